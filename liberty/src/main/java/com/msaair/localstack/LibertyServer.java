@@ -1,0 +1,176 @@
+package com.msaair.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One Liberty server process ({@code wlp/bin/server run <name>}, which execs the JVM, so the process
+ * is the server). Configuration reaches it only through environment variables, as in a container.
+ * Two instances of the same server (a service scaled out) differ by their output directory.
+ */
+public final class LibertyServer {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StackLayout layout;
+    private final String serverName;
+    private final String label;
+    private final int port;
+    private final Path outputDir;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private ManagedProcess process;
+
+    public LibertyServer(StackLayout layout, String serverName, String label, int port, Path outputDir) {
+        this.layout = layout;
+        this.serverName = serverName;
+        this.label = label;
+        this.port = port;
+        this.outputDir = outputDir;
+    }
+
+    /** The service's server on its usual port, its output in the data folder. */
+    public static LibertyServer of(StackLayout layout, Service service) {
+        return new LibertyServer(layout, service.serverName(), service.serverName(), service.port(), layout.serversOutput());
+    }
+
+    /** Sets an environment variable for the next start (HTTP_PORT, KAFKA_BOOTSTRAP_SERVERS, DB_MODE, ...). */
+    public LibertyServer env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    public LibertyServer env(Map<String, String> values) {
+        environment.putAll(values);
+        return this;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Where this server writes messages.log and its Derby files. */
+    public Path serverOutput() {
+        return outputDir.resolve(serverName);
+    }
+
+    public Path messagesLog() {
+        return serverOutput().resolve("logs/messages.log");
+    }
+
+    public void start() {
+        if (isRunning()) {
+            throw new IllegalStateException(label + " is already running");
+        }
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " for " + label + " is already in use" + describeHolder(port));
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("WLP_OUTPUT_DIR", outputDir.toString());
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.putAll(environment);
+        process = ManagedProcess.launch(label, List.of(layout.serverLauncher().toString(), "run", serverName), env,
+                outputDir, outputDir.resolve(label + ".console.log"));
+    }
+
+    /** Waits until {@code /health/ready} is UP; fails with the server's own words if it dies or times out. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(label + " exited while starting:\n" + errors());
+            }
+            if (isReady()) {
+                return;
+            }
+            KafkaBroker.sleep(250);
+        }
+        throw new IllegalStateException(label + " was not ready within " + timeout.toSeconds() + " s:\n" + errors());
+    }
+
+    public boolean isReady() {
+        return healthStatus("/health/ready") == 200;
+    }
+
+    /** The HTTP status of a health endpoint, or -1 when nothing answers. */
+    public int healthStatus(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(3)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Graceful stop (SIGTERM: Liberty stops accepting, finishes work in flight, closes consumers). */
+    public void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(60));
+        }
+    }
+
+    /** kill -9: a crash. */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** The error and warning lines of messages.log, or the console output when there is none. */
+    public String errors() {
+        try {
+            if (Files.exists(messagesLog())) {
+                try (Stream<String> lines = Files.lines(messagesLog())) {
+                    String problems = lines.filter(l -> l.contains(" E ") || l.contains("ERROR") || l.contains("CWWKE0")
+                                    || l.contains("CWWKO0221E") || l.contains("Exception"))
+                            .limit(30)
+                            .collect(Collectors.joining(System.lineSeparator()));
+                    if (!problems.isBlank()) {
+                        return problems + System.lineSeparator() + "(full log: " + messagesLog() + ")";
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall back to the console
+        }
+        return process == null ? "(not started)" : process.tail(30);
+    }
+
+    static String describeHolder(int port) {
+        String holder = Ports.holder(port);
+        return holder.isEmpty() ? "" : " by: " + holder;
+    }
+}

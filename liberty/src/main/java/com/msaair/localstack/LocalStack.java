@@ -1,0 +1,121 @@
+package com.msaair.localstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Kafka and the MSA Air servers, started and stopped together. The command line ({@link Stack}) and
+ * the system tests both use it, so what the tests run is what a developer runs.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackLayout layout;
+    private final KafkaBroker kafka;
+    private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
+
+    public LocalStack(StackLayout layout, Set<Service> services) {
+        this.layout = layout;
+        this.kafka = KafkaBroker.defaults(layout);
+        for (Service service : services) {
+            servers.put(service, LibertyServer.of(layout, service).env("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        }
+    }
+
+    public static LocalStack allServices(StackLayout layout) {
+        return new LocalStack(layout, EnumSet.allOf(Service.class));
+    }
+
+    /** Adjusts a server's environment before it starts (tests tune fault-tolerance timings this way). */
+    public LocalStack configure(Service service, Consumer<LibertyServer> configuration) {
+        configuration.accept(server(service));
+        return this;
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public LibertyServer server(Service service) {
+        LibertyServer server = servers.get(service);
+        if (server == null) {
+            throw new IllegalArgumentException(service.serverName() + " is not part of this stack");
+        }
+        return server;
+    }
+
+    public Set<Service> services() {
+        return servers.keySet();
+    }
+
+    /**
+     * Starts Kafka (creating the topics) and then every server at once, and returns when all are ready.
+     * On any failure it stops what it started and throws, saying which part failed and why.
+     */
+    public void start(Duration timeout) {
+        layout.requireBuilt();
+        List<String> conflicts = new ArrayList<>();
+        checkPort(kafka.port(), "Kafka", conflicts);
+        checkPort(kafka.controllerPort(), "the Kafka controller", conflicts);
+        servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
+        if (!conflicts.isEmpty()) {
+            throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
+        }
+        try {
+            kafka.start(timeout);
+            kafka.createTopics();
+            servers.values().forEach(LibertyServer::start);
+            List<String> failures = new ArrayList<>();
+            for (LibertyServer server : servers.values()) {
+                try {
+                    server.awaitReady(timeout);
+                } catch (IllegalStateException e) {
+                    failures.add(e.getMessage());
+                }
+            }
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException(String.join(System.lineSeparator(), failures));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public void restart(Service service, Duration timeout) {
+        LibertyServer server = server(service);
+        server.stop();
+        server.start();
+        server.awaitReady(timeout);
+    }
+
+    /** Stops every server (at once), then Kafka. */
+    @Override
+    public void close() {
+        CompletableFuture.allOf(servers.values().stream()
+                        .map(server -> CompletableFuture.runAsync(server::stop))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        kafka.stop();
+    }
+
+    private static void checkPort(int port, String what, List<String> conflicts) {
+        if (!Ports.isFree(port)) {
+            conflicts.add("Port " + port + " (" + what + ") is already in use" + LibertyServer.describeHolder(port));
+        }
+    }
+
+    static Duration startTimeout() {
+        return Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("MSAAIR_START_TIMEOUT_SECONDS", "180")));
+    }
+}

@@ -1,0 +1,242 @@
+package com.msaair.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The local stack's command line: {@code up [--without a,b]}, {@code down}, {@code status},
+ * {@code reset}. {@code up} runs in the foreground until Ctrl-C (or {@code down} from elsewhere),
+ * then stops everything it started.
+ */
+public final class Stack {
+
+    private static final PrintStream OUT = System.out;
+
+    private Stack() {}
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "up" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        StackLayout layout = StackLayout.fromEnvironment();
+        try {
+            int status = switch (command) {
+                case "up" -> up(layout, options);
+                case "down" -> down(layout);
+                case "status" -> status(layout);
+                case "reset" -> reset(layout);
+                default -> usage();
+            };
+            System.exit(status);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("MSA Air stack: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int up(StackLayout layout, List<String> options) {
+        Optional<Long> running = runningLauncher(layout);
+        if (running.isPresent()) {
+            System.err.println("The stack is already running (launcher pid " + running.get() + "). Stop it with: ./msaair down");
+            return 1;
+        }
+        Set<Service> services = EnumSet.allOf(Service.class);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).equals("--without") && i + 1 < options.size()) {
+                Arrays.stream(options.get(++i).split(",")).map(String::strip).map(Service::named).forEach(services::remove);
+            } else {
+                return usage();
+            }
+        }
+        long started = System.nanoTime();
+        LocalStack stack = new LocalStack(layout, services);
+        OUT.println("Starting Kafka and " + services.size() + " Liberty servers; data in " + layout.data());
+        stack.start(LocalStack.startTimeout());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        writePids(layout, stack);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println();
+            OUT.println("Stopping MSA Air...");
+            stack.close();
+            deleteQuietly(layout.pidFile());
+            OUT.println("Stopped.");
+        }, "msaair-stop"));
+        printSummary(layout, stack, took);
+        watch(stack);
+        return 0;
+    }
+
+    private static void printSummary(StackLayout layout, LocalStack stack, Duration took) {
+        OUT.println();
+        OUT.printf("All services are ready (%.1f s).%n%n", took.toMillis() / 1000.0);
+        OUT.printf("  %-13s %-27s %s%n", "service", "API", "OpenAPI UI");
+        for (Service service : stack.services()) {
+            String base = "http://localhost:" + service.port();
+            OUT.printf("  %-13s %-27s %s%n", service.serverName(), base + "/api", base + "/openapi/ui");
+        }
+        OUT.printf("  %-13s %s%n", "kafka", stack.kafka().bootstrapServers());
+        OUT.println();
+        OUT.println("Data: " + layout.data() + "   Logs: " + layout.serversOutput() + "/<service>/logs/messages.log");
+        OUT.println("Stop with Ctrl-C, or ./msaair down from another terminal.");
+    }
+
+    /** Stays in the foreground; says so when a process of the stack ends by itself. */
+    private static void watch(LocalStack stack) {
+        Map<String, Boolean> reported = new LinkedHashMap<>();
+        while (true) {
+            KafkaBroker.sleep(2000);
+            if (!stack.kafka().isRunning() && reported.putIfAbsent("kafka", true) == null) {
+                OUT.println("Kafka has stopped; see " + stack.kafka().log());
+            }
+            for (Service service : stack.services()) {
+                LibertyServer server = stack.server(service);
+                if (!server.isRunning() && reported.putIfAbsent(service.serverName(), true) == null) {
+                    OUT.println(service.serverName() + " has stopped; see " + server.messagesLog());
+                }
+            }
+        }
+    }
+
+    private static int down(StackLayout layout) {
+        Map<String, Long> pids = readPids(layout);
+        if (pids.isEmpty()) {
+            OUT.println("Nothing is running.");
+            return 0;
+        }
+        Long launcher = pids.remove("launcher");
+        if (launcher != null) {
+            ProcessHandle.of(launcher).ifPresent(p -> {
+                OUT.println("Stopping the stack (launcher pid " + launcher + ")...");
+                p.destroy();
+                p.onExit().orTimeout(120, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+            });
+        }
+        // Whatever the launcher could not stop (it was killed, say) is stopped here.
+        pids.forEach((name, pid) -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> {
+            OUT.println("Stopping " + name + " (pid " + pid + ")");
+            p.destroy();
+            if (p.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join() == null) {
+                p.destroyForcibly();
+            }
+        }));
+        deleteQuietly(layout.pidFile());
+        OUT.println("Stopped.");
+        return 0;
+    }
+
+    private static int status(StackLayout layout) {
+        Map<String, Long> pids = readPids(layout);
+        if (pids.isEmpty()) {
+            OUT.println("Not running.");
+            return 3;
+        }
+        boolean allUp = true;
+        for (Map.Entry<String, Long> entry : pids.entrySet()) {
+            boolean alive = ProcessHandle.of(entry.getValue()).map(ProcessHandle::isAlive).orElse(false);
+            String state = alive ? "running" : "stopped";
+            if (alive && !entry.getKey().equals("launcher") && !entry.getKey().equals("kafka")) {
+                Service service = Service.named(entry.getKey());
+                state = LibertyServer.of(layout, service).isReady() ? "ready   http://localhost:" + service.port() : "not ready";
+            }
+            allUp &= alive;
+            OUT.printf("  %-13s pid %-8d %s%n", entry.getKey(), entry.getValue(), state);
+        }
+        return allUp ? 0 : 1;
+    }
+
+    private static int reset(StackLayout layout) {
+        if (runningLauncher(layout).isPresent()) {
+            System.err.println("The stack is running; stop it first with ./msaair down");
+            return 1;
+        }
+        deleteTree(layout.data());
+        OUT.println("Removed " + layout.data() + " (Kafka's log, every service's database and logs).");
+        return 0;
+    }
+
+    private static int usage() {
+        System.err.println("usage: msaair up [--without service,...] | down | status | reset");
+        return 2;
+    }
+
+    private static Optional<Long> runningLauncher(StackLayout layout) {
+        return Optional.ofNullable(readPids(layout).get("launcher"))
+                .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    private static void writePids(StackLayout layout, LocalStack stack) {
+        List<String> lines = new ArrayList<>();
+        lines.add("launcher " + ProcessHandle.current().pid());
+        lines.add("kafka " + stack.kafka().pid());
+        stack.services().forEach(s -> lines.add(s.serverName() + " " + stack.server(s).pid()));
+        try {
+            Files.createDirectories(layout.data());
+            Files.write(layout.pidFile(), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write " + layout.pidFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Long> readPids(StackLayout layout) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        try {
+            if (Files.exists(layout.pidFile())) {
+                for (String line : Files.readAllLines(layout.pidFile(), StandardCharsets.UTF_8)) {
+                    String[] parts = line.strip().split("\\s+");
+                    if (parts.length == 2) {
+                        pids.put(parts[0], Long.parseLong(parts[1]));
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("Ignoring unreadable " + layout.pidFile() + ": " + e.getMessage());
+        }
+        return pids;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not remove " + root + ": " + e.getMessage(), e);
+        }
+    }
+}
