@@ -1,0 +1,47 @@
+package com.msaair.platform.domain;
+
+/**
+ * A business rule said no. Each service's domain names its own rules (a sold-out flight, an
+ * already-cancelled reservation) by extending this; the kind tells an inbound adapter how to
+ * answer (HTTP: 404, 409, 422) without the domain knowing about HTTP.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    public enum Kind {
+        /** The thing asked for does not exist. */
+        NOT_FOUND,
+        /** The request is fine but the current state forbids it (sold out, already cancelled). */
+        CONFLICT,
+        /** The request breaks a business rule no matter the state (arrival before departure). */
+        UNPROCESSABLE
+    }
+
+    private final Kind kind;
+    private final String code;
+    private final String field;
+
+    protected DomainException(Kind kind, String code, String message) {
+        this(kind, code, null, message);
+    }
+
+    /** @param field the request field the rule is about, when there is one */
+    protected DomainException(Kind kind, String code, String field, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.field = field;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** A short stable slug for clients to switch on, e.g. {@code sold-out}. */
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,105 @@
+package com.msaair.platform.event;
+
+import com.msaair.platform.json.JsonFields;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The envelope every MSA Air event travels in, on every topic.
+ *
+ * <p>{@code correlationId} ties a whole business flow together (the reservation id for a booking and
+ * everything that follows from it; the schedule id for schedule events); {@code causationId} is the
+ * event this one reacts to, so a chain can be followed backwards. {@code data} is the event's own
+ * payload: each publisher owns its shape, and each consumer reads only the fields it needs.
+ */
+public record EventEnvelope(
+        UUID eventId,
+        String eventType,
+        Instant occurredAt,
+        String correlationId,
+        UUID causationId,
+        Long customerId,
+        JsonObject data) {
+
+    private static final Set<String> FIELDS =
+            Set.of("eventId", "eventType", "occurredAt", "correlationId", "causationId", "customerId", "data");
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** A new event with a fresh id; {@code payload} is a record serialised with JSON-B. */
+    public static EventEnvelope of(String eventType, Instant occurredAt, String correlationId, UUID causationId,
+            Long customerId, Object payload) {
+        return new EventEnvelope(UUID.randomUUID(), eventType, occurredAt, correlationId, causationId, customerId,
+                toJsonObject(payload));
+    }
+
+    public Optional<UUID> causation() {
+        return Optional.ofNullable(causationId);
+    }
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("eventId", eventId.toString())
+                .add("eventType", eventType)
+                .add("occurredAt", occurredAt.toString())
+                .add("correlationId", correlationId);
+        if (causationId != null) {
+            json.add("causationId", causationId.toString());
+        }
+        if (customerId != null) {
+            json.add("customerId", customerId);
+        }
+        return json.add("data", data).build().toString();
+    }
+
+    /** Reads an envelope; anything that is not one is a {@link MalformedEventException} naming what is wrong. */
+    public static EventEnvelope fromJson(String text) {
+        if (text == null || text.isBlank()) {
+            throw new MalformedEventException("empty message");
+        }
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            json = reader.readObject();
+        } catch (JsonParsingException e) {
+            throw new MalformedEventException("not JSON: " + e.getMessage());
+        } catch (JsonException e) {
+            throw new MalformedEventException("not a JSON object");
+        }
+        JsonFields fields = JsonFields.tolerant(json);
+        UUID eventId = fields.requiredUuid("eventId");
+        String eventType = fields.requiredString("eventType", 100);
+        Instant occurredAt = fields.requiredInstant("occurredAt");
+        String correlationId = fields.requiredString("correlationId", 100);
+        UUID causationId = fields.optionalUuid("causationId").orElse(null);
+        Long customerId = json.containsKey("customerId") && !json.isNull("customerId")
+                ? fields.requiredLong("customerId", 1, Long.MAX_VALUE)
+                : null;
+        JsonObject data = fields.requiredObject("data");
+        fields.validOrThrow(MalformedEventException::new);
+        return new EventEnvelope(eventId, eventType, occurredAt, correlationId, causationId, customerId, data);
+    }
+
+    /** The envelope's field names, for documentation and strict checks. */
+    public static Set<String> fieldNames() {
+        return FIELDS;
+    }
+
+    private static JsonObject toJsonObject(Object payload) {
+        if (payload instanceof JsonObject json) {
+            return json;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(payload)))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.msaair.platform.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/** The inbox table: which messages this service has already handled. */
+@ApplicationScoped
+public class ProcessedMessages {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean contains(String messageId) {
+        return em.find(ProcessedMessage.class, messageId) != null;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String messageId, String channel, ProcessedMessage.Outcome outcome, Instant at) {
+        em.persist(new ProcessedMessage(messageId, channel, outcome, at));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean containsCommitted(String messageId) {
+        return contains(messageId);
+    }
+}

@@ -1,0 +1,79 @@
+package com.msaair.platform.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A message waiting to be published to Kafka, written in the same transaction as the state change
+ * it announces. {@code publishedAt} stays empty until the broker has acknowledged it.
+ */
+@Entity
+@Table(name = "OUTBOX_MESSAGE", indexes = @Index(name = "IX_OUTBOX_PENDING", columnList = "PUBLISHED_AT, ID"))
+public class OutboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 249)
+    private String topic;
+
+    @Column(name = "MESSAGE_KEY", length = 200)
+    private String key;
+
+    // A CLOB because a parked poison message may be any size Kafka accepts.
+    @Lob
+    @Column(nullable = false)
+    private String payload;
+
+    /** Kafka headers as a JSON object of strings. */
+    @Column(length = 4000)
+    private String headers;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "PUBLISHED_AT")
+    private Instant publishedAt;
+
+    protected OutboxMessage() {}
+
+    OutboxMessage(String topic, String key, String payload, String headers, Instant createdAt) {
+        this.topic = topic;
+        this.key = key;
+        this.payload = payload;
+        this.headers = headers;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public String headers() {
+        return headers;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,233 @@
+package com.msaair.platform.outbox;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * Takes outbox rows to Kafka, oldest first, and marks each one published only after the broker has
+ * acknowledged it. It runs on a managed executor, never on a request thread: while Kafka is down a
+ * send blocks its caller, and bookings must go on at normal speed meanwhile (their events wait
+ * in the table). A commit that wrote to the outbox wakes it at once; a poll catches the rest
+ * (rows written by another replica, rows left by a failed attempt).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    @Channel("outbox")
+    Emitter<ProducerRecord<String, String>> emitter;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "msaair.outbox.poll-interval-ms", defaultValue = "500")
+    long pollIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "msaair.outbox.batch-size", defaultValue = "100")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "msaair.outbox.ack-timeout-ms", defaultValue = "30000")
+    long ackTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "msaair.outbox.lease-seconds", defaultValue = "15")
+    long leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "msaair.outbox.retention-minutes", defaultValue = "60")
+    long retentionMinutes;
+
+    private final String holder = hostName() + "/" + UUID.randomUUID();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private int consecutiveFailures;
+    private ScheduledFuture<?> poller;
+    private ScheduledFuture<?> cleaner;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        poller = executor.scheduleWithFixedDelay(this::requestDrain, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+        cleaner = executor.scheduleWithFixedDelay(this::removeOldPublished, 1, 10, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (poller != null) {
+            poller.cancel(false);
+        }
+        if (cleaner != null) {
+            cleaner.cancel(false);
+        }
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        requestDrain();
+    }
+
+    /** Asks for a drain; concurrent requests coalesce into the one running. */
+    void requestDrain() {
+        requested.set(true);
+        if (!stopping && draining.compareAndSet(false, true)) {
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                draining.set(false); // shutting down
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (!stopping && requested.getAndSet(false)) {
+                while (!stopping && relayBatch() == batchSize) {
+                    // a full batch: more are probably waiting
+                }
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        } finally {
+            draining.set(false);
+        }
+        // A request that arrived between the last check and the reset above would otherwise wait for the poll.
+        if (requested.get() && !stopping && !clock.instant().isBefore(pausedUntil)) {
+            requestDrain();
+        }
+    }
+
+    private int relayBatch() {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil) || !store.holdLease(holder, now, now.plusSeconds(leaseSeconds))) {
+            return 0;
+        }
+        List<OutboxMessage> batch = store.pending(batchSize);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            try {
+                acks.add(emitter.send(toRecord(message)).toCompletableFuture());
+            } catch (RuntimeException e) {
+                acks.add(CompletableFuture.failedFuture(e));
+                break; // later rows must not overtake this one
+            }
+        }
+        // Only an unbroken run of acknowledged rows counts as published, so a key's events stay in order.
+        List<Long> published = new ArrayList<>(acks.size());
+        Throwable failure = null;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
+        for (int i = 0; i < acks.size() && failure == null; i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.add(batch.get(i).id());
+            } catch (ExecutionException e) {
+                failure = e.getCause();
+            } catch (TimeoutException e) {
+                failure = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+            }
+        }
+        store.markPublished(published, clock.instant());
+        if (failure != null) {
+            failed(failure);
+            return 0;
+        }
+        if (consecutiveFailures > 0) {
+            LOG.info(() -> "Outbox relay is publishing again after " + consecutiveFailures + " failed attempts");
+            consecutiveFailures = 0;
+        }
+        return published.size();
+    }
+
+    private void failed(Throwable failure) {
+        consecutiveFailures++;
+        long backoffMs = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(consecutiveFailures, 6));
+        pausedUntil = clock.instant().plusMillis(backoffMs);
+        if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
+            LOG.log(Level.WARNING, "Outbox relay could not publish (attempt " + consecutiveFailures
+                    + "); events wait in the outbox, retrying in " + backoffMs + " ms: " + failure);
+        }
+    }
+
+    private void removeOldPublished() {
+        try {
+            int removed = store.deletePublishedBefore(clock.instant().minus(Duration.ofMinutes(retentionMinutes)));
+            if (removed > 0) {
+                LOG.fine(() -> "Removed " + removed + " published outbox rows");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove published outbox rows", e);
+        }
+    }
+
+    static ProducerRecord<String, String> toRecord(OutboxMessage message) {
+        RecordHeaders headers = new RecordHeaders();
+        if (message.headers() != null) {
+            try (JsonReader reader = Json.createReader(new StringReader(message.headers()))) {
+                JsonObject json = reader.readObject();
+                json.forEach((name, value) -> headers.add(new RecordHeader(name,
+                        ((JsonString) value).getString().getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+        return new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}
