@@ -1,0 +1,72 @@
+package com.msaair.schedule.application;
+
+import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.outbox.Outbox;
+import com.msaair.schedule.domain.Schedule;
+import com.msaair.schedule.domain.ScheduleEvents;
+import com.msaair.schedule.domain.ScheduleEvents.ScheduleCancelled;
+import com.msaair.schedule.domain.ScheduleEvents.ScheduleCreated;
+import com.msaair.schedule.domain.ScheduleException;
+import com.msaair.schedule.domain.ScheduleRepository;
+import com.msaair.schedule.domain.ScheduleSearch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The schedule use cases. Each state change and its event commit together (the outbox). */
+@ApplicationScoped
+@Transactional
+public class ScheduleService {
+
+    @Inject
+    ScheduleRepository schedules;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    public Schedule register(RegisterSchedule command) {
+        Instant now = clock.instant();
+        Schedule schedule = Schedule.register(command.flightNumber(), command.origin(), command.destination(),
+                command.departureTime(), command.arrivalTime(), command.seatCapacity(), command.miles(), now);
+        if (schedules.exists(schedule.flightNumber(), schedule.departureDate())) {
+            throw ScheduleException.duplicate(schedule.flightNumber(), schedule.departureDate());
+        }
+        schedules.add(schedule);
+        announce(ScheduleEvents.SCHEDULE_CREATED, schedule, ScheduleCreated.of(schedule), now);
+        return schedule;
+    }
+
+    public Schedule cancel(long id) {
+        Instant now = clock.instant();
+        Schedule schedule = get(id);
+        schedule.cancel(now);
+        announce(ScheduleEvents.SCHEDULE_CANCELLED, schedule, ScheduleCancelled.of(schedule), now);
+        return schedule;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Schedule get(long id) {
+        return schedules.find(id).orElseThrow(() -> ScheduleException.notFound(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Schedule> search(ScheduleSearch search, int offset, int limit) {
+        return schedules.search(search, offset, limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(ScheduleSearch search) {
+        return schedules.count(search);
+    }
+
+    private void announce(String type, Schedule schedule, Object payload, Instant now) {
+        String scheduleId = String.valueOf(schedule.id());
+        outbox.publish(ScheduleEvents.TOPIC, scheduleId, EventEnvelope.of(type, now, scheduleId, null, null, payload));
+    }
+}

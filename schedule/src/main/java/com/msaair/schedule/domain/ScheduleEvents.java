@@ -1,0 +1,32 @@
+package com.msaair.schedule.domain;
+
+import java.time.Instant;
+
+/**
+ * What the schedule service tells the others, on {@code schedule-events} keyed by schedule id. These
+ * records are this service's published contract; consumers read only the fields they need.
+ */
+public final class ScheduleEvents {
+
+    public static final String TOPIC = "schedule-events";
+    public static final String SCHEDULE_CREATED = "ScheduleCreated";
+    public static final String SCHEDULE_CANCELLED = "ScheduleCancelled";
+
+    private ScheduleEvents() {}
+
+    public record ScheduleCreated(long scheduleId, String flightNumber, String origin, String destination,
+            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, String status) {
+
+        public static ScheduleCreated of(Schedule s) {
+            return new ScheduleCreated(s.id(), s.flightNumber().value(), s.origin().code(), s.destination().code(),
+                    s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.miles(), s.status().name());
+        }
+    }
+
+    public record ScheduleCancelled(long scheduleId, String flightNumber, Instant departureTime, Instant cancelledAt) {
+
+        public static ScheduleCancelled of(Schedule s) {
+            return new ScheduleCancelled(s.id(), s.flightNumber().value(), s.departureTime(), s.cancelledAt());
+        }
+    }
+}

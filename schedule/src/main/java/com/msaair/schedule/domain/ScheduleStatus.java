@@ -1,0 +1,6 @@
+package com.msaair.schedule.domain;
+
+public enum ScheduleStatus {
+    SCHEDULED,
+    CANCELLED
+}
