@@ -1,0 +1,61 @@
+package com.msaair.reservation.adapter.in.messaging;
+
+import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.Inbox;
+import com.msaair.platform.json.JsonFields;
+import com.msaair.reservation.application.FlightReplicaService;
+import com.msaair.reservation.domain.FlightFacts;
+import com.msaair.reservation.domain.FlightStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Subscriber;
+
+/**
+ * Schedule events keep the flight replica current (so booking goes on while the schedule service is
+ * down) and cancel the bookings of cancelled flights. Reads only the fields it needs.
+ */
+@ApplicationScoped
+public class ScheduleEventsConsumer {
+
+    static final String CHANNEL = "schedule-events";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    FlightReplicaService replica;
+
+    @Incoming(CHANNEL)
+    public Subscriber<Message<String>> scheduleEvents() {
+        return inbox.subscriber(CHANNEL, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        JsonFields data = JsonFields.tolerant(event.data());
+        switch (event.eventType()) {
+            case "ScheduleCreated" -> {
+                long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
+                String flightNumber = data.requiredString("flightNumber", 10);
+                String origin = data.requiredString("origin", 3);
+                String destination = data.requiredString("destination", 3);
+                Instant departure = data.requiredInstant("departureTime");
+                Instant arrival = data.requiredInstant("arrivalTime");
+                int capacity = data.requiredInt("seatCapacity", 1, 10_000);
+                int miles = data.requiredInt("miles", 1, 1_000_000);
+                data.validOrThrow(MalformedEventException::new);
+                replica.scheduleCreated(new FlightFacts(scheduleId, flightNumber, origin, destination, departure, arrival,
+                        capacity, miles, FlightStatus.SCHEDULED));
+            }
+            case "ScheduleCancelled" -> {
+                long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
+                data.validOrThrow(MalformedEventException::new);
+                replica.scheduleCancelled(scheduleId, event.eventId());
+            }
+            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.msaair.reservation.adapter.in.rest;
+
+import com.msaair.platform.rest.Page;
+import com.msaair.platform.rest.PageRequest;
+import com.msaair.platform.rest.Problem;
+import com.msaair.platform.rest.RequestBodies;
+import com.msaair.platform.rest.RequestParams;
+import com.msaair.reservation.application.Booking;
+import com.msaair.reservation.application.BookingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/reservations")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ReservationResource {
+
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    @Inject
+    BookingService bookings;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Book seats on a flight", description = "Confirmed at once. Send an Idempotency-Key to make retries safe: "
+            + "a repeated key answers with the first booking (header Idempotent-Replayed: true).")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BookingRequest.class)))
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such flight or customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response book(JsonValue body,
+            @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context UriInfo uri) {
+        Booking booking = bookings.book(BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey));
+        Response.ResponseBuilder answer = Response.created(uri.getBaseUriBuilder().path("reservations")
+                        .path(String.valueOf(booking.reservation().id())).build())
+                .entity(ReservationView.of(booking.reservation()));
+        if (booking.replayed()) {
+            answer.header(REPLAYED, "true");
+        }
+        return answer.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One reservation")
+    @APIResponse(responseCode = "200", description = "The reservation", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "404", description = "No such reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ReservationView get(@PathParam("id") String id) {
+        return ReservationView.of(bookings.get(RequestParams.requiredId("id", id)));
+    }
+
+    @GET
+    @Operation(summary = "A customer's reservations, newest first")
+    @APIResponse(responseCode = "200", description = "One page of reservations")
+    @APIResponse(responseCode = "400", description = "customerId missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<ReservationView> ofCustomer(@Parameter(required = true, example = "1") @QueryParam("customerId") String customerId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        long customer = RequestParams.requiredId("customerId", customerId);
+        PageRequest paging = PageRequest.of(page, size);
+        List<ReservationView> items = bookings.ofCustomer(customer, paging.offset(), paging.size()).stream().map(ReservationView::of).toList();
+        return Page.of(items, paging, bookings.countOfCustomer(customer));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel a reservation: it is kept with status CANCELLED, its seats are released and its miles reversed")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "404", description = "No such reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Already cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ReservationView cancel(@PathParam("id") String id) {
+        return ReservationView.of(bookings.cancel(RequestParams.requiredId("id", id)));
+    }
+}

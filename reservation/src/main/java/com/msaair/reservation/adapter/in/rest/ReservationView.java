@@ -1,0 +1,16 @@
+package com.msaair.reservation.adapter.in.rest;
+
+import com.msaair.reservation.domain.Reservation;
+import java.time.Instant;
+
+/** A reservation as the API shows it; {@code miles} is what it accrues (or accrued, if cancelled). */
+public record ReservationView(long id, long customerId, long scheduleId, String flightNumber, Instant departureTime,
+        int passengers, int miles, String status, String cancellationReason, boolean customerVerified, Instant createdAt,
+        Instant cancelledAt) {
+
+    static ReservationView of(Reservation r) {
+        return new ReservationView(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(), r.passengers(),
+                r.miles(), r.status().name(), r.cancellationReason() == null ? null : r.cancellationReason().name(),
+                r.customerVerified(), r.createdAt(), r.cancelledAt());
+    }
+}

@@ -1,0 +1,62 @@
+package com.msaair.reservation.adapter.out.persistence;
+
+import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationRepository;
+import com.msaair.reservation.domain.ReservationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Reservations in the service's own database, mapped in {@code META-INF/orm.xml}. */
+@ApplicationScoped
+public class JpaReservationRepository implements ReservationRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public Reservation add(Reservation reservation) {
+        em.persist(reservation);
+        em.flush(); // the id goes into the event written in the same transaction
+        return reservation;
+    }
+
+    @Override
+    public Optional<Reservation> find(long id) {
+        return Optional.ofNullable(em.find(Reservation.class, id));
+    }
+
+    @Override
+    public Optional<Reservation> findForUpdate(long id) {
+        return Optional.ofNullable(em.find(Reservation.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Reservation> ofCustomer(long customerId, int offset, int limit) {
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.customerId = :customer ORDER BY r.id DESC", Reservation.class)
+                .setParameter("customer", customerId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public long countOfCustomer(long customerId) {
+        return em.createQuery("SELECT COUNT(r) FROM Reservation r WHERE r.customerId = :customer", Long.class)
+                .setParameter("customer", customerId)
+                .getSingleResult();
+    }
+
+    /** Derby allows no ORDER BY with FOR UPDATE; callers needing an order sort the list themselves. */
+    @Override
+    public List<Reservation> activeOnFlightForUpdate(long scheduleId) {
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.scheduleId = :flight AND r.status = :status", Reservation.class)
+                .setParameter("flight", scheduleId)
+                .setParameter("status", ReservationStatus.CONFIRMED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+}

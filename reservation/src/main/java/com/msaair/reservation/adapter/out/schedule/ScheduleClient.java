@@ -1,0 +1,26 @@
+package com.msaair.reservation.adapter.out.schedule;
+
+import com.msaair.reservation.adapter.out.NotFoundMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The schedule service's API, as far as booking needs it. Base URI: {@code schedule/mp-rest/uri}. */
+@RegisterRestClient(configKey = "schedule")
+@RegisterProvider(NotFoundMapper.class)
+@Path("/api/schedules")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ScheduleClient {
+
+    /** A schedule as the schedule service shows it (only the fields used here). */
+    record Schedule(long id, String flightNumber, String origin, String destination, java.time.Instant departureTime,
+            java.time.Instant arrivalTime, int seatCapacity, int miles, String status) {}
+
+    @GET
+    @Path("/{id}")
+    Schedule get(@PathParam("id") long id);
+}

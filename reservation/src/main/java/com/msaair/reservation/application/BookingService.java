@@ -1,0 +1,135 @@
+package com.msaair.reservation.application;
+
+import com.msaair.platform.domain.DomainException;
+import com.msaair.platform.tx.Transactions;
+import com.msaair.reservation.domain.CancellationReason;
+import com.msaair.reservation.domain.CustomerDirectory;
+import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
+import com.msaair.reservation.domain.Flight;
+import com.msaair.reservation.domain.FlightDirectory;
+import com.msaair.reservation.domain.FlightFacts;
+import com.msaair.reservation.domain.FlightRepository;
+import com.msaair.reservation.domain.FlightStatus;
+import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationException;
+import com.msaair.reservation.domain.ReservationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Booking and cancelling. The checks against other services (does the flight exist, is the customer
+ * registered) run before any transaction, each guarded by its own fault-tolerance policy; then one
+ * local transaction takes the seats, stores the reservation and writes its event to the outbox.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    @Inject
+    FlightDirectory flightDirectory;
+
+    @Inject
+    CustomerDirectory customerDirectory;
+
+    @Inject
+    FlightRepository flights;
+
+    @Inject
+    ReservationRepository reservations;
+
+    @Inject
+    BookingRequests requests;
+
+    @Inject
+    ReservationAnnouncer announcer;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    public Booking book(BookFlight command) {
+        Optional<Booking> earlier = replay(command);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        FlightFacts facts = flightDirectory.find(command.scheduleId());
+        if (facts.status() == FlightStatus.CANCELLED) {
+            throw ReservationException.flightCancelled(command.scheduleId()); // the live answer may be ahead of the replica
+        }
+        boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
+        ensureReplica(facts);
+        try {
+            return transactions.inNewTransaction(() -> confirm(command, verified));
+        } catch (DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A concurrent request with the same idempotency key committed first: answer with its booking.
+            return replay(command).orElseThrow(() -> e);
+        }
+    }
+
+    public Reservation cancel(long reservationId) {
+        return transactions.inNewTransaction(() -> {
+            Instant now = clock.instant();
+            long scheduleId = reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId)).scheduleId();
+            // Flight first, then reservation: the same order as a flight cancellation, so the two cannot deadlock.
+            Flight flight = flights.findForUpdate(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
+            Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
+            reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, now);
+            announcer.cancelled(reservation, now, null);
+            return reservation;
+        });
+    }
+
+    public Reservation get(long reservationId) {
+        return reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
+    }
+
+    public List<Reservation> ofCustomer(long customerId, int offset, int limit) {
+        return reservations.ofCustomer(customerId, offset, limit);
+    }
+
+    public long countOfCustomer(long customerId) {
+        return reservations.countOfCustomer(customerId);
+    }
+
+    private Booking confirm(BookFlight command, boolean customerVerified) {
+        Instant now = clock.instant();
+        Flight flight = flights.findForUpdate(command.scheduleId())
+                .orElseThrow(() -> ReservationException.flightNotFound(command.scheduleId()));
+        Reservation reservation = reservations.add(
+                Reservation.confirm(command.customerId(), flight, command.passengers(), customerVerified, now));
+        command.idempotencyKey().ifPresent(key -> requests.record(key, command.fingerprint(), reservation.id(), now));
+        announcer.created(reservation, now);
+        return new Booking(reservation, false);
+    }
+
+    /** A first booking may come before the flight's ScheduleCreated event: start its replica from the live facts. */
+    private void ensureReplica(FlightFacts facts) {
+        if (flights.find(facts.scheduleId()).isEmpty()) {
+            try {
+                transactions.runInNewTransaction(() -> flights.addIfAbsent(Flight.of(facts)));
+            } catch (RuntimeException e) {
+                // Added at the same moment by another booking or by the consumer: the row is there either way.
+            }
+        }
+    }
+
+    private Optional<Booking> replay(BookFlight command) {
+        if (command.idempotencyKey().isEmpty()) {
+            return Optional.empty();
+        }
+        String key = command.idempotencyKey().get();
+        return requests.find(key).map(recorded -> {
+            if (!recorded.fingerprint().equals(command.fingerprint())) {
+                throw ReservationException.idempotencyKeyReused(key);
+            }
+            return new Booking(get(recorded.reservationId()), true);
+        });
+    }
+}

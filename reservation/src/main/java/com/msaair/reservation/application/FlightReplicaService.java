@@ -1,0 +1,65 @@
+package com.msaair.reservation.application;
+
+import com.msaair.reservation.domain.CancellationReason;
+import com.msaair.reservation.domain.Flight;
+import com.msaair.reservation.domain.FlightFacts;
+import com.msaair.reservation.domain.FlightRepository;
+import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the local flight replica current from schedule events, and cancels every booking on a
+ * cancelled flight. Runs inside the consumer's transaction, which also records the event as handled.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class FlightReplicaService {
+
+    private static final Logger LOG = Logger.getLogger(FlightReplicaService.class.getName());
+
+    @Inject
+    FlightRepository flights;
+
+    @Inject
+    ReservationRepository reservations;
+
+    @Inject
+    ReservationAnnouncer announcer;
+
+    @Inject
+    Clock clock;
+
+    public void scheduleCreated(FlightFacts facts) {
+        flights.findForUpdate(facts.scheduleId()).ifPresentOrElse(flight -> flight.refresh(facts),
+                () -> flights.addIfAbsent(Flight.of(facts)));
+    }
+
+    /**
+     * Cancels the flight and each active booking on it (reason FLIGHT_CANCELLED), each with its own
+     * ReservationCancelled event caused by the schedule event.
+     */
+    public int scheduleCancelled(long scheduleId, UUID causationId) {
+        Instant now = clock.instant();
+        Flight flight = flights.findForUpdate(scheduleId).orElse(null);
+        if (flight == null) {
+            // Nobody booked it through this service (the replica would exist): nothing to cancel.
+            LOG.info(() -> "Schedule " + scheduleId + " cancelled; it had no bookings here");
+            return 0;
+        }
+        flight.cancel();
+        int cancelled = 0;
+        for (Reservation reservation : reservations.activeOnFlightForUpdate(scheduleId)) {
+            reservation.cancel(CancellationReason.FLIGHT_CANCELLED, flight, now);
+            announcer.cancelled(reservation, now, causationId);
+            cancelled++;
+        }
+        return cancelled;
+    }
+}

@@ -1,0 +1,6 @@
+package com.msaair.reservation.domain;
+
+public enum FlightStatus {
+    SCHEDULED,
+    CANCELLED
+}

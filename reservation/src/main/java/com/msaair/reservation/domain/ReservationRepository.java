@@ -1,0 +1,23 @@
+package com.msaair.reservation.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where reservations are kept (a port). */
+public interface ReservationRepository {
+
+    Reservation add(Reservation reservation);
+
+    Optional<Reservation> find(long id);
+
+    /** The reservation, locked against concurrent changes until the transaction ends. */
+    Optional<Reservation> findForUpdate(long id);
+
+    /** A customer's reservations, newest first. */
+    List<Reservation> ofCustomer(long customerId, int offset, int limit);
+
+    long countOfCustomer(long customerId);
+
+    /** Confirmed reservations on a flight, locked for update. */
+    List<Reservation> activeOnFlightForUpdate(long scheduleId);
+}
