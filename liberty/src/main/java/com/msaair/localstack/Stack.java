@@ -3,11 +3,8 @@ package com.msaair.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -164,7 +161,7 @@ public final class Stack {
             System.err.println("The stack is running; stop it first with ./msaair down");
             return 1;
         }
-        deleteTree(layout.data());
+        layout.deleteData();
         OUT.println("Removed " + layout.data() + " (Kafka's log, every service's database and logs).");
         return 0;
     }
@@ -214,29 +211,6 @@ public final class Stack {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // nothing to do
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not remove " + root + ": " + e.getMessage(), e);
         }
     }
 }

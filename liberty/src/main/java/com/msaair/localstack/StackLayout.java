@@ -51,6 +51,20 @@ public record StackLayout(Path root, Path data) {
         return data.resolve("stack.pids");
     }
 
+    /** Deletes the data folder: Kafka's log, every server's database, logs and transaction log. */
+    public void deleteData() {
+        if (!Files.exists(data)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(data)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not remove " + data + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Fails with a clear message when the project has not been built yet. */
     public void requireBuilt() {
         if (!Files.isExecutable(serverLauncher()) || !Files.isDirectory(kafkaLibs())) {

@@ -1,5 +1,6 @@
 package com.msaair.platform.outbox;
 
+import com.msaair.platform.lease.Leases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +14,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,8 +49,13 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
+    static final String LEASE = "outbox-relay";
+
     @Inject
     OutboxStore store;
+
+    @Inject
+    Leases leases;
 
     @Inject
     @Channel("outbox")
@@ -84,7 +87,6 @@ public class OutboxRelay {
     @ConfigProperty(name = "msaair.outbox.retention-minutes", defaultValue = "60")
     long retentionMinutes;
 
-    private final String holder = hostName() + "/" + UUID.randomUUID();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean stopping;
@@ -145,7 +147,7 @@ public class OutboxRelay {
 
     private int relayBatch() {
         Instant now = clock.instant();
-        if (now.isBefore(pausedUntil) || !store.holdLease(holder, now, now.plusSeconds(leaseSeconds))) {
+        if (now.isBefore(pausedUntil) || !holdLease(now)) {
             return 0;
         }
         List<OutboxMessage> batch = store.pending(batchSize);
@@ -190,6 +192,14 @@ public class OutboxRelay {
         return published.size();
     }
 
+    private boolean holdLease(Instant now) {
+        try {
+            return leases.hold(LEASE, now, now.plusSeconds(leaseSeconds));
+        } catch (RuntimeException e) {
+            return false; // another replica took it at the same moment
+        }
+    }
+
     private void failed(Throwable failure) {
         consecutiveFailures++;
         long backoffMs = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(consecutiveFailures, 6));
@@ -221,13 +231,5 @@ public class OutboxRelay {
             }
         }
         return new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
     }
 }
