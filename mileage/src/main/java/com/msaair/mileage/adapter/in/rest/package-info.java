@@ -1,0 +1,2 @@
+/** REST adapter: customers, their mileage, and parked events for operators, under /api. */
+package com.msaair.mileage.adapter.in.rest;

@@ -1,0 +1,94 @@
+package com.msaair.mileage.adapter.out.persistence;
+
+import com.msaair.mileage.domain.Customer;
+import com.msaair.mileage.domain.CustomerRepository;
+import com.msaair.mileage.domain.Email;
+import com.msaair.mileage.domain.EntryKind;
+import com.msaair.mileage.domain.MileageEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Customers and ledger entries in the service's own database, mapped in {@code META-INF/orm.xml}. */
+@ApplicationScoped
+public class JpaCustomerRepository implements CustomerRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public Customer add(Customer customer) {
+        em.persist(customer);
+        em.flush(); // the id goes into the CustomerRegistered event
+        return customer;
+    }
+
+    @Override
+    public Optional<Customer> find(long id) {
+        return Optional.ofNullable(em.find(Customer.class, id));
+    }
+
+    @Override
+    public Optional<Customer> findForUpdate(long id) {
+        return Optional.ofNullable(em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean emailTaken(Email email) {
+        return !em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
+                .setParameter("email", email)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public void addEntry(MileageEntry entry) {
+        em.persist(entry);
+    }
+
+    @Override
+    public Customer.BookingLedger ledgerOf(long customerId, long reservationId) {
+        List<MileageEntry> entries = em.createQuery(
+                        "SELECT e FROM MileageEntry e WHERE e.customerId = :customer AND e.reservationId = :reservation", MileageEntry.class)
+                .setParameter("customer", customerId)
+                .setParameter("reservation", reservationId)
+                .getResultList();
+        return new Customer.BookingLedger(
+                entries.stream().filter(e -> e.kind() == EntryKind.ACCRUAL).findFirst(),
+                entries.stream().filter(e -> e.kind() == EntryKind.REVERSAL).findFirst());
+    }
+
+    @Override
+    public List<MileageEntry> entries(long customerId, int offset, int limit) {
+        return em.createQuery("SELECT e FROM MileageEntry e WHERE e.customerId = :customer ORDER BY e.id DESC", MileageEntry.class)
+                .setParameter("customer", customerId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public long countEntries(long customerId) {
+        return em.createQuery("SELECT COUNT(e) FROM MileageEntry e WHERE e.customerId = :customer", Long.class)
+                .setParameter("customer", customerId)
+                .getSingleResult();
+    }
+
+    /** Stores an {@link Email} as its text. */
+    @jakarta.persistence.Converter
+    public static class EmailConverter implements jakarta.persistence.AttributeConverter<Email, String> {
+        @Override
+        public String convertToDatabaseColumn(Email email) {
+            return email == null ? null : email.value();
+        }
+
+        @Override
+        public Email convertToEntityAttribute(String value) {
+            return value == null ? null : new Email(value);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA adapter: customers, the mileage ledger, parked events. */
+package com.msaair.mileage.adapter.out.persistence;

@@ -1,0 +1,63 @@
+package com.msaair.mileage.application;
+
+import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.json.JsonFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * Reads a reservation event (only the fields mileage needs) and applies it. The Kafka consumer parks
+ * an event whose customer is unknown; an operator's retry of a parked event uses the same path.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReservationEventHandler {
+
+    public static final String RESERVATION_CREATED = "ReservationCreated";
+    public static final String RESERVATION_CANCELLED = "ReservationCancelled";
+
+    @Inject
+    MileageService mileage;
+
+    @Inject
+    ParkedEvents parked;
+
+    @Inject
+    Clock clock;
+
+    /** From Kafka: applies the event, or parks it when its customer is unknown. */
+    public void applyOrPark(EventEnvelope event) {
+        ReservationEvent read = read(event);
+        if (!apply(read, event)) {
+            parked.park(event, read.customerId(), read.reservationId(),
+                    "customer " + read.customerId() + " is not registered", clock.instant());
+        }
+    }
+
+    /** @return false when the event's customer is (still) unknown; nothing changed then */
+    public boolean apply(EventEnvelope event) {
+        return apply(read(event), event);
+    }
+
+    private boolean apply(ReservationEvent read, EventEnvelope event) {
+        return switch (event.eventType()) {
+            case RESERVATION_CREATED -> mileage.reservationCreated(event, read.customerId(), read.reservationId(), read.miles());
+            case RESERVATION_CANCELLED -> mileage.reservationCancelled(event, read.customerId(), read.reservationId());
+            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on reservation-events");
+        };
+    }
+
+    private record ReservationEvent(long customerId, long reservationId, long miles) {}
+
+    private static ReservationEvent read(EventEnvelope event) {
+        JsonFields data = JsonFields.tolerant(event.data());
+        long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
+        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        long miles = RESERVATION_CREATED.equals(event.eventType()) ? data.requiredLong("miles", 1, Integer.MAX_VALUE) : 0;
+        data.validOrThrow(MalformedEventException::new);
+        return new ReservationEvent(customerId, reservationId, miles);
+    }
+}
