@@ -1,0 +1,86 @@
+package com.msaair.notification.adapter.in.messaging;
+
+import com.msaair.notification.application.NotificationService;
+import com.msaair.notification.domain.Messages;
+import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.Inbox;
+import com.msaair.platform.json.JsonFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.reactivestreams.Subscriber;
+
+/**
+ * Every reservation status change and every mileage change becomes one notification to its customer;
+ * CustomerRegistered tells how to reach them. Each topic is its own channel (Liberty's connector reads
+ * one topic per channel); both go through the idempotent inbox.
+ */
+@ApplicationScoped
+public class NotificationConsumers {
+
+    static final String RESERVATION_EVENTS = "reservation-events";
+    static final String MILEAGE_EVENTS = "mileage-events";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    NotificationService notifications;
+
+    @Incoming(RESERVATION_EVENTS)
+    public Subscriber<Message<String>> reservationEvents() {
+        return inbox.subscriber(RESERVATION_EVENTS, this::onReservationEvent);
+    }
+
+    @Incoming(MILEAGE_EVENTS)
+    public Subscriber<Message<String>> mileageEvents() {
+        return inbox.subscriber(MILEAGE_EVENTS, this::onMileageEvent);
+    }
+
+    void onReservationEvent(EventEnvelope event) {
+        JsonFields data = JsonFields.tolerant(event.data());
+        long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
+        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        String flightNumber = data.requiredString("flightNumber", 10);
+        String message = switch (event.eventType()) {
+            case "ReservationCreated" -> {
+                Instant departure = data.requiredInstant("departureTime");
+                int passengers = data.requiredInt("passengers", 1, 1000);
+                data.validOrThrow(MalformedEventException::new);
+                yield Messages.reservationConfirmed(customerId, reservationId, flightNumber, departure, passengers);
+            }
+            case "ReservationCancelled" -> {
+                String reason = data.requiredString("reason", 40);
+                data.validOrThrow(MalformedEventException::new);
+                yield Messages.reservationCancelled(customerId, reservationId, flightNumber, reason);
+            }
+            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
+        };
+        notifications.notify(event, customerId, message);
+    }
+
+    void onMileageEvent(EventEnvelope event) {
+        JsonFields data = JsonFields.tolerant(event.data());
+        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        switch (event.eventType()) {
+            case "MileageIncreased", "MileageDecreased" -> {
+                long miles = data.requiredLong("miles", 0, Long.MAX_VALUE);
+                long balance = data.requiredLong("balance", Long.MIN_VALUE, Long.MAX_VALUE);
+                data.validOrThrow(MalformedEventException::new);
+                notifications.notify(event, customerId, event.eventType().equals("MileageIncreased")
+                        ? Messages.milesAdded(customerId, miles, balance)
+                        : Messages.milesRemoved(customerId, miles, balance));
+            }
+            case "CustomerRegistered" -> {
+                String name = data.requiredString("name", 100);
+                String email = data.requiredString("email", 254);
+                data.validOrThrow(MalformedEventException::new);
+                notifications.contactRegistered(customerId, name, email);
+            }
+            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + MILEAGE_EVENTS);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** REST adapter: a customer's notifications under /api. */
+package com.msaair.notification.adapter.in.rest;

@@ -1,0 +1,65 @@
+package com.msaair.notification.adapter.out.persistence;
+
+import com.msaair.notification.domain.Contact;
+import com.msaair.notification.domain.DeliveryStatus;
+import com.msaair.notification.domain.Notification;
+import com.msaair.notification.domain.NotificationRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Notifications and contacts in the service's own database, mapped in {@code META-INF/orm.xml}. */
+@ApplicationScoped
+public class JpaNotificationRepository implements NotificationRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public void add(Notification notification) {
+        em.persist(notification);
+    }
+
+    @Override
+    public Optional<Notification> find(long id) {
+        return Optional.ofNullable(em.find(Notification.class, id));
+    }
+
+    @Override
+    public List<Long> due(Instant now, int limit) {
+        return em.createQuery("SELECT n.id FROM Notification n WHERE n.status IN :open AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt, n.id", Long.class)
+                .setParameter("open", List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING))
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<Notification> ofCustomer(long customerId, int offset, int limit) {
+        return em.createQuery("SELECT n FROM Notification n WHERE n.customerId = :customer ORDER BY n.id DESC", Notification.class)
+                .setParameter("customer", customerId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public long countOfCustomer(long customerId) {
+        return em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.customerId = :customer", Long.class)
+                .setParameter("customer", customerId)
+                .getSingleResult();
+    }
+
+    @Override
+    public void saveContact(Contact contact) {
+        em.merge(contact);
+    }
+
+    @Override
+    public Optional<Contact> contact(long customerId) {
+        return Optional.ofNullable(em.find(Contact.class, customerId));
+    }
+}

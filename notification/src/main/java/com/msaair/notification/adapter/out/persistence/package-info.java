@@ -1,0 +1,2 @@
+/** JPA adapter: notifications and the contact replica. */
+package com.msaair.notification.adapter.out.persistence;

@@ -1,0 +1,139 @@
+package com.msaair.notification.application;
+
+import com.msaair.notification.domain.Contact;
+import com.msaair.notification.domain.DeliveryChannel;
+import com.msaair.notification.domain.Mailer;
+import com.msaair.notification.domain.Messages;
+import com.msaair.notification.domain.Notification;
+import com.msaair.notification.domain.NotificationRepository;
+import com.msaair.notification.domain.RetryPolicy;
+import com.msaair.platform.lease.Leases;
+import com.msaair.platform.tx.Transactions;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers stored notifications by e-mail, on a managed executor, one replica at a time (a lease).
+ * The mail is sent outside any transaction; only the outcome is recorded. A failure is retried with
+ * exponential backoff and, after the last attempt, kept as FAILED with its error. A crash between
+ * sending and recording means the mail may be sent twice, never lost.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
+    static final String LEASE = "notification-delivery";
+
+    @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "msaair.delivery.poll-interval-ms", defaultValue = "1000")
+    long pollIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "msaair.delivery.batch-size", defaultValue = "50")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "msaair.delivery.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "msaair.delivery.first-retry-delay-ms", defaultValue = "2000")
+    long firstRetryDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "msaair.delivery.max-retry-delay-ms", defaultValue = "60000")
+    long maxRetryDelayMs;
+
+    private RetryPolicy policy;
+    private ScheduledFuture<?> poller;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        policy = new RetryPolicy(maxAttempts, Duration.ofMillis(firstRetryDelayMs), Duration.ofMillis(maxRetryDelayMs));
+        if (mailer.isConfigured()) {
+            poller = executor.scheduleWithFixedDelay(this::deliverDue, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (poller != null) {
+            poller.cancel(false);
+        }
+    }
+
+    void deliverDue() {
+        try {
+            Instant now = clock.instant();
+            if (!leases.hold(LEASE, now, now.plusSeconds(30))) {
+                return;
+            }
+            List<Long> due = transactions.inNewTransaction(() -> notifications.due(now, batchSize));
+            due.forEach(this::deliver);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Notification delivery round failed; trying again in " + pollIntervalMs + " ms", e);
+        }
+    }
+
+    private void deliver(long id) {
+        record Attempt(Notification notification, Optional<Contact> contact) {}
+        Attempt attempt = transactions.inNewTransaction(() -> notifications.find(id)
+                .filter(n -> n.isDue(clock.instant()))
+                .map(n -> new Attempt(n, notifications.contact(n.customerId())))
+                .orElse(null));
+        if (attempt == null) {
+            return;
+        }
+        String error = null;
+        if (attempt.contact().isEmpty()) {
+            error = "no e-mail address known for customer " + attempt.notification().customerId() + " yet";
+        } else {
+            try {
+                mailer.send(attempt.contact().get().email(), Messages.subject(attempt.notification().eventType()),
+                        attempt.notification().message());
+            } catch (Mailer.MailFailure e) {
+                error = e.getMessage();
+            }
+        }
+        String failure = error;
+        transactions.runInNewTransaction(() -> notifications.find(id).ifPresent(n -> {
+            if (failure == null) {
+                n.delivered(DeliveryChannel.EMAIL, clock.instant());
+            } else {
+                n.failed(DeliveryChannel.EMAIL, failure, policy, clock.instant());
+            }
+        }));
+    }
+}
