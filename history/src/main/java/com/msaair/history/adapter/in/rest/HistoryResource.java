@@ -1,0 +1,53 @@
+package com.msaair.history.adapter.in.rest;
+
+import com.msaair.history.application.HistoryService;
+import com.msaair.history.domain.TimelineEntry;
+import com.msaair.platform.rest.Page;
+import com.msaair.platform.rest.PageRequest;
+import com.msaair.platform.rest.Problem;
+import com.msaair.platform.rest.RequestParams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/history")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoryResource {
+
+    /** One timeline entry; fields that do not apply to its kind are absent. */
+    public record EntryView(String kind, String eventType, String eventId, String correlationId, Long reservationId,
+            Long scheduleId, String flightNumber, Instant departureTime, Integer passengers, Long miles, Long balanceAfter,
+            String reason, Instant occurredAt) {
+
+        static EntryView of(TimelineEntry e) {
+            return new EntryView(e.kind().name(), e.eventType(), e.eventId(), e.correlationId(), e.reservationId(), e.scheduleId(),
+                    e.flightNumber(), e.departureTime(), e.passengers(), e.miles(), e.balanceAfter(), e.reason(), e.occurredAt());
+        }
+    }
+
+    @Inject
+    HistoryService history;
+
+    @GET
+    @Operation(summary = "A customer's timeline, newest first")
+    @APIResponse(responseCode = "200", description = "One page of the timeline")
+    @APIResponse(responseCode = "400", description = "customerId missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<EntryView> ofCustomer(@Parameter(required = true, example = "1") @QueryParam("customerId") String customerId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        long customer = RequestParams.requiredId("customerId", customerId);
+        PageRequest paging = PageRequest.of(page, size);
+        List<EntryView> items = history.ofCustomer(customer, paging.offset(), paging.size()).stream().map(EntryView::of).toList();
+        return Page.of(items, paging, history.countOfCustomer(customer));
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA adapter: the timeline table. */
+package com.msaair.history.adapter.out.persistence;
