@@ -1,0 +1,82 @@
+package com.msaair.systemtest.support;
+
+import com.msaair.localstack.DerbyNetworkServer;
+import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.LocalStack;
+import com.msaair.localstack.Service;
+import com.msaair.localstack.StackLayout;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The system under test, started once for the whole test run and stopped at its end (also when
+ * tests fail): a real KRaft broker, the five Liberty servers and a Derby Network Server, on ports
+ * offset by 10000, with their data in {@code system-tests/target/stack-data}. The mileage service
+ * keeps its data in the Derby Network Server, so a second mileage replica can share it.
+ */
+public final class SystemStack implements BeforeAllCallback {
+
+    private static final Logger LOG = Logger.getLogger(SystemStack.class.getName());
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private static volatile Running running;
+
+    /** What the whole run shares. */
+    public record Running(LocalStack stack, DerbyNetworkServer database) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            LOG.info("Stopping the system under test");
+            stack.close();
+            database.stop();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    }
+
+    public static LocalStack stack() {
+        if (running == null) {
+            throw new IllegalStateException("The stack is not started: annotate the test class with @ExtendWith(SystemStack.class)");
+        }
+        return running.stack();
+    }
+
+    public static DerbyNetworkServer database() {
+        return running.database();
+    }
+
+    public static LibertyServer server(Service service) {
+        return stack().server(service);
+    }
+
+    public static int portOffset() {
+        return Integer.getInteger("msaair.test.port-offset", 10000);
+    }
+
+    private static synchronized Running start() {
+        StackLayout layout = StackLayout.fromEnvironment().withData(Path.of(System.getProperty("msaair.test.data", "target/stack-data")));
+        layout.deleteData();
+        int offset = portOffset();
+        LocalStack stack = new LocalStack(layout, EnumSet.allOf(Service.class), offset);
+        DerbyNetworkServer database = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + offset);
+        stack.configure(Service.MILEAGE, server -> server.env(database.clientEnvironment("mileage")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // The test JVM is going away without JUnit's clean-up (killed, say): leave no processes behind.
+            stack.services().forEach(service -> stack.server(service).kill());
+            stack.kafka().kill();
+            database.kill();
+        }, "kill-system-under-test"));
+        long started = System.nanoTime();
+        database.start(Duration.ofSeconds(60));
+        stack.start(START_TIMEOUT);
+        LOG.info(() -> "System under test ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        running = new Running(stack, database);
+        return running;
+    }
+}
