@@ -29,7 +29,8 @@ public final class LibertyServer {
     private final int port;
     private final Path outputDir;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private ManagedProcess process;
+    private volatile ManagedProcess process;
+    private volatile boolean readySinceStart;
 
     public LibertyServer(StackLayout layout, String serverName, String label, int port, Path outputDir) {
         this.layout = layout;
@@ -88,7 +89,7 @@ public final class LibertyServer {
         return serverOutput().resolve("logs/messages.log");
     }
 
-    public void start() {
+    public synchronized void start() {
         if (isRunning()) {
             throw new IllegalStateException(label + " is already running");
         }
@@ -99,6 +100,7 @@ public final class LibertyServer {
         env.put("WLP_OUTPUT_DIR", outputDir.toString());
         env.put("HTTP_PORT", String.valueOf(port));
         env.putAll(environment);
+        readySinceStart = false;
         process = ManagedProcess.launch(label, List.of(layout.serverLauncher().toString(), "run", serverName), env,
                 outputDir, outputDir.resolve(label + ".console.log"));
     }
@@ -111,6 +113,7 @@ public final class LibertyServer {
                 throw new IllegalStateException(label + " exited while starting:\n" + errors());
             }
             if (isReady()) {
+                readySinceStart = true;
                 return;
             }
             KafkaBroker.sleep(250);
@@ -122,28 +125,51 @@ public final class LibertyServer {
         return healthStatus("/health/ready") == 200;
     }
 
-    /** The HTTP status of a health endpoint, or -1 when nothing answers. */
+    /**
+     * Whether this process has been ready once since it started: only then does a failing liveness
+     * check mean something (Kubernetes' startup probe plays this part).
+     */
+    public boolean hasBeenReady() {
+        return isRunning() && readySinceStart;
+    }
+
+    /** The HTTP status of a health endpoint, or -1 when nothing answers in time. */
     public int healthStatus(String path) {
+        return health(path).status();
+    }
+
+    /** A health endpoint's status and body; status -1 when nothing answers in time. */
+    public record Health(int status, String body) {}
+
+    public Health health(String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(3)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Health(response.statusCode(), response.body());
         } catch (IOException e) {
-            return -1;
+            return new Health(-1, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return new Health(-1, "interrupted");
         }
     }
 
     /** Graceful stop (SIGTERM: Liberty stops accepting, finishes work in flight, closes consumers). */
-    public void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(60));
         }
     }
 
+    /** Stops (gracefully) and starts again, returning when ready. */
+    public synchronized void restart(Duration timeout) {
+        stop();
+        start();
+        awaitReady(timeout);
+    }
+
     /** kill -9: a crash. */
-    public void kill() {
+    public synchronized void kill() {
         if (process != null) {
             process.kill();
         }

@@ -27,6 +27,8 @@ public final class LocalStack implements AutoCloseable {
     private final int portOffset;
     private final KafkaBroker kafka;
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
+    private final List<LibertyServer> extraServers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private LivenessWatchdog watchdog;
 
     /**
      * @param portOffset added to every usual port (9081-9085, 9092/9093), so a second stack (the
@@ -37,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
         this.portOffset = portOffset;
         this.kafka = new KafkaBroker(layout, 9092 + portOffset, 9093 + portOffset);
         for (Service service : services) {
-            servers.put(service, newServer(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
+            servers.put(service, server(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
         }
     }
 
@@ -54,7 +56,26 @@ public final class LocalStack implements AutoCloseable {
      * replica, say, with its own port and output directory.
      */
     public LibertyServer newServer(Service service, String label, int port, java.nio.file.Path outputDir) {
+        LibertyServer server = server(service, label, port, outputDir);
+        extraServers.add(server);
+        return server;
+    }
+
+    private LibertyServer server(Service service, String label, int port, java.nio.file.Path outputDir) {
         return new LibertyServer(layout, service.serverName(), label, port, outputDir).env(wiring());
+    }
+
+    /** Restarts servers whose liveness keeps failing, as Kubernetes would (see {@link LivenessWatchdog}). */
+    public LivenessWatchdog watchLiveness(Duration period, int threshold, java.util.function.Consumer<String> log) {
+        watchdog = new LivenessWatchdog(this::allServers, period, threshold, log);
+        return watchdog;
+    }
+
+    /** The stack's servers and any extra replicas made with {@link #newServer}. */
+    public List<LibertyServer> allServers() {
+        List<LibertyServer> all = new ArrayList<>(servers.values());
+        all.addAll(extraServers);
+        return all;
     }
 
     /** The environment that points a server at this stack's Kafka and at the services it calls. */
@@ -140,7 +161,10 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every server (at once), then Kafka. */
     @Override
     public void close() {
-        CompletableFuture.allOf(servers.values().stream()
+        if (watchdog != null) {
+            watchdog.close();
+        }
+        CompletableFuture.allOf(allServers().stream()
                         .map(server -> CompletableFuture.runAsync(server::stop))
                         .toArray(CompletableFuture[]::new))
                 .join();

@@ -74,6 +74,7 @@ public final class Stack {
             OUT.println("Stopped.");
         }, "msaair-stop"));
         printSummary(layout, stack, took);
+        stack.watchLiveness(Duration.ofSeconds(10), 3, message -> OUT.println("[liveness] " + message));
         watch(stack);
         return 0;
     }

@@ -46,13 +46,18 @@ public final class ProblemMappers {
         }
     }
 
-    /** Bodies that are not JSON at all, or JSON of the wrong shape (an array where an object belongs). */
+    /** Bodies that are not JSON at all. */
     @Provider
     public static class MalformedJson implements ExceptionMapper<JsonException> {
         @Override
         public Response toResponse(JsonException e) {
-            return Problem.typed("malformed-json", Status.BAD_REQUEST, "The request body is not a valid JSON object", List.of()).toResponse();
+            return malformedBody();
         }
+    }
+
+    static Response malformedBody() {
+        return Problem.typed("malformed-json", Status.BAD_REQUEST, "The request body is not valid JSON",
+                List.of(new FieldError("body", "must be a valid JSON object"))).toResponse();
     }
 
     @Provider
@@ -65,7 +70,7 @@ public final class ProblemMappers {
                 return Unexpected.answer(e);
             }
             if (isMalformedBody(e)) {
-                return Problem.typed("malformed-json", Status.BAD_REQUEST, "The request body is not a valid JSON object", List.of()).toResponse();
+                return malformedBody();
             }
             Response.ResponseBuilder answer = Problem.of(status, detail(status)).toResponseBuilder();
             // Keep what the protocol needs, e.g. Allow on 405.

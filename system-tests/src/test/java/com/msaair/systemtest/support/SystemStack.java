@@ -55,6 +55,19 @@ public final class SystemStack implements BeforeAllCallback {
         return stack().server(service);
     }
 
+    /**
+     * Waits until every server is ready and live again, e.g. after a fault a test caused (the
+     * liveness watchdog may be restarting a server whose consumer channel died).
+     */
+    public static void awaitHealthy() {
+        for (LibertyServer server : stack().allServers()) {
+            if (server.isRunning()) {
+                Eventually.await(server.label() + " ready and live", Duration.ofMinutes(3),
+                        () -> server.healthStatus("/health/ready") * 1000 + server.healthStatus("/health/live"), s -> s == 200_200);
+            }
+        }
+    }
+
     public static int portOffset() {
         return Integer.getInteger("msaair.test.port-offset", 10000);
     }
@@ -75,6 +88,8 @@ public final class SystemStack implements BeforeAllCallback {
         long started = System.nanoTime();
         database.start(Duration.ofSeconds(60));
         stack.start(START_TIMEOUT);
+        // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
+        stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
         LOG.info(() -> "System under test ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         running = new Running(stack, database);
         return running;

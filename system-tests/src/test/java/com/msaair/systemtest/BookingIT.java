@@ -1,0 +1,264 @@
+package com.msaair.systemtest;
+
+import static com.msaair.systemtest.support.Api.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Events;
+import com.msaair.systemtest.support.Events.Event;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Booking and cancelling against the real services, with everything up. */
+@Order(2)
+@ExtendWith(SystemStack.class)
+class BookingIT {
+
+    @Test
+    void aBookingIsConfirmedReadableAndAnnouncedWithTheFullEnvelope() {
+        JsonObject flight = Api.registerFlight(10, 1200);
+        JsonObject customer = Api.registerCustomer();
+
+        Http.Reply reply = Api.book(id(customer), id(flight), 3);
+
+        assertThat(reply.status()).isEqualTo(201);
+        JsonObject reservation = reply.json();
+        assertThat(reservation.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(reservation.getInt("miles")).as("flight miles x passengers, computed by the server").isEqualTo(3600);
+        assertThat(reservation.getBoolean("customerVerified")).isTrue();
+        assertThat(reply.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/reservations/" + id(reservation)));
+        assertThat(Http.get(java.net.URI.create(reply.header("Location").orElseThrow())).json()).isEqualTo(reservation);
+
+        Event created = Eventually.await("ReservationCreated on reservation-events",
+                () -> Events.correlated("reservation-events", "ReservationCreated", id(reservation)), events -> !events.isEmpty()).get(0);
+        assertThat(created.record().key()).as("keyed by customer").isEqualTo(String.valueOf(id(customer)));
+        JsonObject envelope = created.envelope();
+        assertThat(UUID.fromString(envelope.getString("eventId"))).isNotNull();
+        assertThat(Instant.parse(envelope.getString("occurredAt"))).isBeforeOrEqualTo(Instant.now());
+        assertThat(envelope.getJsonNumber("customerId").longValue()).isEqualTo(id(customer));
+        assertThat(envelope.getString("correlationId")).isEqualTo(String.valueOf(id(reservation)));
+        assertThat(created.data().getJsonNumber("reservationId").longValue()).isEqualTo(id(reservation));
+        assertThat(created.data().getInt("miles")).isEqualTo(3600);
+        assertThat(created.data().getInt("passengers")).isEqualTo(3);
+        assertThat(created.data().getJsonNumber("scheduleId").longValue()).isEqualTo(id(flight));
+    }
+
+    @Test
+    void anUnknownFlightIsNotFoundAndACancelledFlightIsAConflict() {
+        long customer = id(Api.registerCustomer());
+        Http.Reply unknown = Api.book(customer, 987_654_321L, 1);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertProblemNaming(unknown, "scheduleId");
+
+        JsonObject flight = Api.registerFlight(10, 500);
+        assertThat(Http.delete(Api.url(Service.SCHEDULE, "/api/schedules/" + id(flight))).status()).isEqualTo(200);
+        Http.Reply cancelled = Api.book(customer, id(flight), 1);
+        assertThat(cancelled.status()).isEqualTo(409);
+        assertThat(cancelled.json().getString("type")).endsWith("flight-cancelled");
+    }
+
+    @Test
+    void anUnknownCustomerIsNotFound() {
+        JsonObject flight = Api.registerFlight(10, 500);
+        Http.Reply reply = Api.book(987_654_321L, id(flight), 1);
+        assertThat(reply.status()).isEqualTo(404);
+        assertProblemNaming(reply, "customerId");
+    }
+
+    static Stream<Arguments> badBookings() {
+        return Stream.of(
+                Arguments.of("{}", 400, List.of("customerId", "scheduleId", "passengers")),
+                Arguments.of("{\"customerId\":1,\"scheduleId\":1,\"passengers\":0}", 400, List.of("passengers")),
+                Arguments.of("{\"customerId\":1,\"scheduleId\":1,\"passengers\":10}", 400, List.of("passengers")),
+                Arguments.of("{\"customerId\":1,\"scheduleId\":1,\"passengers\":\"2\"}", 400, List.of("passengers")),
+                Arguments.of("{\"customerId\":-1,\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
+                Arguments.of("{\"customerId\":1.5,\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
+                Arguments.of("{\"customerId\":1,\"scheduleId\":1,\"passengers\":1,\"miles\":99999}", 400, List.of("miles")),
+                Arguments.of("{\"customerId\":1,\"scheduleId\":99999999999999999999999,\"passengers\":1}", 400, List.of("scheduleId")),
+                Arguments.of("[1,2,3]", 400, List.of("body")),
+                Arguments.of("null", 400, List.of("body")),
+                Arguments.of("{\"customerId\":", 400, List.of("body")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badBookings")
+    void badBookingRequestsNameTheFieldAndChangeNothing(String body, int status, List<String> fields) {
+        long before = reservationsOf(1);
+        Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), body, "application/json", Map.of());
+        assertThat(reply.status()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        fields.forEach(field -> assertProblemNaming(reply, field));
+        assertThat(reservationsOf(1)).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsUnsupported() {
+        Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), "customerId=1", "application/x-www-form-urlencoded", Map.of());
+        assertThat(reply.status()).isEqualTo(415);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    static Stream<Arguments> badSchedules() {
+        String later = Instant.now().plusSeconds(86_400 * 40).toString();
+        String laterStill = Instant.now().plusSeconds(86_400 * 40 + 3600).toString();
+        String past = Instant.now().minusSeconds(3600).toString();
+        return Stream.of(
+                Arguments.of(schedule("ICN", "ICN", later, laterStill, 100), 422, "destination"),
+                Arguments.of(schedule("ICN", "CJU", laterStill, later, 100), 422, "arrivalTime"),
+                Arguments.of(schedule("ICN", "CJU", past, later, 100), 422, "departureTime"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 901), 400, "seatCapacity"),
+                Arguments.of(schedule("icn", "CJU", later, laterStill, 100), 400, "origin"),
+                Arguments.of(schedule("ICN", "CJU", "tomorrow", laterStill, 100), 400, "departureTime"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badSchedules")
+    void badSchedulesNameTheField(String body, int status, String field) {
+        Http.Reply reply = Http.post(Api.url(Service.SCHEDULE, "/api/schedules"), body, "application/json", Map.of());
+        assertThat(reply.status()).isEqualTo(status);
+        assertProblemNaming(reply, field);
+    }
+
+    @Test
+    void fiftyConcurrentBookingsOfTenSeatsConfirmExactlyTen() throws Exception {
+        JsonObject flight = Api.registerFlight(10, 700);
+        long customer = id(Api.registerCustomer());
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return Api.book(customer, id(flight), 1);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Http.Reply> reply : replies) {
+            Http.Reply r = reply.get();
+            statuses.add(r.status());
+            if (r.status() == 409) {
+                assertThat(r.json().getString("type")).endsWith("sold-out");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(10);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(40);
+        assertThat(reservationsOf(customer)).isEqualTo(10);
+    }
+
+    @Test
+    void theSameIdempotencyKeyMakesOneReservationEvenWhenSentConcurrently() throws Exception {
+        JsonObject flight = Api.registerFlight(50, 700);
+        long customer = id(Api.registerCustomer());
+        Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
+
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Callable<Http.Reply>> sameRequest = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sameRequest.add(() -> Api.book(customer, id(flight), 2, key));
+        }
+        List<Http.Reply> replies = new ArrayList<>();
+        for (Future<Http.Reply> reply : pool.invokeAll(sameRequest)) {
+            replies.add(reply.get());
+        }
+        pool.shutdown();
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
+        assertThat(replies.stream().map(r -> id(r.json())).distinct()).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.header("Idempotent-Replayed").isPresent()).hasSize(4);
+
+        Http.Reply again = Api.book(customer, id(flight), 2, key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(id(again.json())).isEqualTo(id(replies.get(0).json()));
+        assertThat(reservationsOf(customer)).isEqualTo(1);
+
+        Http.Reply different = Api.book(customer, id(flight), 3, key);
+        assertThat(different.status()).isEqualTo(422);
+        assertProblemNaming(different, "Idempotency-Key");
+    }
+
+    @Test
+    void cancellingReleasesTheSeatsAndASecondCancelIsAConflict() {
+        JsonObject flight = Api.registerFlight(2, 700);
+        long customer = id(Api.registerCustomer());
+        JsonObject first = Api.booked(customer, id(flight), 2);
+        assertThat(Api.book(customer, id(flight), 1).status()).as("sold out").isEqualTo(409);
+
+        Http.Reply cancelled = Api.cancel(id(first));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().getString("status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().getString("cancellationReason")).isEqualTo("CUSTOMER_REQUEST");
+        assertThat(Api.reservation(id(first)).getString("status")).as("kept, not deleted").isEqualTo("CANCELLED");
+
+        assertThat(Api.book(customer, id(flight), 2).status()).as("seats returned").isEqualTo(201);
+        Http.Reply again = Api.cancel(id(first));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().getString("type")).endsWith("reservation-cancelled");
+        assertThat(Api.cancel(987_654_321L).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cancellingAFlightCancelsEachOfItsBookingsWithOneEventEach() {
+        JsonObject flight = Api.registerFlight(20, 900);
+        List<Long> reservations = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reservations.add(id(Api.booked(id(Api.registerCustomer()), id(flight), 1)));
+        }
+        long alreadyCancelled = id(Api.booked(id(Api.registerCustomer()), id(flight), 1));
+        assertThat(Api.cancel(alreadyCancelled).status()).isEqualTo(200);
+
+        assertThat(Http.delete(Api.url(Service.SCHEDULE, "/api/schedules/" + id(flight))).status()).isEqualTo(200);
+
+        Event scheduleCancelled = Eventually.await("ScheduleCancelled", () -> Events.correlated("schedule-events", "ScheduleCancelled", id(flight)),
+                events -> events.size() == 1).get(0);
+        for (long reservation : reservations) {
+            Eventually.await("reservation " + reservation + " cancelled by the airline", () -> Api.reservation(reservation),
+                    r -> r.getString("status").equals("CANCELLED") && r.getString("cancellationReason").equals("FLIGHT_CANCELLED"));
+            List<Event> cancelled = Eventually.await("its ReservationCancelled",
+                    () -> Events.correlated("reservation-events", "ReservationCancelled", reservation), events -> !events.isEmpty());
+            assertThat(cancelled).hasSize(1);
+            assertThat(cancelled.get(0).data().getString("reason")).isEqualTo("FLIGHT_CANCELLED");
+            assertThat(cancelled.get(0).causationId()).contains(scheduleCancelled.eventId());
+        }
+        assertThat(Events.correlated("reservation-events", "ReservationCancelled", alreadyCancelled))
+                .as("a booking cancelled before keeps its single cancellation").hasSize(1);
+        assertThat(Api.reservation(alreadyCancelled).getString("cancellationReason")).isEqualTo("CUSTOMER_REQUEST");
+    }
+
+    static void assertProblemNaming(Http.Reply reply, String field) {
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(error -> ((JsonString) error.get("field")).getString())
+                .contains(field);
+    }
+
+    private static long reservationsOf(long customer) {
+        return Http.get(Api.url(Service.RESERVATION, "/api/reservations?customerId=" + customer)).json().getJsonNumber("totalItems").longValue();
+    }
+
+    private static String schedule(String origin, String destination, String departure, String arrival, int seats) {
+        return "{\"flightNumber\":\"KE9" + (100 + (int) (Math.random() * 800)) + "\",\"origin\":\"" + origin + "\",\"destination\":\"" + destination
+                + "\",\"departureTime\":\"" + departure + "\",\"arrivalTime\":\"" + arrival + "\",\"seatCapacity\":" + seats + ",\"miles\":500}";
+    }
+}
