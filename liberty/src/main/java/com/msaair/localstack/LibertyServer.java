@@ -56,6 +56,14 @@ public final class LibertyServer {
         return this;
     }
 
+    /** Removes variables set with {@link #env}, for the next start. */
+    public LibertyServer unsetEnv(String... names) {
+        for (String name : names) {
+            environment.remove(name);
+        }
+        return this;
+    }
+
     public String label() {
         return label;
     }
