@@ -15,12 +15,12 @@ public class ConsumerChannels {
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
 
-    void subscribed(String channel) {
+    public void subscribed(String channel) {
         known.put(channel, Boolean.TRUE);
         stopped.remove(channel);
     }
 
-    void stopped(String channel, String reason) {
+    public void stopped(String channel, String reason) {
         known.put(channel, Boolean.TRUE);
         stopped.put(channel, reason);
     }

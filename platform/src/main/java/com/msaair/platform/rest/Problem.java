@@ -15,7 +15,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);

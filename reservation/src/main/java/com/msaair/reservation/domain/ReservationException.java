@@ -13,7 +13,7 @@ public final class ReservationException extends DomainException {
         return new ReservationException(Kind.NOT_FOUND, "reservation-not-found", null, "Reservation " + id + " does not exist");
     }
 
-    public static ReservationException alreadyCancelled(long id) {
+    public static ReservationException alreadyCancelled(Long id) {
         return new ReservationException(Kind.CONFLICT, "reservation-cancelled", null, "Reservation " + id + " is already cancelled");
     }
 

@@ -13,11 +13,11 @@ public final class ScheduleException extends DomainException {
         return new ScheduleException(Kind.NOT_FOUND, "schedule-not-found", null, "Schedule " + id + " does not exist");
     }
 
-    public static ScheduleException alreadyCancelled(long id) {
+    public static ScheduleException alreadyCancelled(Long id) {
         return new ScheduleException(Kind.CONFLICT, "schedule-cancelled", null, "Schedule " + id + " is already cancelled");
     }
 
-    public static ScheduleException alreadyDeparted(long id) {
+    public static ScheduleException alreadyDeparted(Long id) {
         return new ScheduleException(Kind.CONFLICT, "schedule-departed", null, "Schedule " + id + " has already departed");
     }
 

@@ -1,0 +1,60 @@
+package com.msaair.notification.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NotificationTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(5));
+
+    @Test
+    void aFailedDeliveryIsRetriedWithBackoffThenGivenUpAndKept() {
+        Notification n = Notification.of(1, "e1", "ReservationCreated", "7", "hello", NOW);
+        assertThat(n.isDue(NOW)).isTrue();
+
+        n.failed(DeliveryChannel.EMAIL, "connection refused", POLICY, NOW);
+        assertThat(n.status()).isEqualTo(DeliveryStatus.RETRYING);
+        assertThat(n.nextAttemptAt()).isEqualTo(NOW.plusSeconds(2));
+        assertThat(n.isDue(NOW.plusSeconds(1))).isFalse();
+
+        n.failed(DeliveryChannel.EMAIL, "connection refused", POLICY, NOW);
+        assertThat(n.nextAttemptAt()).isEqualTo(NOW.plusSeconds(4));
+        n.failed(DeliveryChannel.EMAIL, "x".repeat(2000), POLICY, NOW);
+        assertThat(n.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(n.attempts()).isEqualTo(3);
+        assertThat(n.lastError()).hasSize(Notification.MAX_ERROR_LENGTH);
+        assertThat(n.isDue(NOW.plusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void aDeliveredNotificationIsNoLongerDue() {
+        Notification n = Notification.of(1, "e1", "MileageIncreased", "7", "hello", NOW);
+        n.delivered(DeliveryChannel.LOG, NOW);
+        assertThat(n.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(n.deliveredAt()).isEqualTo(NOW);
+        assertThat(n.isDue(NOW.plusSeconds(60))).isFalse();
+    }
+
+    @Test
+    void backoffDoublesUpToItsCeiling() {
+        assertThat(POLICY.delayAfter(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(POLICY.delayAfter(2)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(POLICY.delayAfter(3)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(POLICY.delayAfter(60)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theWordsCustomersRead() {
+        assertThat(Messages.milesAdded(1, 10_000, 11_000)).isEqualTo("Customer 1: 10,000 miles added, balance 11,000.");
+        assertThat(Messages.milesRemoved(1, 3_000, 0)).isEqualTo("Customer 1: 3,000 miles removed, balance 0.");
+        assertThat(Messages.reservationConfirmed(1, 7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1))
+                .isEqualTo("Customer 1: reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger.");
+        assertThat(Messages.reservationCancelled(1, 7, "KE1234", "FLIGHT_CANCELLED"))
+                .isEqualTo("Customer 1: reservation 7 is cancelled because the airline cancelled flight KE1234.");
+        assertThat(Messages.reservationCancelled(1, 7, "KE1234", "CUSTOMER_REQUEST")).isEqualTo("Customer 1: reservation 7 is cancelled.");
+    }
+}

@@ -1,0 +1,44 @@
+package com.msaair.platform.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.msaair.platform.json.FieldError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PagingTest {
+
+    @Test
+    void defaultsAndOffsets() {
+        assertThat(PageRequest.of(null, null)).isEqualTo(new PageRequest(0, 20));
+        assertThat(PageRequest.of("3", "10").offset()).isEqualTo(30);
+    }
+
+    @Test
+    void malformedOrOutOfRangeParametersAreNamed() {
+        assertThatThrownBy(() -> PageRequest.of("-1", "1000"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e ->
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("page", "size"));
+        assertThatThrownBy(() -> RequestParams.requiredId("customerId", "abc"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("customerId"));
+        assertThatThrownBy(() -> RequestParams.requiredId("customerId", null)).hasMessageContaining("customerId is required");
+        assertThatThrownBy(() -> RequestParams.requiredId("id", "0")).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aPageKnowsHowManyPagesThereAre() {
+        Page<String> page = Page.of(List.of("a", "b"), new PageRequest(0, 2), 5);
+        assertThat(page.totalPages()).isEqualTo(3);
+        assertThat(page.map(String::toUpperCase).items()).containsExactly("A", "B");
+        assertThat(Page.of(List.of(), new PageRequest(0, 20), 0).totalPages()).isZero();
+    }
+
+    @Test
+    void problemsRenderAsRfc9457Json() {
+        Problem problem = Problem.typed("sold-out", jakarta.ws.rs.core.Response.Status.CONFLICT, "no seats",
+                List.of(new FieldError("passengers", "too many")));
+        assertThat(problem.toJson()).isEqualTo("{\"type\":\"urn:problem:msaair:sold-out\",\"title\":\"Conflict\",\"status\":409,"
+                + "\"detail\":\"no seats\",\"errors\":[{\"field\":\"passengers\",\"message\":\"too many\"}]}");
+    }
+}

@@ -1,0 +1,70 @@
+package com.msaair.schedule.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class ScheduleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final Instant DEPARTURE = Instant.parse("2026-12-24T23:30:00Z");
+    private static final FlightNumber KE1234 = new FlightNumber("KE1234");
+    private static final Airport ICN = new Airport("ICN");
+    private static final Airport CJU = new Airport("CJU");
+
+    private static Schedule register(Airport from, Airport to, Instant departure, Instant arrival, int seats, int miles) {
+        return Schedule.register(KE1234, from, to, departure, arrival, seats, miles, NOW);
+    }
+
+    @Test
+    void aRegisteredFlightIsScheduledOnTheUtcDayOfItsDeparture() {
+        Schedule schedule = register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), 180, 1000);
+        assertThat(schedule.status()).isEqualTo(ScheduleStatus.SCHEDULED);
+        assertThat(schedule.departureDate()).isEqualTo(LocalDate.of(2026, 12, 24));
+        assertThat(schedule.registeredAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void theRulesNameTheFieldTheyAreAbout() {
+        assertField(() -> register(ICN, ICN, DEPARTURE, DEPARTURE.plusSeconds(60), 10, 10), "destination");
+        assertField(() -> register(ICN, CJU, NOW, NOW.plusSeconds(60), 10, 10), "departureTime");
+        assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE, 10, 10), "arrivalTime");
+        assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(25 * 3600), 10, 10), "arrivalTime");
+        assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 0, 10), "seatCapacity");
+        assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 901, 10), "seatCapacity");
+        assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 10, 0), "miles");
+    }
+
+    @Test
+    void aFlightIsCancelledOnceAndNeverAfterDeparture() {
+        Schedule schedule = register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), 180, 1000);
+        schedule.cancel(NOW);
+        assertThat(schedule.status()).isEqualTo(ScheduleStatus.CANCELLED);
+        assertThat(schedule.cancelledAt()).isEqualTo(NOW);
+        assertThatThrownBy(() -> schedule.cancel(NOW)).isInstanceOfSatisfying(ScheduleException.class,
+                e -> assertThat(e.code()).isEqualTo("schedule-cancelled"));
+
+        Schedule departed = register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), 180, 1000);
+        assertThatThrownBy(() -> departed.cancel(DEPARTURE.plusSeconds(1))).isInstanceOfSatisfying(ScheduleException.class,
+                e -> assertThat(e.code()).isEqualTo("schedule-departed"));
+    }
+
+    @Test
+    void flightNumbersAndAirportsAreValidatedValues() {
+        assertThat(new FlightNumber("7C101A").value()).isEqualTo("7C101A");
+        assertThatThrownBy(() -> new FlightNumber("KE12345")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FlightNumber("ke123")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Airport("ICNN")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Airport("GMP")).isEqualTo(new Airport("GMP"));
+    }
+
+    private static void assertField(Runnable rule, String field) {
+        assertThatThrownBy(rule::run).isInstanceOfSatisfying(ScheduleException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.kind()).isEqualTo(com.msaair.platform.domain.DomainException.Kind.UNPROCESSABLE);
+        });
+    }
+}
