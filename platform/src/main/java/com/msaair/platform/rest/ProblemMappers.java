@@ -64,6 +64,11 @@ public final class ProblemMappers {
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidRequestException invalid) {
+                    return new InvalidRequest().toResponse(invalid); // thrown while reading the body
+                }
+            }
             Response original = e.getResponse();
             Response.StatusType status = original.getStatusInfo();
             if (status.getStatusCode() >= 500) {

@@ -1,0 +1,287 @@
+package com.msaair.systemtest;
+
+import static com.msaair.systemtest.support.Api.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.localstack.KafkaBroker;
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Events;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Hundreds of malformed and hostile requests against every endpoint: each gets a 4xx
+ * application/problem+json without a stack trace, and nothing changes — no row, no event.
+ */
+@Order(8)
+@ExtendWith(SystemStack.class)
+class BadInputCorpusIT {
+
+    /** One request of the corpus. */
+    record Attack(String name, Service service, String method, String path, String contentType, String body, Map<String, String> headers) {
+        @Override
+        public String toString() {
+            return name + ": " + method + " " + service + path;
+        }
+    }
+
+    private static final String LONG = "x".repeat(10_000);
+    private static final String UNKNOWN_ID = "987654321";
+    private static final List<Object> BAD_VALUES = List.of(
+            "\"\"", "\"   \"", "null", "true", "[]", "{}", "[1]", "-1", "0", "1.5", "-1e30", "1e30", "99999999999999999999999",
+            "\"NaN\"", "\"" + LONG + "\"", "\"ＩＣＮ\"", "\"🛫✈️\"", "\"\\u202eICN\"", "\"IC\\u0000N\"", "\"ICN'; DROP TABLE SCHEDULE;--\"",
+            "\"../../etc/passwd\"", "\"<script>alert(1)</script>\"", "\"${jndi:ldap://x/a}\"");
+    private static final List<String> BAD_IDS = List.of("abc", "-1", "0", "1.5", "99999999999999999999", "1e3", "%00", "' OR 1=1 --",
+            "..%2F..%2Fetc%2Fpasswd", "%F0%9F%9B%AB", LONG.substring(0, 500), "1;DROP TABLE RESERVATION", "0x10", "+1 ");
+
+    static List<Attack> corpus() {
+        List<Attack> attacks = new ArrayList<>();
+        Instant departure = Instant.now().plusSeconds(86_400L * 400);
+        Map<String, String> schedule = new LinkedHashMap<>();
+        schedule.put("flightNumber", "\"ZZ9999\"");
+        schedule.put("origin", "\"ICN\"");
+        schedule.put("destination", "\"CJU\"");
+        schedule.put("departureTime", "\"" + departure + "\"");
+        schedule.put("arrivalTime", "\"" + departure.plusSeconds(3600) + "\"");
+        schedule.put("seatCapacity", "100");
+        schedule.put("miles", "100");
+        Map<String, String> booking = new LinkedHashMap<>();
+        booking.put("customerId", UNKNOWN_ID);
+        booking.put("scheduleId", UNKNOWN_ID);
+        booking.put("passengers", "1");
+        Map<String, String> customer = new LinkedHashMap<>();
+        customer.put("name", "\"Corpus\"");
+        customer.put("email", "\"corpus-taken@example.com\"");
+
+        bodies(attacks, Service.SCHEDULE, "/api/schedules", schedule);
+        bodies(attacks, Service.RESERVATION, "/api/reservations", booking);
+        bodies(attacks, Service.MILEAGE, "/api/customers", customer);
+
+        // Idempotency keys nobody should accept; the booking itself names unknown ids.
+        for (String key : List.of("has space", "x".repeat(101), " padded ", "~".repeat(150))) {
+            attacks.add(new Attack("bad Idempotency-Key " + key.length(), Service.RESERVATION, "POST", "/api/reservations", "application/json",
+                    json(booking), Map.of("Idempotency-Key", key)));
+        }
+
+        // Ids in paths, on every resource that takes one.
+        for (String id : BAD_IDS) {
+            attacks.add(get(Service.SCHEDULE, "/api/schedules/" + id, "schedule id " + id));
+            attacks.add(new Attack("cancel schedule id " + id, Service.SCHEDULE, "DELETE", "/api/schedules/" + id, null, null, Map.of()));
+            attacks.add(get(Service.RESERVATION, "/api/reservations/" + id, "reservation id " + id));
+            attacks.add(new Attack("cancel reservation id " + id, Service.RESERVATION, "DELETE", "/api/reservations/" + id, null, null, Map.of()));
+            attacks.add(get(Service.MILEAGE, "/api/customers/" + id, "customer id " + id));
+            attacks.add(get(Service.MILEAGE, "/api/customers/" + id + "/mileage", "mileage of " + id));
+            attacks.add(new Attack("retry parked " + id, Service.MILEAGE, "POST", "/api/parked-events/" + id + "/retry", null, null, Map.of()));
+        }
+        for (String id : List.of(UNKNOWN_ID)) {
+            attacks.add(get(Service.SCHEDULE, "/api/schedules/" + id, "unknown schedule"));
+            attacks.add(new Attack("cancel unknown schedule", Service.SCHEDULE, "DELETE", "/api/schedules/" + id, null, null, Map.of()));
+            attacks.add(get(Service.RESERVATION, "/api/reservations/" + id, "unknown reservation"));
+            attacks.add(new Attack("cancel unknown reservation", Service.RESERVATION, "DELETE", "/api/reservations/" + id, null, null, Map.of()));
+            attacks.add(get(Service.MILEAGE, "/api/customers/" + id, "unknown customer"));
+            attacks.add(new Attack("retry unknown parked", Service.MILEAGE, "POST", "/api/parked-events/" + id + "/retry", null, null, Map.of()));
+        }
+
+        // Query parameters.
+        for (String value : List.of("abc", "-1", "1.5", "99999999999999999999", "%27%20OR%201%3D1", "%00", "")) {
+            attacks.add(get(Service.RESERVATION, "/api/reservations?customerId=" + value, "reservations of " + value));
+            attacks.add(get(Service.NOTIFICATION, "/api/notifications?customerId=" + value, "notifications of " + value));
+            attacks.add(get(Service.HISTORY, "/api/history?customerId=" + value, "history of " + value));
+        }
+        for (String page : List.of("page=-1", "page=x", "size=0", "size=101", "size=-5", "size=1e3", "page=99999999999")) {
+            attacks.add(get(Service.SCHEDULE, "/api/schedules?" + page, "schedules " + page));
+            attacks.add(get(Service.RESERVATION, "/api/reservations?customerId=1&" + page, "reservations " + page));
+            attacks.add(get(Service.MILEAGE, "/api/customers/1/mileage?" + page, "ledger " + page));
+            attacks.add(get(Service.MILEAGE, "/api/parked-events?" + page, "parked " + page));
+            attacks.add(get(Service.NOTIFICATION, "/api/notifications?customerId=1&" + page, "notifications " + page));
+            attacks.add(get(Service.HISTORY, "/api/history?customerId=1&" + page, "history " + page));
+        }
+        for (String filter : List.of("origin=icn", "origin=ICNN", "destination=%F0%9F%9B%AB", "origin=I%27N", "date=2027-13-01",
+                "date=tomorrow", "date=2027-02-30", "date=%00")) {
+            attacks.add(get(Service.SCHEDULE, "/api/schedules?" + filter, "schedules " + filter));
+        }
+        attacks.add(get(Service.NOTIFICATION, "/api/notifications", "notifications without a customer"));
+        attacks.add(get(Service.HISTORY, "/api/history", "history without a customer"));
+        attacks.add(get(Service.RESERVATION, "/api/reservations", "reservations without a customer"));
+
+        // Wrong methods, unknown paths, unacceptable answers.
+        for (Service service : Service.values()) {
+            String collection = collection(service);
+            for (String method : List.of("PUT", "PATCH")) {
+                attacks.add(new Attack(method + " on " + collection, service, method, collection, "application/json", "{}", Map.of()));
+            }
+            attacks.add(get(service, "/api/no-such-thing", "unknown path"));
+            attacks.add(get(service, collection + "/1/2/3", "too deep"));
+            attacks.add(new Attack("xml wanted", service, "GET", collection + "?customerId=1", null, null, Map.of("Accept", "application/xml")));
+        }
+        return attacks;
+    }
+
+    /** Field-by-field and whole-body attacks on a JSON endpoint. */
+    private static void bodies(List<Attack> attacks, Service service, String path, Map<String, String> valid) {
+        for (String field : valid.keySet()) {
+            Map<String, String> missing = new LinkedHashMap<>(valid);
+            missing.remove(field);
+            attacks.add(post(service, path, "missing " + field, json(missing)));
+            for (Object bad : BAD_VALUES) {
+                if (!valid.get(field).equals(bad)) {
+                    Map<String, String> changed = new LinkedHashMap<>(valid);
+                    changed.put(field, String.valueOf(bad));
+                    attacks.add(post(service, path, field + "=" + abbreviate(String.valueOf(bad)), json(changed)));
+                }
+            }
+        }
+        Map<String, String> extra = new LinkedHashMap<>(valid);
+        extra.put("id", "1");
+        attacks.add(post(service, path, "extra field id", json(extra)));
+        Map<String, String> extra2 = new LinkedHashMap<>(valid);
+        extra2.put("status", "\"CANCELLED\"");
+        attacks.add(post(service, path, "extra field status", json(extra2)));
+        for (String broken : List.of("", " ", "{", "}", "{\"a\":", "{'a':1}", "[", "[1,2]", "\"text\"", "42", "null", "nul",
+                "{\"a\":1,}", "{\"a\" 1}", json(valid) + "{}", json(valid).replace("\"", "'"), "\u0000\u0001\u0002",
+                "{".repeat(5000) + "}".repeat(5000), "[".repeat(3000) + "]".repeat(3000))) {
+            attacks.add(post(service, path, "broken body " + abbreviate(broken), broken));
+        }
+        attacks.add(post(service, path, "oversize body", "{\"pad\":\"" + "x".repeat(200_000) + "\"}"));
+        for (String contentType : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            attacks.add(new Attack("content type " + contentType, service, "POST", path, contentType, json(valid), Map.of()));
+        }
+        attacks.add(new Attack("no content type", service, "POST", path, null, json(valid), Map.of()));
+        attacks.add(new Attack("utf-16 declared", service, "POST", path, "application/json; charset=utf-16", json(valid), Map.of()));
+    }
+
+    @Test
+    void everyMalformedOrHostileRequestGetsAProblemAnswerAndChangesNothing() throws Exception {
+        JsonObject taken = Http.post(Api.url(Service.MILEAGE, "/api/customers"), "{\"name\":\"Corpus\",\"email\":\"corpus-taken@example.com\"}",
+                "application/json", Map.of()).json();
+        Map<String, Long> before = endOffsets();
+
+        List<Attack> corpus = corpus();
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new HashMap<>();
+        for (Attack attack : corpus) {
+            Http.Reply reply = send(attack);
+            statuses.merge(reply.status(), 1, Integer::sum);
+            if (reply.status() < 400 || reply.status() >= 500) {
+                failures.add(attack + " -> " + reply.status() + " " + abbreviate(reply.body()));
+            } else if (refusedByTheWebContainer(attack)) {
+                assertThat(reply.status()).as(attack.toString()).isEqualTo(400);
+            } else if (!reply.contentType().startsWith("application/problem+json")) {
+                failures.add(attack + " -> " + reply.status() + " as " + reply.contentType());
+            } else if (reply.body().contains("Exception") || reply.body().contains("\tat ") || reply.body().contains("at com.")) {
+                failures.add(attack + " -> a stack trace: " + abbreviate(reply.body()));
+            }
+        }
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(failures).as("of " + corpus.size() + " requests (answers by status: " + statuses + ")").isEmpty();
+
+        // Nothing changed: after one valid flight, customer and booking, each topic holds exactly their events.
+        JsonObject flight = Api.registerFlight(10, 100);
+        long customer = id(Api.registerCustomer());
+        long reservation = id(Api.booked(customer, id(flight), 1));
+        Eventually.await("the sentinel's events", () -> Events.correlated("mileage-events", "MileageIncreased", reservation), e -> e.size() == 1);
+        Eventually.await("the sentinel flight's event", () -> Events.correlated("schedule-events", "ScheduleCreated", id(flight)), e -> e.size() == 1);
+        Map<String, Long> after = endOffsets();
+        assertThat(after.get("schedule-events") - before.get("schedule-events")).as("only the sentinel flight").isEqualTo(1);
+        assertThat(after.get("reservation-events") - before.get("reservation-events")).as("only the sentinel booking").isEqualTo(1);
+        assertThat(after.get("mileage-events") - before.get("mileage-events")).as("the sentinel customer and its miles").isEqualTo(2);
+        assertThat(Api.balance(id(taken))).isZero();
+    }
+
+    /**
+     * A URI with an encoded NUL is refused by Liberty's web container itself ({@code CWWWC0005I}, a
+     * fixed HTML line) before any virtual host or application is chosen, so no application code
+     * (JAX-RS mapper, error page) can answer it: it is a 400, but not problem+json.
+     */
+    private static boolean refusedByTheWebContainer(Attack attack) {
+        return attack.path().contains("%00");
+    }
+
+    private static Map<String, Long> endOffsets() throws Exception {
+        try (Admin admin = SystemStack.stack().kafka().admin()) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (String topic : KafkaBroker.EVENT_TOPICS) {
+                for (int p = 0; p < KafkaBroker.PARTITIONS; p++) {
+                    request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            Map<String, Long> sums = new HashMap<>();
+            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> sums.merge(partition.topic(), offset.offset(), Long::sum));
+            return sums;
+        }
+    }
+
+    private static Http.Reply send(Attack attack) {
+        URI uri = URI.create(SystemStack.server(attack.service()).uri() + encodePath(attack.path()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(attack.method(),
+                attack.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(attack.body()));
+        if (attack.contentType() != null) {
+            request.header("Content-Type", attack.contentType());
+        }
+        attack.headers().forEach(request::header);
+        return Http.send(request);
+    }
+
+    /** Leaves percent-encodings as they are and encodes whatever else cannot stand in a URI. */
+    private static String encodePath(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (char c : path.toCharArray()) {
+            if (c == ' ' || c == '\'' || c == '"' || c == '<' || c == '>' || c == '{' || c == '}' || c == '|' || c == '\\'
+                    || c == '^' || c == '`' || c > 126) {
+                encoded.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8).replace("+", "%20"));
+            } else {
+                encoded.append(c);
+            }
+        }
+        return encoded.toString();
+    }
+
+    private static Attack get(Service service, String path, String name) {
+        return new Attack(name, service, "GET", path, null, null, Map.of());
+    }
+
+    private static Attack post(Service service, String path, String name, String body) {
+        return new Attack(name, service, "POST", path, "application/json", body, Map.of());
+    }
+
+    private static String json(Map<String, String> fields) {
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":").append(value));
+        return json.append('}').toString();
+    }
+
+    private static String collection(Service service) {
+        return switch (service) {
+            case SCHEDULE -> "/api/schedules";
+            case RESERVATION -> "/api/reservations";
+            case MILEAGE -> "/api/customers";
+            case NOTIFICATION -> "/api/notifications";
+            case HISTORY -> "/api/history";
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+}
