@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -92,7 +93,8 @@ public class Inbox {
         }
         String id = event.eventId().toString();
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= maxAttempts && !stopping; attempt++) {
+        int failures = 0;
+        for (int round = 1; !stopping; round++) {
             try {
                 transactions.runInNewTransaction(() -> {
                     if (!processed.contains(id)) {
@@ -105,11 +107,22 @@ public class Inbox {
                 return park(channel, incoming, id, "rejected " + event.eventType() + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 last = e;
-                if (processedMeanwhile(id)) {
+                Optional<Boolean> done = processedMeanwhile(id);
+                if (done.orElse(false)) {
                     return true; // another replica applied it while we tried
                 }
-                LOG.log(Level.FINE, "Attempt " + attempt + " at " + event.eventType() + " " + id + " failed", e);
-                pause(100L << Math.min(attempt, 6));
+                if (done.isPresent()) {
+                    failures++; // the database answers, so the failure is the message's own
+                    LOG.log(Level.FINE, "Attempt " + failures + " at " + event.eventType() + " " + id + " failed", e);
+                    if (failures >= maxAttempts) {
+                        break;
+                    }
+                } else if (round == 1 || round % 20 == 0) {
+                    // The database does not answer: wait for it, for as long as it takes. Parking now
+                    // would set aside a perfectly good event because of an outage.
+                    LOG.log(Level.WARNING, "Database unavailable while handling " + event.eventType() + " " + id + "; waiting", e);
+                }
+                pause(Math.min(5_000L, 100L << Math.min(round, 6)));
             }
         }
         if (stopping) {
@@ -119,11 +132,12 @@ public class Inbox {
         return park(channel, incoming, id, "failed " + maxAttempts + " times: " + last);
     }
 
-    private boolean processedMeanwhile(String id) {
+    /** Whether the message is recorded as processed; empty when the database cannot be asked. */
+    private Optional<Boolean> processedMeanwhile(String id) {
         try {
-            return processed.containsCommitted(id);
+            return Optional.of(processed.containsCommitted(id));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

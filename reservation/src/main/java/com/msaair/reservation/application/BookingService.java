@@ -64,7 +64,7 @@ public class BookingService {
         boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
         ensureReplica(facts);
         try {
-            return transactions.inNewTransaction(() -> confirm(command, verified));
+            return transactions.inNewTransactionRetryingConflicts(() -> confirm(command, verified));
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -74,7 +74,7 @@ public class BookingService {
     }
 
     public Reservation cancel(long reservationId) {
-        return transactions.inNewTransaction(() -> {
+        return transactions.inNewTransactionRetryingConflicts(() -> {
             Instant now = clock.instant();
             long scheduleId = reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId)).scheduleId();
             // Flight first, then reservation: the same order as a flight cancellation, so the two cannot deadlock.

@@ -2,6 +2,7 @@ package com.msaair.systemtest.support;
 
 import com.msaair.localstack.DerbyNetworkServer;
 import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.LivenessWatchdog;
 import com.msaair.localstack.LocalStack;
 import com.msaair.localstack.Service;
 import com.msaair.localstack.StackLayout;
@@ -26,7 +27,7 @@ public final class SystemStack implements BeforeAllCallback {
     private static volatile Running running;
 
     /** What the whole run shares. */
-    public record Running(LocalStack stack, DerbyNetworkServer database) implements ExtensionContext.Store.CloseableResource {
+    public record Running(LocalStack stack, DerbyNetworkServer database, LivenessWatchdog watchdog) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             LOG.info("Stopping the system under test");
@@ -45,6 +46,10 @@ public final class SystemStack implements BeforeAllCallback {
             throw new IllegalStateException("The stack is not started: annotate the test class with @ExtendWith(SystemStack.class)");
         }
         return running.stack();
+    }
+
+    public static LivenessWatchdog watchdog() {
+        return running.watchdog();
     }
 
     public static DerbyNetworkServer database() {
@@ -89,9 +94,9 @@ public final class SystemStack implements BeforeAllCallback {
         database.start(Duration.ofSeconds(60));
         stack.start(START_TIMEOUT);
         // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
-        stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
+        LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
         LOG.info(() -> "System under test ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-        running = new Running(stack, database);
+        running = new Running(stack, database, watchdog);
         return running;
     }
 }

@@ -1,0 +1,192 @@
+package com.msaair.systemtest;
+
+import static com.msaair.systemtest.support.Api.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.LoadDriver;
+import com.msaair.systemtest.support.LoadDriver.Booked;
+import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Under a steady booking load, every service is killed (kill -9) in turn and started again, the
+ * broker is restarted, and the mileage database server is restarted. Afterwards each service's own
+ * API must tell the same story as the clients: every confirmed booking exists, nothing else does,
+ * balances are exact, and every event had its effect exactly once.
+ */
+@Order(9)
+@ExtendWith(SystemStack.class)
+class CrashRecoveryIT {
+
+    private static final Logger LOG = Logger.getLogger(CrashRecoveryIT.class.getName());
+
+    /**
+     * One fault: how many requests failed (and were retried by the client) from the fault until the
+     * stack was healthy again, and how long that took.
+     */
+    record Window(String fault, long startMillis, long recoveredMillis, int failedRequests) {}
+
+    @Test
+    void nothingIsLostOrDoubledWhenEveryPartCrashes() throws Exception {
+        List<Long> customers = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            customers.add(id(Api.registerCustomer()));
+        }
+        List<Long> flights = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            flights.add(id(Api.registerFlight(900, 100 + i * 50)));
+        }
+        List<Window> windows = new ArrayList<>();
+        LoadDriver load = new LoadDriver(customers, flights, 3, Duration.ofMillis(100));
+        try {
+            load.awaitProgress(30);
+            for (Service service : List.of(Service.RESERVATION, Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY)) {
+                windows.add(fault(load, "kill -9 " + service.serverName(), () -> {
+                    LibertyServer server = SystemStack.server(service);
+                    server.kill();
+                    server.start();
+                    server.awaitReady(SystemStack.START_TIMEOUT);
+                }));
+            }
+            windows.add(fault(load, "restart Kafka", () -> {
+                SystemStack.stack().kafka().stop();
+                SystemStack.stack().kafka().start(Duration.ofMinutes(1));
+            }));
+            windows.add(fault(load, "restart the mileage database server", () -> {
+                SystemStack.database().stop();
+                SystemStack.database().start(Duration.ofMinutes(1));
+            }));
+        } finally {
+            load.close();
+        }
+        SystemStack.awaitHealthy();
+
+        Map<Long, Booked> booked = load.booked();
+        report(load, windows);
+        audit(customers, booked);
+
+        for (Window window : windows) {
+            if (window.fault().contains("mileage") || window.fault().contains("notification") || window.fault().contains("history")) {
+                assertThat(window.failedRequests()).as("bookings never wait for " + window.fault()).isZero();
+            }
+        }
+    }
+
+    private static Window fault(LoadDriver load, String name, Runnable fault) {
+        SystemStack.awaitHealthy();
+        int failedBefore = load.failures().size();
+        long start = System.currentTimeMillis();
+        LOG.info("Fault: " + name);
+        fault.run();
+        SystemStack.awaitHealthy();
+        long recovered = System.currentTimeMillis();
+        int failed = load.failures().size() - failedBefore;
+        load.awaitProgress(20);
+        return new Window(name, start, recovered - start, failed);
+    }
+
+    private static void audit(List<Long> customers, Map<Long, Booked> booked) {
+        // 1. Every confirmed booking exists, with the status the client expects.
+        for (Booked b : booked.values()) {
+            JsonObject reservation = Api.reservation(b.reservationId);
+            assertThat(reservation.getString("status")).as("reservation " + b.reservationId)
+                    .isEqualTo(b.cancelled ? "CANCELLED" : "CONFIRMED");
+        }
+        for (long customer : customers) {
+            Set<Long> expected = booked.values().stream().filter(b -> b.customerId == customer).map(b -> b.reservationId).collect(Collectors.toSet());
+            // 2. Nothing exists that no client was told about.
+            Set<Long> actual = new HashSet<>();
+            for (int page = 0; ; page++) {
+                JsonObject list = Http.get(Api.url(Service.RESERVATION, "/api/reservations?size=100&page=" + page + "&customerId=" + customer)).json();
+                list.getJsonArray("items").getValuesAs(JsonObject.class).forEach(r -> actual.add(id(r)));
+                if (page + 1 >= list.getInt("totalPages")) {
+                    break;
+                }
+            }
+            assertThat(actual).as("customer " + customer + "'s reservations").isEqualTo(expected);
+
+            // 3. Balances are exact: the miles of the bookings still standing.
+            long miles = booked.values().stream().filter(b -> b.customerId == customer && !b.cancelled).mapToLong(b -> b.miles).sum();
+            Eventually.await("balance of customer " + customer, Duration.ofMinutes(3), () -> Api.balance(customer), balance -> balance == miles);
+            List<JsonObject> ledger = ledger(customer);
+            long bookings = expected.size();
+            long cancellations = booked.values().stream().filter(b -> b.customerId == customer && b.cancelled).count();
+            assertThat(ledger).as("one accrual per booking, one reversal per cancellation").hasSize((int) (bookings + cancellations));
+            assertThat(ledger.stream().map(e -> e.getJsonNumber("reservationId") + e.getString("kind")).distinct().count()).isEqualTo(ledger.size());
+
+            // 4. One history entry and one notification per event: booked + miles added, cancelled + miles removed.
+            int events = (int) (2 * bookings + 2 * cancellations);
+            Eventually.await("history of customer " + customer, Duration.ofMinutes(2), () -> all(Service.HISTORY, "/api/history", customer).size(),
+                    n -> n == 1 + events);
+            Eventually.await("notifications of customer " + customer, Duration.ofMinutes(2),
+                    () -> all(Service.NOTIFICATION, "/api/notifications", customer).size(), n -> n == events);
+            List<JsonObject> notifications = all(Service.NOTIFICATION, "/api/notifications", customer);
+            assertThat(notifications.stream().map(n -> n.getString("eventId")).distinct().count()).isEqualTo(notifications.size());
+        }
+    }
+
+    private static List<JsonObject> ledger(long customer) {
+        List<JsonObject> entries = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonObject ledger = Http.get(Api.url(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=100&page=" + page)).json()
+                    .getJsonObject("ledger");
+            entries.addAll(ledger.getJsonArray("items").getValuesAs(JsonObject.class));
+            if (page + 1 >= ledger.getInt("totalPages")) {
+                return entries;
+            }
+        }
+    }
+
+    private static List<JsonObject> all(Service service, String path, long customer) {
+        List<JsonObject> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonObject list = Http.get(Api.url(service, path + "?size=100&page=" + page + "&customerId=" + customer)).json();
+            items.addAll(list.getJsonArray("items").getValuesAs(JsonObject.class));
+            if (page + 1 >= Math.max(1, list.getInt("totalPages"))) {
+                return items;
+            }
+        }
+    }
+
+    private static void report(LoadDriver load, List<Window> windows) throws IOException {
+        long cancelled = load.booked().values().stream().filter(b -> b.cancelled).count();
+        StringBuilder md = new StringBuilder();
+        md.append("| fault | failed requests (retried) | time to recover (s) |\n|---|---|---|\n");
+        for (Window w : windows) {
+            md.append("| ").append(w.fault()).append(" | ").append(w.failedRequests()).append(" | ")
+                    .append(String.format("%.1f", w.recoveredMillis() / 1000.0)).append(" |\n");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("bookingsAttempted", load.bookingsAttempted());
+        summary.put("bookingsConfirmed", load.booked().size());
+        summary.put("bookingsRefused", load.refused());
+        summary.put("cancellations", cancelled);
+        summary.put("failedRequestsRetried", load.failures().size());
+        summary.put("watchdogRestarts", SystemStack.watchdog().restarts());
+        md.append("\n").append(summary).append("\n");
+        Path file = Path.of("target", "crash-recovery-report.md");
+        Files.writeString(file, md.toString());
+        LOG.info("Crash-and-recover report (" + file.toAbsolutePath() + "):\n" + md);
+    }
+
+}

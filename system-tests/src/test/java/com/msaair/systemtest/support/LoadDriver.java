@@ -1,0 +1,155 @@
+package com.msaair.systemtest.support;
+
+import com.msaair.localstack.Service;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A steady stream of bookings and cancellations, as careful clients make them: every booking carries
+ * an Idempotency-Key and is retried with the same key until it gets a definite answer, so the client
+ * knows exactly which bookings exist. Remembers every outcome for the audit.
+ */
+public final class LoadDriver implements AutoCloseable {
+
+    /** A booking the system confirmed (201), and whether the client later cancelled it. */
+    public static final class Booked {
+        public final long reservationId;
+        public final long customerId;
+        public final long miles;
+        public volatile boolean cancelled;
+
+        Booked(long reservationId, long customerId, long miles) {
+            this.reservationId = reservationId;
+            this.customerId = customerId;
+            this.miles = miles;
+        }
+    }
+
+    /** A request that failed before it got a definite answer (connection refused, 5xx), and when. */
+    public record Failure(long atMillis, String what) {}
+
+    private final List<Long> customers;
+    private final List<Long> flights;
+    private final ExecutorService workers;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Map<Long, Booked> booked = new ConcurrentHashMap<>();
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+
+    public LoadDriver(List<Long> customers, List<Long> flights, int threads, Duration pause) {
+        this.customers = List.copyOf(customers);
+        this.flights = List.copyOf(flights);
+        this.workers = Executors.newFixedThreadPool(threads);
+        for (int i = 0; i < threads; i++) {
+            workers.submit(() -> {
+                while (running.get()) {
+                    step();
+                    Eventually.pause(pause.toMillis()); // pacing of the load, not waiting for an outcome
+                }
+            });
+        }
+    }
+
+    private void step() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<Booked> mine = new ArrayList<>(booked.values());
+        if (!mine.isEmpty() && random.nextInt(5) == 0) {
+            Booked victim = mine.get(random.nextInt(mine.size()));
+            if (!victim.cancelled) {
+                cancel(victim);
+                return;
+            }
+        }
+        book(customers.get(random.nextInt(customers.size())), flights.get(random.nextInt(flights.size())), 1 + random.nextInt(2));
+    }
+
+    private void book(long customer, long flight, int passengers) {
+        attempts.incrementAndGet();
+        String key = "load-" + UUID.randomUUID();
+        JsonObject body = Json.createObjectBuilder().add("customerId", customer).add("scheduleId", flight).add("passengers", passengers).build();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), body, Map.of("Idempotency-Key", key));
+                if (reply.status() == 201) {
+                    JsonObject reservation = reply.json();
+                    booked.putIfAbsent(Api.id(reservation), new Booked(Api.id(reservation), customer, reservation.getInt("miles")));
+                    return;
+                }
+                if (reply.status() < 500) {
+                    refused.incrementAndGet(); // a definite no (sold out): nothing was booked
+                    return;
+                }
+                failures.add(new Failure(System.currentTimeMillis(), "book " + reply.status()));
+            } catch (UncheckedIOException e) {
+                failures.add(new Failure(System.currentTimeMillis(), "book " + e.getCause().getClass().getSimpleName()));
+            }
+            Eventually.pause(250);
+        }
+        throw new IllegalStateException("A booking got no definite answer for 3 minutes");
+    }
+
+    private void cancel(Booked booking) {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                Http.Reply reply = Api.cancel(booking.reservationId);
+                if (reply.status() == 200 || (reply.status() == 409 && reply.body().contains("reservation-cancelled"))) {
+                    booking.cancelled = true; // a 409 after an unanswered attempt: that attempt did it
+                    return;
+                }
+                failures.add(new Failure(System.currentTimeMillis(), "cancel " + reply.status()));
+            } catch (UncheckedIOException e) {
+                failures.add(new Failure(System.currentTimeMillis(), "cancel " + e.getCause().getClass().getSimpleName()));
+            }
+            Eventually.pause(250);
+        }
+        throw new IllegalStateException("A cancellation got no definite answer for 3 minutes");
+    }
+
+    public Map<Long, Booked> booked() {
+        return booked;
+    }
+
+    public int bookingsAttempted() {
+        return attempts.get();
+    }
+
+    public int refused() {
+        return refused.get();
+    }
+
+    public List<Failure> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Waits until {@code more} further bookings have been confirmed (steady state between two faults). */
+    public void awaitProgress(int more) {
+        int target = booked.size() + more;
+        Eventually.await(more + " more confirmed bookings", Duration.ofMinutes(3), booked::size, size -> size >= target);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        workers.shutdown();
+        if (!workers.awaitTermination(4, TimeUnit.MINUTES)) {
+            workers.shutdownNow();
+        }
+    }
+}
