@@ -1,5 +1,11 @@
 package com.msaair.platform.inbox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -7,9 +13,12 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * Consumes a channel one message at a time. Being the subscriber (rather than a method the connector
- * calls) is what lets the service see its channel end: onError/onComplete mark it stopped, and
- * liveness goes DOWN so the pod is restarted instead of idling with a dead consumer.
+ * Consumes a channel. Being the subscriber (rather than a method the connector calls per message)
+ * does two things: the service sees its channel end (onError/onComplete mark it stopped, liveness
+ * goes DOWN, the pod is restarted instead of idling with a dead consumer), and messages can be
+ * handled in batches. The connector's thread only queues; a worker takes what has arrived (up to
+ * {@code maxBatch}) and has the inbox apply it in one transaction, then acknowledges it and asks for
+ * as many more. At low load a batch is one message; under load one commit serves many.
  */
 final class ChannelSubscriber implements Subscriber<Message<String>> {
 
@@ -19,50 +28,73 @@ final class ChannelSubscriber implements Subscriber<Message<String>> {
     private final Inbox inbox;
     private final EventHandler handler;
     private final ConsumerChannels channels;
-    private Subscription subscription;
+    private final ThreadFactory threads;
+    private final int maxBatch;
+    private final BlockingQueue<Message<String>> arrived = new LinkedBlockingQueue<>();
+    private volatile Subscription subscription;
+    private volatile boolean ended;
 
-    ChannelSubscriber(String channel, Inbox inbox, EventHandler handler, ConsumerChannels channels) {
+    ChannelSubscriber(String channel, Inbox inbox, EventHandler handler, ConsumerChannels channels, ThreadFactory threads, int maxBatch) {
         this.channel = channel;
         this.inbox = inbox;
         this.handler = handler;
         this.channels = channels;
+        this.threads = threads;
+        this.maxBatch = maxBatch;
     }
 
     @Override
     public void onSubscribe(Subscription subscription) {
         this.subscription = subscription;
         channels.subscribed(channel);
-        subscription.request(1);
+        Thread worker = threads.newThread(this::work);
+        worker.setName("consumer-" + channel);
+        worker.start();
+        subscription.request(maxBatch);
     }
 
     @Override
     public void onNext(Message<String> message) {
-        boolean handled;
-        try {
-            handled = inbox.receive(channel, message, handler);
-        } catch (RuntimeException e) {
-            // Inbox.receive handles every exception; this is a bug. Do not acknowledge: it comes back after a restart.
-            LOG.log(Level.SEVERE, "Channel " + channel + " failed on a message; stopping it", e);
-            channels.stopped(channel, "failed on a message: " + e);
-            subscription.cancel();
-            return;
-        }
-        if (handled) {
-            message.ack();
-            subscription.request(1);
-        }
-        // else: the server is stopping; the unacknowledged message is redelivered after the restart.
+        arrived.add(message);
     }
 
     @Override
     public void onError(Throwable failure) {
         LOG.log(Level.SEVERE, "Channel " + channel + " stopped: its stream failed", failure);
         channels.stopped(channel, "stream failed: " + failure);
+        ended = true;
     }
 
     @Override
     public void onComplete() {
         LOG.warning(() -> "Channel " + channel + " stopped: its stream completed");
         channels.stopped(channel, "stream completed");
+        ended = true;
+    }
+
+    private void work() {
+        try {
+            while (!ended || !arrived.isEmpty()) {
+                Message<String> first = arrived.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Message<String>> batch = new ArrayList<>(maxBatch);
+                batch.add(first);
+                arrived.drainTo(batch, maxBatch - 1);
+                if (!inbox.receiveAll(channel, batch, handler)) {
+                    return; // the server is stopping: unacknowledged messages come back after the restart
+                }
+                batch.forEach(Message::ack);
+                subscription.request(batch.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // Inbox.receiveAll handles every exception; this is a bug. Nothing is acknowledged: it comes back after a restart.
+            LOG.log(Level.SEVERE, "Channel " + channel + " failed on a message; stopping it", e);
+            channels.stopped(channel, "failed on a message: " + e);
+            subscription.cancel();
+        }
     }
 }

@@ -5,11 +5,15 @@ import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.outbox.Outbox;
 import com.msaair.platform.tx.Transactions;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -66,6 +70,13 @@ public class Inbox {
     @ConfigProperty(name = "msaair.consumer.name", defaultValue = "unnamed")
     String consumerName;
 
+    @Inject
+    @ConfigProperty(name = "msaair.consumer.max-batch", defaultValue = "50")
+    int maxBatch;
+
+    @Resource
+    ManagedThreadFactory threads;
+
     private volatile boolean stopping;
 
     @PreDestroy
@@ -75,7 +86,48 @@ public class Inbox {
 
     /** What an {@code @Incoming} method returns: a subscriber that consumes {@code channel} with {@code handler}. */
     public Subscriber<Message<String>> subscriber(String channel, EventHandler handler) {
-        return new ChannelSubscriber(channel, this, handler, channels);
+        return new ChannelSubscriber(channel, this, handler, channels, threads, maxBatch);
+    }
+
+    /**
+     * Deals with several messages completely, in one transaction when they all apply cleanly, or
+     * one at a time (with all the rules of {@link #receive}) when any of them fails. Returns false
+     * only when the server is stopping first; then none may be acknowledged. Never throws.
+     */
+    public boolean receiveAll(String channel, List<Message<String>> messages, EventHandler handler) {
+        if (messages.size() == 1) {
+            return receive(channel, messages.get(0), handler);
+        }
+        List<EventEnvelope> events = new ArrayList<>(messages.size());
+        for (Message<String> message : messages) {
+            try {
+                events.add(EventEnvelope.fromJson(message.getPayload()));
+            } catch (MalformedEventException e) {
+                events.add(null);
+            }
+        }
+        if (events.stream().allMatch(java.util.Objects::nonNull)) {
+            try {
+                transactions.runInNewTransaction(() -> {
+                    for (EventEnvelope event : events) {
+                        String id = event.eventId().toString();
+                        if (!processed.contains(id)) {
+                            handler.handle(event);
+                            processed.record(id, channel, ProcessedMessage.Outcome.APPLIED, clock.instant());
+                        }
+                    }
+                });
+                return true;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A batch of " + messages.size() + " on " + channel + " failed; taking them one at a time", e);
+            }
+        }
+        for (Message<String> message : messages) {
+            if (!receive(channel, message, handler)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

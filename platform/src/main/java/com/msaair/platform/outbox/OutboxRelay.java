@@ -92,6 +92,7 @@ public class OutboxRelay {
     private volatile boolean stopping;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private int consecutiveFailures;
+    private Instant leaseRenewAt = Instant.EPOCH;
     private ScheduledFuture<?> poller;
     private ScheduledFuture<?> cleaner;
 
@@ -130,9 +131,7 @@ public class OutboxRelay {
     private void drain() {
         try {
             while (!stopping && requested.getAndSet(false)) {
-                while (!stopping && relayBatch() == batchSize) {
-                    // a full batch: more are probably waiting
-                }
+                relayPending();
             }
         } catch (RuntimeException e) {
             failed(e);
@@ -145,15 +144,36 @@ public class OutboxRelay {
         }
     }
 
-    private int relayBatch() {
+    /** Publishes batches until none is left (or a send fails). */
+    private void relayPending() {
         Instant now = clock.instant();
         if (now.isBefore(pausedUntil) || !holdLease(now)) {
-            return 0;
+            return;
         }
-        List<OutboxMessage> batch = store.pending(batchSize);
-        if (batch.isEmpty()) {
-            return 0;
+        List<Long> published = List.of();
+        while (!stopping) {
+            List<OutboxMessage> batch = store.markPublishedAndFetch(published, clock.instant(), batchSize);
+            if (batch.isEmpty()) {
+                return;
+            }
+            published = publish(batch);
+            if (published.size() < batch.size()) {
+                store.markPublishedAndFetch(published, clock.instant(), 0);
+                return; // publish() recorded the failure and paused the relay
+            }
+            if (consecutiveFailures > 0) {
+                LOG.info(() -> "Outbox relay is publishing again after " + consecutiveFailures + " failed attempts");
+                consecutiveFailures = 0;
+            }
         }
+    }
+
+    /**
+     * Sends a batch and waits for the broker's acknowledgements. Returns the ids of the unbroken run
+     * of acknowledged rows from the start: only those count as published, so a key's events stay in
+     * order (a row after a failed one is sent again next time, in order).
+     */
+    private List<Long> publish(List<OutboxMessage> batch) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
             try {
@@ -163,41 +183,42 @@ public class OutboxRelay {
                 break; // later rows must not overtake this one
             }
         }
-        // Only an unbroken run of acknowledged rows counts as published, so a key's events stay in order.
         List<Long> published = new ArrayList<>(acks.size());
-        Throwable failure = null;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
-        for (int i = 0; i < acks.size() && failure == null; i++) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 published.add(batch.get(i).id());
             } catch (ExecutionException e) {
-                failure = e.getCause();
+                failed(e.getCause());
+                break;
             } catch (TimeoutException e) {
-                failure = e;
+                failed(e);
+                break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failure = e;
+                failed(e);
+                break;
             }
         }
-        store.markPublished(published, clock.instant());
-        if (failure != null) {
-            failed(failure);
-            return 0;
-        }
-        if (consecutiveFailures > 0) {
-            LOG.info(() -> "Outbox relay is publishing again after " + consecutiveFailures + " failed attempts");
-            consecutiveFailures = 0;
-        }
-        return published.size();
+        return published;
     }
 
+    /** Holds the relay lease, renewing it in the database only once half of it has run out. */
     private boolean holdLease(Instant now) {
-        try {
-            return leases.hold(LEASE, now, now.plusSeconds(leaseSeconds));
-        } catch (RuntimeException e) {
-            return false; // another replica took it at the same moment
+        if (now.isBefore(leaseRenewAt)) {
+            return true;
         }
+        try {
+            if (leases.hold(LEASE, now, now.plusSeconds(leaseSeconds))) {
+                leaseRenewAt = now.plusMillis(leaseSeconds * 500);
+                return true;
+            }
+        } catch (RuntimeException e) {
+            // another replica took it at the same moment
+        }
+        leaseRenewAt = Instant.EPOCH;
+        return false;
     }
 
     private void failed(Throwable failure) {

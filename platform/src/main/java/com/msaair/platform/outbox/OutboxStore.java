@@ -14,14 +14,24 @@ public class OutboxStore {
     @PersistenceContext
     EntityManager em;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRED)
     public List<OutboxMessage> pending(int limit) {
         return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.publishedAt IS NULL ORDER BY m.id", OutboxMessage.class)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
+    /**
+     * Marks the rows just acknowledged as published and fetches the next ones, in one transaction:
+     * one commit per batch instead of two.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OutboxMessage> markPublishedAndFetch(List<Long> published, Instant at, int limit) {
+        markPublished(published, at);
+        return pending(limit);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
     public void markPublished(List<Long> ids, Instant at) {
         if (!ids.isEmpty()) {
             em.createQuery("UPDATE OutboxMessage m SET m.publishedAt = :at WHERE m.id IN :ids")

@@ -2,32 +2,44 @@ package com.msaair.platform.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 
-/** How a channel's subscriber drives liveness and acknowledgement (the inbox itself is replaced by a fake). */
+/** How a channel's subscriber drives batching, acknowledgement and liveness (the inbox itself is a fake). */
 class ChannelSubscriberTest {
 
+    private static final int MAX_BATCH = 4;
+
     private final ConsumerChannels channels = new ConsumerChannels();
-    private final List<String> received = new ArrayList<>();
-    private boolean handled = true;
+    private final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    private volatile boolean handled = true;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private final Inbox inbox = new Inbox() {
         @Override
-        public boolean receive(String channel, Message<String> message, EventHandler handler) {
-            received.add(message.getPayload());
+        public boolean receiveAll(String channel, List<Message<String>> messages, EventHandler handler) {
+            try {
+                gate.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batches.add(messages.stream().map(Message::getPayload).toList());
             return handled;
         }
     };
 
     private final AtomicInteger requested = new AtomicInteger();
     private final AtomicInteger acked = new AtomicInteger();
-    private boolean cancelled;
+    private volatile boolean cancelled;
 
     private final Subscription subscription = new Subscription() {
         @Override
@@ -41,6 +53,12 @@ class ChannelSubscriberTest {
         }
     };
 
+    private ChannelSubscriber subscribed(Inbox with) {
+        ChannelSubscriber subscriber = new ChannelSubscriber("orders", with, event -> {}, channels, Thread::new, MAX_BATCH);
+        subscriber.onSubscribe(subscription);
+        return subscriber;
+    }
+
     private Message<String> message(String payload) {
         return Message.of(payload, () -> {
             acked.incrementAndGet();
@@ -49,46 +67,56 @@ class ChannelSubscriberTest {
     }
 
     @Test
-    void consumesOneMessageAtATimeAndAcknowledgesEachWhenHandled() {
-        ChannelSubscriber subscriber = new ChannelSubscriber("orders", inbox, event -> {}, channels);
-        subscriber.onSubscribe(subscription);
-        assertThat(requested).hasValue(1);
+    void asksForABatchAcknowledgesWhatWasHandledAndAsksForAsManyMore() {
+        ChannelSubscriber subscriber = subscribed(inbox);
+        assertThat(requested).hasValue(MAX_BATCH);
 
         subscriber.onNext(message("a"));
         subscriber.onNext(message("b"));
 
-        assertThat(received).containsExactly("a", "b");
-        assertThat(acked).hasValue(2);
-        assertThat(requested).hasValue(3);
-        assertThat(channels.allConsuming()).isTrue();
+        await(() -> acked.get() == 2);
+        assertThat(batches.stream().flatMap(List::stream)).containsExactly("a", "b");
+        await(() -> requested.get() == MAX_BATCH + 2);
         assertThat(channels.states()).containsEntry("orders", "consuming");
     }
 
     @Test
-    void aMessageNotHandledBecauseTheServerStopsIsNeitherAcknowledgedNorFollowedByAnother() {
-        handled = false;
-        ChannelSubscriber subscriber = new ChannelSubscriber("orders", inbox, event -> {}, channels);
-        subscriber.onSubscribe(subscription);
-        subscriber.onNext(message("a"));
-        assertThat(acked).hasValue(0);
-        assertThat(requested).hasValue(1);
+    void messagesThatArriveWhileABatchIsHandledFormTheNextBatchNoBiggerThanTheMaximum() {
+        gate = new CountDownLatch(1);
+        ChannelSubscriber subscriber = subscribed(inbox);
+        subscriber.onNext(message("first"));
+        for (int i = 1; i <= 6; i++) {
+            subscriber.onNext(message("m" + i));
+        }
+        gate.countDown();
+
+        await(() -> acked.get() == 7);
+        assertThat(batches).allSatisfy(batch -> assertThat(batch).hasSizeLessThanOrEqualTo(MAX_BATCH));
+        assertThat(batches).anySatisfy(batch -> assertThat(batch.size()).isGreaterThan(1));
+        assertThat(batches.stream().flatMap(List::stream)).containsExactly("first", "m1", "m2", "m3", "m4", "m5", "m6");
     }
 
     @Test
-    void aFailedStreamMakesTheChannelStoppedWhichLivenessReportsDown() {
-        ChannelSubscriber subscriber = new ChannelSubscriber("orders", inbox, event -> {}, channels);
-        subscriber.onSubscribe(subscription);
+    void messagesNotHandledBecauseTheServerStopsAreNeitherAcknowledgedNorFollowedByMore() {
+        handled = false;
+        ChannelSubscriber subscriber = subscribed(inbox);
+        subscriber.onNext(message("a"));
+        await(() -> batches.size() == 1);
+        assertThat(acked).hasValue(0);
+        assertThat(requested).hasValue(MAX_BATCH);
+    }
 
+    @Test
+    void aFailedStreamMakesTheChannelStopped() {
+        ChannelSubscriber subscriber = subscribed(inbox);
         subscriber.onError(new IllegalStateException("poll failed"));
-
         assertThat(channels.allConsuming()).isFalse();
         assertThat(channels.states().get("orders")).contains("poll failed");
     }
 
     @Test
     void aCompletedStreamIsAStoppedChannelToo() {
-        ChannelSubscriber subscriber = new ChannelSubscriber("orders", inbox, event -> {}, channels);
-        subscriber.onSubscribe(subscription);
+        ChannelSubscriber subscriber = subscribed(inbox);
         subscriber.onComplete();
         assertThat(channels.states()).containsEntry("orders", "stream completed");
     }
@@ -97,15 +125,24 @@ class ChannelSubscriberTest {
     void aBugThatEscapesTheInboxStopsTheChannelWithoutAcknowledging() {
         Inbox broken = new Inbox() {
             @Override
-            public boolean receive(String channel, Message<String> message, EventHandler handler) {
+            public boolean receiveAll(String channel, List<Message<String>> messages, EventHandler handler) {
                 throw new IllegalStateException("bug");
             }
         };
-        ChannelSubscriber subscriber = new ChannelSubscriber("orders", broken, event -> {}, channels);
-        subscriber.onSubscribe(subscription);
+        ChannelSubscriber subscriber = subscribed(broken);
         subscriber.onNext(message("a"));
+        await(() -> cancelled);
         assertThat(acked).hasValue(0);
-        assertThat(cancelled).isTrue();
         assertThat(channels.allConsuming()).isFalse();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 }
