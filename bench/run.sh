@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The booking benchmark. Starts its own stack (ports 29081-29085, Kafka 29092, data in
+# target/bench-data), so a development stack may keep running; it competes for the CPU though.
+#   ./bench/run.sh [--concurrency 32] [--duration 60] [--warmup 60] [--customers 1000] [--flights 200]
+# Results: target/bench/result-<time>.json and a new section at the end of docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk (the load generator) with apt..."
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
+fi
+./mvnw -B -q install -DskipTests
+exec java -Xmx512m -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.Benchmark "$@"

@@ -1,0 +1,469 @@
+package com.msaair.bench;
+
+import com.msaair.localstack.LocalStack;
+import com.msaair.localstack.Service;
+import com.msaair.localstack.StackLayout;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The booking benchmark (see {@code bench/run.sh}): a stack of its own, seeded, warmed up and driven
+ * with wrk; bookings at full speed plus a steady trickle of cancellations and reads; end-to-end lag
+ * measured by a probe customer; memory and CPU read from /proc; every customer audited at the end.
+ */
+public final class Benchmark {
+
+    private static final int PORT_OFFSET = 20000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int concurrency;
+    private final int duration;
+    private final int warmup;
+    private final int customers;
+    private final int flights;
+    private final LocalStack stack;
+    private final Path work;
+
+    private Benchmark(Map<String, String> options, StackLayout layout) {
+        this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
+        this.duration = Integer.parseInt(options.getOrDefault("duration", "60"));
+        this.warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
+        this.customers = Integer.parseInt(options.getOrDefault("customers", "1000"));
+        this.flights = Integer.parseInt(options.getOrDefault("flights", "200"));
+        this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
+        // The full JIT, as in production: the local stack's C1-only default would measure start-up speed instead.
+        stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", ""));
+        this.work = layout.root().resolve("target/bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        StackLayout layout = StackLayout.fromEnvironment();
+        layout = layout.withData(layout.root().resolve("target/bench-data"));
+        layout.deleteData();
+        Benchmark benchmark = new Benchmark(options, layout);
+        try {
+            benchmark.run(String.join(" ", args));
+        } finally {
+            benchmark.stack.close();
+        }
+        System.exit(0);
+    }
+
+    private void run(String arguments) throws Exception {
+        log("Starting the stack (Kafka, five Liberty servers, full JIT) on ports " + (9081 + PORT_OFFSET) + "-" + (9085 + PORT_OFFSET));
+        long started = System.nanoTime();
+        stack.start(Duration.ofMinutes(5));
+        long startSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        log("Ready in " + startSeconds + " s; seeding " + customers + " customers and " + flights + " flights");
+        long firstCustomer = seedCustomers();
+        long firstFlight = seedFlights();
+        long probeCustomer = post(Service.MILEAGE, "/api/customers", "{\"name\":\"Lag probe\",\"email\":\"probe@bench.example\"}").getJsonNumber("id").longValue();
+        long probeFlight = createFlight(9999, 900, 100);
+
+        Map<String, String> values = Map.of(
+                "BENCH_CUSTOMER_MIN", String.valueOf(firstCustomer), "BENCH_CUSTOMER_MAX", String.valueOf(firstCustomer + customers - 1),
+                "BENCH_FLIGHT_MIN", String.valueOf(firstFlight), "BENCH_FLIGHT_MAX", String.valueOf(firstFlight + flights - 1));
+
+        log("Warming up for " + warmup + " s (the JIT compiles the hot paths)");
+        Wrk.Result warm = Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", values, work).await();
+        long warmupBookings = warm.count(201, 201);
+        awaitQuiet(probeCustomer, probeFlight);
+
+        log("Bare Liberty ceiling: /health/live, " + concurrency + " connections, 15 s");
+        Wrk.Result ceiling = Wrk.start("health", url(Service.RESERVATION) + "/health/live", 2, concurrency, 15, "read.lua",
+                Map.of("BENCH_PATH", "/health/live", "BENCH_DELAY_MS", "0", "BENCH_CUSTOMER_MIN", "1", "BENCH_CUSTOMER_MAX", "1"), work).await();
+
+        log("Measuring for " + duration + " s: bookings at " + concurrency + " connections, cancellations and reads alongside");
+        ProcessSampler sampler = new ProcessSampler(pids());
+        LagProbe lag = new LagProbe(probeCustomer, probeFlight);
+        Future<?> probing = lag.start();
+        Map<String, String> cancels = Map.of("BENCH_CANCEL_MIN", "1", "BENCH_DELAY_MS", "50");
+        Map<String, String> reads = new LinkedHashMap<>(values);
+        reads.put("BENCH_DELAY_MS", "40");
+        List<Wrk> running = new ArrayList<>();
+        running.add(Wrk.start("book", url(Service.RESERVATION), 2, concurrency, duration, "book.lua", values, work));
+        running.add(Wrk.start("cancel", url(Service.RESERVATION), 1, 1, duration, "cancel.lua", cancels, work));
+        running.add(Wrk.start("read-reservations", url(Service.RESERVATION), 1, 1, duration, "read.lua",
+                with(reads, "BENCH_PATH", "/api/reservations?customerId={c}"), work));
+        running.add(Wrk.start("read-mileage", url(Service.MILEAGE), 1, 1, duration, "read.lua",
+                with(reads, "BENCH_PATH", "/api/customers/{c}/mileage"), work));
+        running.add(Wrk.start("read-history", url(Service.HISTORY), 1, 1, duration, "read.lua",
+                with(reads, "BENCH_PATH", "/api/history?customerId={c}"), work));
+        List<Wrk.Result> results = new ArrayList<>();
+        for (Wrk wrk : running) {
+            results.add(wrk.await());
+        }
+        Map<String, ProcessSampler.Usage> usage = sampler.usage();
+        sampler.close();
+        lag.stop();
+        probing.get();
+
+        log("Waiting for the consumers to catch up, then auditing every customer");
+        long drainStarted = System.nanoTime();
+        awaitQuiet(probeCustomer, probeFlight);
+        double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+        Audit audit = audit(firstCustomer);
+        log(audit.toString());
+
+        JsonObject result = report(arguments, startSeconds, warmupBookings, ceiling, results, lag.lags(), usage, drainSeconds, audit);
+        Files.createDirectories(work);
+        Path json = work.resolve("result-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
+        Files.writeString(json, result.toString());
+        String markdown = markdown(arguments, result);
+        Path doc = stack.layout().root().resolve("docs/benchmarks.md");
+        Files.writeString(doc, markdown, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println();
+        System.out.println(markdown);
+        log("Written " + json + " and appended to " + doc);
+    }
+
+    private long seedCustomers() throws Exception {
+        List<Long> ids = parallel(customers, i -> post(Service.MILEAGE, "/api/customers",
+                "{\"name\":\"Bench " + i + "\",\"email\":\"bench-" + i + "@bench.example\"}").getJsonNumber("id").longValue());
+        long first = Collections.min(ids);
+        if (Collections.max(ids) - first != customers - 1) {
+            throw new IllegalStateException("Customer ids are not consecutive; start from an empty data folder");
+        }
+        return first;
+    }
+
+    private long seedFlights() throws Exception {
+        List<Long> ids = parallel(flights, i -> createFlight(i, 900, 100 + (i % 10) * 100));
+        long first = Collections.min(ids);
+        if (Collections.max(ids) - first != flights - 1) {
+            throw new IllegalStateException("Flight ids are not consecutive; start from an empty data folder");
+        }
+        return first;
+    }
+
+    private long createFlight(int n, int seats, int miles) {
+        Instant departure = Instant.now().plus(Duration.ofDays(30 + n % 300)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return post(Service.SCHEDULE, "/api/schedules", "{\"flightNumber\":\"BM" + (1000 + n) + "\",\"origin\":\"ICN\",\"destination\":\"CJU\","
+                + "\"departureTime\":\"" + departure + "\",\"arrivalTime\":\"" + departure.plus(Duration.ofMinutes(70)) + "\","
+                + "\"seatCapacity\":" + seats + ",\"miles\":" + miles + "}").getJsonNumber("id").longValue();
+    }
+
+    /**
+     * Measures end-to-end lag: from a booking's 201 until its miles are credited and its history entry
+     * is visible, one probe booking at a time, all through the measurement.
+     */
+    private final class LagProbe {
+        private final long customer;
+        private final long flight;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Double> lags = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+
+        LagProbe(long customer, long flight) {
+            this.customer = customer;
+            this.flight = flight;
+        }
+
+        Future<?> start() {
+            return thread.submit(() -> {
+                while (running.get()) {
+                    lags.add(measureOnce(customer, flight));
+                    pause(250);
+                }
+            });
+        }
+
+        void stop() {
+            running.set(false);
+            thread.shutdown();
+        }
+
+        List<Double> lags() {
+            return List.copyOf(lags);
+        }
+    }
+
+    /** One probe booking; returns seconds until both its ledger entry and its history entry are visible. */
+    private double measureOnce(long customer, long flight) {
+        long reservation = post(Service.RESERVATION, "/api/reservations",
+                "{\"customerId\":" + customer + ",\"scheduleId\":" + flight + ",\"passengers\":1}").getJsonNumber("id").longValue();
+        long booked = System.nanoTime();
+        boolean miles = false;
+        boolean history = false;
+        while (!(miles && history)) {
+            if (System.nanoTime() - booked > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("Reservation " + reservation + " not reflected within 2 minutes");
+            }
+            miles = miles || get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=5").getJsonObject("ledger")
+                    .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(e -> e.getJsonNumber("reservationId").longValue() == reservation);
+            history = history || get(Service.HISTORY, "/api/history?size=5&customerId=" + customer).getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream()
+                    .anyMatch(e -> e.containsKey("reservationId") && e.getJsonNumber("reservationId").longValue() == reservation
+                            && e.getString("kind").equals("BOOKED"));
+            if (!(miles && history)) {
+                pause(5);
+            }
+        }
+        return (System.nanoTime() - booked) / 1e9;
+    }
+
+    /** Waits until a probe booking is reflected within a second: the consumers have caught up. */
+    private void awaitQuiet(long probeCustomer, long probeFlight) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (measureOnce(probeCustomer, probeFlight) > 1.0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The consumers did not catch up within 10 minutes");
+            }
+        }
+    }
+
+    /** The audit: every customer's balance equals the miles of their standing bookings, with one history entry and notification per event. */
+    record Audit(int customers, long reservations, long cancelled, List<String> problems) {
+        @Override
+        public String toString() {
+            return "Audit of " + customers + " customers, " + reservations + " reservations (" + cancelled + " cancelled): "
+                    + (problems.isEmpty() ? "all consistent" : problems.size() + " problems, first: " + problems.subList(0, Math.min(5, problems.size())));
+        }
+    }
+
+    private Audit audit(long firstCustomer) throws Exception {
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> counts = parallel(customers, i -> {
+            long customer = firstCustomer + i;
+            long standing = 0;
+            long bookings = 0;
+            long cancelled = 0;
+            for (JsonObject r : all(Service.RESERVATION, "/api/reservations?customerId=" + customer)) {
+                bookings++;
+                if (r.getString("status").equals("CANCELLED")) {
+                    cancelled++;
+                } else {
+                    standing += r.getInt("miles");
+                }
+            }
+            long balance = get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=1").getJsonNumber("balance").longValue();
+            long history = get(Service.HISTORY, "/api/history?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
+            long notifications = get(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
+            long events = 2 * bookings + 2 * cancelled;
+            if (balance != standing) {
+                problems.add("customer " + customer + ": balance " + balance + ", standing bookings' miles " + standing);
+            }
+            if (history != 1 + events) {
+                problems.add("customer " + customer + ": " + history + " history entries for " + events + " events (+1 registration)");
+            }
+            if (notifications != events) {
+                problems.add("customer " + customer + ": " + notifications + " notifications for " + events + " events");
+            }
+            return new long[] {bookings, cancelled};
+        });
+        return new Audit(customers, counts.stream().mapToLong(c -> c[0]).sum(), counts.stream().mapToLong(c -> c[1]).sum(), problems);
+    }
+
+    private JsonObject report(String arguments, long startSeconds, long warmupBookings, Wrk.Result ceiling, List<Wrk.Result> results,
+            List<Double> lags, Map<String, ProcessSampler.Usage> usage, double drainSeconds, Audit audit) {
+        Wrk.Result book = results.get(0);
+        double bookingsPerSecond = book.count(201, 201) / book.seconds();
+        JsonObjectBuilder requests = Json.createObjectBuilder();
+        for (Wrk.Result r : results) {
+            JsonObjectBuilder statuses = Json.createObjectBuilder();
+            r.statuses().forEach(statuses::add);
+            requests.add(r.name(), Json.createObjectBuilder().add("requests", r.requests()).add("perSecond", round(r.perSecond()))
+                    .add("p50Ms", r.p50() / 1000.0).add("p95Ms", r.p95() / 1000.0).add("p99Ms", r.p99() / 1000.0).add("maxMs", r.max() / 1000.0)
+                    .add("socketErrors", r.socketErrors()).add("statuses", statuses));
+        }
+        List<Double> sorted = new ArrayList<>(lags);
+        Collections.sort(sorted);
+        JsonObjectBuilder processes = Json.createObjectBuilder();
+        long totalRss = 0;
+        double totalCpu = 0;
+        for (Map.Entry<String, ProcessSampler.Usage> u : usage.entrySet()) {
+            processes.add(u.getKey(), Json.createObjectBuilder().add("maxRssMb", u.getValue().maxRssMb())
+                    .add("cpuSeconds", round(u.getValue().cpuSeconds())));
+            totalRss += u.getValue().maxRssMb();
+            totalCpu += u.getValue().cpuSeconds();
+        }
+        return Json.createObjectBuilder()
+                .add("date", Instant.now().toString())
+                .add("command", "./bench/run.sh " + arguments)
+                .add("machine", machine())
+                .add("concurrency", concurrency).add("durationSeconds", duration).add("warmupSeconds", warmup)
+                .add("stackStartSeconds", startSeconds)
+                .add("warmupBookings", warmupBookings)
+                .add("bookingsPerSecond", round(bookingsPerSecond))
+                .add("healthLiveCeilingPerSecond", round(ceiling.perSecond()))
+                .add("bookingsToCeilingRatio", round(bookingsPerSecond / ceiling.perSecond() * 100) / 100)
+                .add("requests", requests)
+                .add("lag", Json.createObjectBuilder().add("samples", sorted.size()).add("p50Seconds", round(percentile(sorted, 50)))
+                        .add("p99Seconds", round(percentile(sorted, 99))).add("maxSeconds", round(percentile(sorted, 100))))
+                .add("drainSecondsAfterLoad", round(drainSeconds))
+                .add("processes", processes)
+                .add("totalMaxRssMb", totalRss).add("totalCpuSeconds", round(totalCpu))
+                .add("audit", Json.createObjectBuilder().add("customers", audit.customers()).add("reservations", audit.reservations())
+                        .add("cancelled", audit.cancelled()).add("problems", audit.problems().size()))
+                .build();
+    }
+
+    private static String markdown(String arguments, JsonObject r) {
+        StringBuilder md = new StringBuilder();
+        md.append("\n## ").append(r.getString("date"), 0, 16).append(" UTC — `./bench/run.sh ").append(arguments).append("`\n\n");
+        md.append("Machine: ").append(r.getString("machine")).append(". Everything on one host: Kafka, five Liberty servers, wrk, the probe.\n\n");
+        md.append(String.format(Locale.ROOT, "**%.0f bookings/s** sustained for %d s at %d connections; bare Liberty `/health/live` ceiling %.0f req/s "
+                        + "(ratio %.2f). End-to-end lag (201 → miles and history visible): p50 %.2f s, p99 %.2f s (%d samples). "
+                        + "Stack ready in %d s. Audit: %d customers, %d reservations (%d cancelled), %d problems.\n\n",
+                r.getJsonNumber("bookingsPerSecond").doubleValue(), r.getInt("durationSeconds"), r.getInt("concurrency"),
+                r.getJsonNumber("healthLiveCeilingPerSecond").doubleValue(), r.getJsonNumber("bookingsToCeilingRatio").doubleValue(),
+                r.getJsonObject("lag").getJsonNumber("p50Seconds").doubleValue(), r.getJsonObject("lag").getJsonNumber("p99Seconds").doubleValue(),
+                r.getJsonObject("lag").getInt("samples"), r.getInt("stackStartSeconds"),
+                r.getJsonObject("audit").getInt("customers"), r.getJsonObject("audit").getJsonNumber("reservations").longValue(),
+                r.getJsonObject("audit").getJsonNumber("cancelled").longValue(), r.getJsonObject("audit").getInt("problems")));
+        md.append("| request | count | per s | p50 ms | p95 ms | p99 ms | max ms | answers |\n|---|---|---|---|---|---|---|---|\n");
+        r.getJsonObject("requests").forEach((name, value) -> {
+            JsonObject q = value.asJsonObject();
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %s%s |%n", name, q.getJsonNumber("requests").longValue(),
+                    q.getJsonNumber("perSecond").doubleValue(), q.getJsonNumber("p50Ms").doubleValue(), q.getJsonNumber("p95Ms").doubleValue(),
+                    q.getJsonNumber("p99Ms").doubleValue(), q.getJsonNumber("maxMs").doubleValue(), q.getJsonObject("statuses").toString().replace("\"", ""),
+                    q.getJsonNumber("socketErrors").longValue() > 0 ? ", socket errors " + q.getJsonNumber("socketErrors") : ""));
+        });
+        md.append("\n| process | max RSS MB | CPU s |\n|---|---|---|\n");
+        r.getJsonObject("processes").forEach((name, value) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.1f |%n", name,
+                value.asJsonObject().getJsonNumber("maxRssMb").longValue(), value.asJsonObject().getJsonNumber("cpuSeconds").doubleValue())));
+        md.append(String.format(Locale.ROOT, "| **all** | **%d** | **%.1f** |%n", r.getJsonNumber("totalMaxRssMb").longValue(),
+                r.getJsonNumber("totalCpuSeconds").doubleValue()));
+        return md.toString();
+    }
+
+    private Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka", stack.kafka().pid());
+        stack.services().forEach(s -> pids.put(s.serverName(), stack.server(s).pid()));
+        return pids;
+    }
+
+    private static String machine() {
+        long memoryKb = 0;
+        try {
+            memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+        } catch (IOException e) {
+            // unknown
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, " + Math.round(memoryKb / 1024.0 / 1024.0) + " GiB, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    }
+
+    private String url(Service service) {
+        return "http://localhost:" + (service.port() + PORT_OFFSET);
+    }
+
+    private List<JsonObject> all(Service service, String path) {
+        List<JsonObject> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonObject list = get(service, path + "&size=100&page=" + page);
+            items.addAll(list.getJsonArray("items").getValuesAs(JsonObject.class));
+            if (page + 1 >= Math.max(1, list.getInt("totalPages"))) {
+                return items;
+            }
+        }
+    }
+
+    private JsonObject get(Service service, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET(), 200);
+    }
+
+    private JsonObject post(Service service, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url(service) + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+    }
+
+    private static JsonObject send(HttpRequest.Builder request, int expected) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(response.request().method() + " " + response.uri() + " -> " + response.statusCode() + " " + response.body());
+            }
+            return Json.createReader(new StringReader(response.body())).readObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static <T> List<T> parallel(int count, Task<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.run(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> values, String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + DateTimeFormatter.ISO_LOCAL_TIME.format(java.time.LocalTime.now()).substring(0, 8) + "] " + message);
+    }
+}

@@ -1,0 +1,76 @@
+package com.msaair.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Samples each process's resident memory every second and its CPU time at start and end (Linux /proc). */
+final class ProcessSampler implements AutoCloseable {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** What one process used during the measurement. */
+    record Usage(long maxRssMb, long lastRssMb, double cpuSeconds) {}
+
+    private final Map<String, Long> pids;
+    private final Map<String, Long> startTicks = new LinkedHashMap<>();
+    private final Map<String, Long> maxRss = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastRss = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    ProcessSampler(Map<String, Long> pids) {
+        this.pids = pids;
+        pids.forEach((name, pid) -> startTicks.put(name, cpuTicks(pid)));
+        timer.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
+    }
+
+    private void sampleMemory() {
+        pids.forEach((name, pid) -> {
+            long rss = rssKb(pid) / 1024;
+            lastRss.put(name, rss);
+            maxRss.merge(name, rss, Math::max);
+        });
+    }
+
+    Map<String, Usage> usage() {
+        sampleMemory();
+        Map<String, Usage> usage = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> usage.put(name, new Usage(maxRss.getOrDefault(name, 0L), lastRss.getOrDefault(name, 0L),
+                (cpuTicks(pid) - startTicks.get(name)) / TICKS_PER_SECOND)));
+        return usage;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone
+        }
+        return 0;
+    }
+
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.msaair.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.kubernetes.client.util.ModelMapper;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every built-in Kubernetes object in the manifests must deserialise into the official client-java
+ * model: unknown (misspelt, misplaced) fields, wrong types and missing required fields fail. Custom
+ * resources (OpenLibertyApplication, Strimzi's) are checked against their CRDs by the workplace's
+ * k8s-check; here they must at least name their kind and API version.
+ */
+class ManifestsTest {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Set<String> CUSTOM_GROUPS = Set.of("apps.openliberty.io", "kafka.strimzi.io");
+
+    @Test
+    void everyManifestFileIsValid() throws Exception {
+        Map<String, List<String>> problems = new TreeMap<>();
+        int checked = 0;
+        for (Path file : yamlFiles()) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            checked += check(ROOT.relativize(file).toString(), text, problems);
+        }
+        assertThat(checked).as("objects checked").isGreaterThan(20);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyKustomizationRendersToValidObjects() throws Exception {
+        assumeTrue(kubectlAvailable(), "rendering needs kubectl (kubectl kustomize); the files themselves are checked without it");
+        Map<String, List<String>> problems = new TreeMap<>();
+        for (String overlay : List.of("overlays/dev", "overlays/prod", "base")) {
+            Process kustomize = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve(overlay).toString()).redirectErrorStream(true).start();
+            String rendered = new String(kustomize.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(kustomize.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(kustomize.exitValue()).as(overlay + ": " + rendered).isZero();
+            int checked = check(overlay + " (rendered)", rendered, problems);
+            assertThat(checked).as(overlay + " objects").isGreaterThan(30);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theProductionOverlayReplicatesKafkaAndScalesReservation() throws Exception {
+        assumeTrue(kubectlAvailable(), "rendering needs kubectl (kubectl kustomize)");
+        Process kustomize = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("overlays/prod").toString()).start();
+        List<JsonNode> objects = new ArrayList<>();
+        YAML.readerFor(JsonNode.class).readValues(kustomize.getInputStream()).forEachRemaining(o -> objects.add((JsonNode) o));
+        kustomize.waitFor(60, TimeUnit.SECONDS);
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("KafkaTopic"))
+                .hasSize(6).allSatisfy(t -> assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3));
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("OpenLibertyApplication")
+                        && o.at("/metadata/name").asText().equals("reservation")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.at("/spec/autoscaling/minReplicas").asInt()).isEqualTo(2);
+                    assertThat(r.at("/spec/autoscaling/maxReplicas").asInt()).isEqualTo(10);
+                });
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("OpenLibertyApplication"))
+                .allSatisfy(app -> {
+                    assertThat(app.at("/spec/probes/readiness/httpGet/path").asText()).isEqualTo("/health/ready");
+                    assertThat(app.at("/spec/probes/liveness/httpGet/path").asText()).isEqualTo("/health/live");
+                    assertThat(app.at("/spec/probes/startup/httpGet/path").asText()).isEqualTo("/health/started");
+                    assertThat(app.at("/spec/envFrom/0/configMapRef/name").asText()).startsWith("msaair-config-");
+                });
+    }
+
+    private static int check(String where, String text, Map<String, List<String>> problems) throws IOException {
+        int checked = 0;
+        var documents = YAML.readerFor(JsonNode.class).readValues(text);
+        while (documents.hasNext()) {
+            JsonNode object = (JsonNode) documents.next();
+            if (object == null || object.isNull() || object.isEmpty()) {
+                continue;
+            }
+            String apiVersion = object.path("apiVersion").asText();
+            String kind = object.path("kind").asText();
+            String name = where + " " + kind + "/" + object.at("/metadata/name").asText();
+            if (apiVersion.startsWith("kustomize.config.k8s.io")) {
+                continue;
+            }
+            checked++;
+            if (apiVersion.isEmpty() || kind.isEmpty()) {
+                problems.computeIfAbsent(name, k -> new ArrayList<>()).add("no apiVersion or kind");
+                continue;
+            }
+            if (CUSTOM_GROUPS.contains(apiVersion.split("/")[0])) {
+                continue;
+            }
+            Class<?> model = ModelMapper.getApiTypeClass(apiVersion, kind);
+            if (model == null) {
+                problems.computeIfAbsent(name, k -> new ArrayList<>()).add("unknown kind " + apiVersion + " " + kind);
+                continue;
+            }
+            try {
+                Method fromJson = model.getMethod("fromJson", String.class);
+                fromJson.invoke(null, JSON.writeValueAsString(object));
+            } catch (InvocationTargetException e) {
+                problems.computeIfAbsent(name, k -> new ArrayList<>()).add(String.valueOf(e.getCause().getMessage()));
+            } catch (ReflectiveOperationException e) {
+                problems.computeIfAbsent(name, k -> new ArrayList<>()).add("cannot validate: " + e);
+            }
+        }
+        return checked;
+    }
+
+    private static List<Path> yamlFiles() throws IOException {
+        try (Stream<Path> files = Stream.concat(Files.walk(ROOT.resolve("base")), Files.walk(ROOT.resolve("overlays")))) {
+            return files.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList();
+        }
+    }
+
+    private static boolean kubectlAvailable() {
+        try {
+            Process version = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            return version.waitFor(20, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
