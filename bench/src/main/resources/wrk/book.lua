@@ -3,8 +3,10 @@
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+local customers = BENCH_CUSTOMERS
+local flights = BENCH_FLIGHTS
 request = function()
   local body = string.format('{"customerId":%d,"scheduleId":%d,"passengers":%d}',
-    math.random(BENCH_CUSTOMER_MIN, BENCH_CUSTOMER_MAX), math.random(BENCH_FLIGHT_MIN, BENCH_FLIGHT_MAX), math.random(1, 2))
+    customers[math.random(#customers)], flights[math.random(#flights)], math.random(1, 2))
   return wrk.format(nil, "/api/reservations", nil, body)
 end

@@ -10,6 +10,8 @@ import com.msaair.mileage.domain.MileageException;
 import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
+import com.msaair.platform.tx.LockConflictRetry;
+import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.platform.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ public class CustomerService {
     @Inject
     Clock clock;
 
+    @RetryOnLockConflict
     public Customer register(String name, Email email) {
         try {
             return transactions.inNewTransaction(() -> {
@@ -50,7 +53,7 @@ public class CustomerService {
             throw e;
         } catch (RuntimeException e) {
             // The unique e-mail constraint caught a concurrent registration of the same address.
-            if (transactions.inNewTransaction(() -> customers.emailTaken(email))) {
+            if (!LockConflictRetry.isLockConflict(e) && transactions.inNewTransaction(() -> customers.emailTaken(email))) {
                 throw MileageException.emailTaken(email);
             }
             throw e;

@@ -2,6 +2,7 @@ package com.msaair.mileage.application;
 
 import com.msaair.mileage.domain.MileageException;
 import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.platform.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class ParkedEventService {
         return parked.countUnresolved();
     }
 
+    @RetryOnLockConflict
     public ParkedEvents.Parked retry(long id) {
         return transactions.inNewTransaction(() -> {
             ParkedEvents.Parked event = parked.find(id).orElseThrow(() -> MileageException.parkedEventNotFound(id));

@@ -1,7 +1,7 @@
 package com.msaair.platform.event;
 
+import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.json.JsonFields;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,7 +48,7 @@ public record EventEnvelope(
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonSupport.objectBuilder()
                 .add("eventId", eventId.toString())
                 .add("eventType", eventType)
                 .add("occurredAt", occurredAt.toString())
@@ -68,7 +68,7 @@ public record EventEnvelope(
             throw new MalformedEventException("empty message");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonSupport.reader(new StringReader(text))) {
             json = reader.readObject();
         } catch (JsonParsingException e) {
             throw new MalformedEventException("not JSON: " + e.getMessage());
@@ -98,7 +98,7 @@ public record EventEnvelope(
         if (payload instanceof JsonObject json) {
             return json;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(JSONB.toJson(payload)))) {
+        try (JsonReader reader = JsonSupport.reader(new StringReader(JSONB.toJson(payload)))) {
             return reader.readObject();
         }
     }

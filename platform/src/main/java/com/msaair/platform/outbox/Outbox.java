@@ -1,10 +1,10 @@
 package com.msaair.platform.outbox;
 
+import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.event.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,7 +47,7 @@ public class Outbox {
     /** Sends any payload, e.g. a message parked on a dead-letter topic with its reason in the headers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(String topic, String key, String payload, Map<String, String> headers) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonSupport.objectBuilder();
         headers.forEach((name, value) -> json.add(name, value == null ? "" : value));
         em.persist(new OutboxMessage(topic, key, payload, json.build().toString(), clock.instant()));
         appended.fire(new OutboxAppended());

@@ -28,10 +28,14 @@ public class OutboxMessage {
     @Column(name = "MESSAGE_KEY", length = 200)
     private String key;
 
-    // A CLOB because a parked poison message may be any size Kafka accepts.
-    @Lob
-    @Column(nullable = false)
+    /** The payload, when it fits (every event does); a VARCHAR, because Derby handles LOBs through slow streams. */
+    @Column(length = MAX_INLINE_PAYLOAD)
     private String payload;
+
+    /** Only for a payload too big for {@link #payload}: a parked poison message may be any size Kafka accepts. */
+    @Lob
+    @Column(name = "LARGE_PAYLOAD")
+    private String largePayload;
 
     /** Kafka headers as a JSON object of strings. */
     @Column(length = 4000)
@@ -45,10 +49,16 @@ public class OutboxMessage {
 
     protected OutboxMessage() {}
 
+    static final int MAX_INLINE_PAYLOAD = 32_000;
+
     OutboxMessage(String topic, String key, String payload, String headers, Instant createdAt) {
         this.topic = topic;
         this.key = key;
-        this.payload = payload;
+        if (payload.length() <= MAX_INLINE_PAYLOAD) {
+            this.payload = payload;
+        } else {
+            this.largePayload = payload;
+        }
         this.headers = headers;
         this.createdAt = createdAt;
     }
@@ -66,7 +76,7 @@ public class OutboxMessage {
     }
 
     public String payload() {
-        return payload;
+        return payload != null ? payload : largePayload;
     }
 
     public String headers() {

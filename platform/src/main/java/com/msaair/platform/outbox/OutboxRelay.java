@@ -1,5 +1,6 @@
 package com.msaair.platform.outbox;
 
+import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.lease.Leases;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -9,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -245,7 +245,7 @@ public class OutboxRelay {
     static ProducerRecord<String, String> toRecord(OutboxMessage message) {
         RecordHeaders headers = new RecordHeaders();
         if (message.headers() != null) {
-            try (JsonReader reader = Json.createReader(new StringReader(message.headers()))) {
+            try (JsonReader reader = JsonSupport.reader(new StringReader(message.headers()))) {
                 JsonObject json = reader.readObject();
                 json.forEach((name, value) -> headers.add(new RecordHeader(name,
                         ((JsonString) value).getString().getBytes(StandardCharsets.UTF_8))));

@@ -1,7 +1,7 @@
 package com.msaair.platform.rest;
 
+import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.json.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -31,7 +31,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonSupport.objectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status);
@@ -39,8 +39,8 @@ public record Problem(String type, String title, int status, String detail, List
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = JsonSupport.arrayBuilder();
+            errors.forEach(e -> list.add(JsonSupport.objectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
         return json.build().toString();

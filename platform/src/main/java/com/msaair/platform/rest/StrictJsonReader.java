@@ -1,6 +1,6 @@
 package com.msaair.platform.rest;
 
-import jakarta.json.Json;
+import com.msaair.platform.json.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -47,7 +47,7 @@ public class StrictJsonReader implements MessageBodyReader<JsonValue> {
             throw new InvalidRequestException("body", "is required");
         }
         checkShape(body);
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JsonSupport.reader(new ByteArrayInputStream(body))) {
             return reader.readValue();
         }
     }
@@ -56,7 +56,7 @@ public class StrictJsonReader implements MessageBodyReader<JsonValue> {
     private static void checkShape(byte[] body) {
         int depth = 0;
         boolean seenValue = false;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = JsonSupport.parser(new ByteArrayInputStream(body))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 if (depth == 0 && seenValue) {

@@ -1,6 +1,7 @@
 package com.msaair.reservation.application;
 
 import com.msaair.platform.domain.DomainException;
+import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.platform.tx.Transactions;
 import com.msaair.reservation.domain.CancellationReason;
 import com.msaair.reservation.domain.CustomerDirectory;
@@ -52,6 +53,7 @@ public class BookingService {
     @Inject
     Clock clock;
 
+    @RetryOnLockConflict
     public Booking book(BookFlight command) {
         Optional<Booking> earlier = replay(command);
         if (earlier.isPresent()) {
@@ -62,9 +64,13 @@ public class BookingService {
             throw ReservationException.flightCancelled(command.scheduleId()); // the live answer may be ahead of the replica
         }
         boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
-        ensureReplica(facts);
         try {
-            return transactions.inNewTransactionRetryingConflicts(() -> confirm(command, verified));
+            Booking booking = transactions.inNewTransaction(() -> confirm(command, verified));
+            if (booking != null) {
+                return booking;
+            }
+            ensureReplica(facts); // the flight's first booking came before its ScheduleCreated event
+            return transactions.inNewTransaction(() -> confirm(command, verified));
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -73,8 +79,9 @@ public class BookingService {
         }
     }
 
+    @RetryOnLockConflict
     public Reservation cancel(long reservationId) {
-        return transactions.inNewTransactionRetryingConflicts(() -> {
+        return transactions.inNewTransaction(() -> {
             Instant now = clock.instant();
             long scheduleId = reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId)).scheduleId();
             // Flight first, then reservation: the same order as a flight cancellation, so the two cannot deadlock.
@@ -98,10 +105,13 @@ public class BookingService {
         return reservations.countOfCustomer(customerId);
     }
 
+    /** Books in the current transaction; null when this service has no replica of the flight yet. */
     private Booking confirm(BookFlight command, boolean customerVerified) {
         Instant now = clock.instant();
-        Flight flight = flights.findForUpdate(command.scheduleId())
-                .orElseThrow(() -> ReservationException.flightNotFound(command.scheduleId()));
+        Flight flight = flights.findForUpdate(command.scheduleId()).orElse(null);
+        if (flight == null) {
+            return null;
+        }
         Reservation reservation = reservations.add(
                 Reservation.confirm(command.customerId(), flight, command.passengers(), customerVerified, now));
         command.idempotencyKey().ifPresent(key -> requests.record(key, command.fingerprint(), reservation.id(), now));
@@ -109,14 +119,12 @@ public class BookingService {
         return new Booking(reservation, false);
     }
 
-    /** A first booking may come before the flight's ScheduleCreated event: start its replica from the live facts. */
+    /** Starts the flight's replica from the live facts. */
     private void ensureReplica(FlightFacts facts) {
-        if (flights.find(facts.scheduleId()).isEmpty()) {
-            try {
-                transactions.runInNewTransaction(() -> flights.addIfAbsent(Flight.of(facts)));
-            } catch (RuntimeException e) {
-                // Added at the same moment by another booking or by the consumer: the row is there either way.
-            }
+        try {
+            transactions.runInNewTransaction(() -> flights.addIfAbsent(Flight.of(facts)));
+        } catch (RuntimeException e) {
+            // Added at the same moment by another booking or by the consumer: the row is there either way.
         }
     }
 

@@ -2,6 +2,7 @@ package com.msaair.schedule.application;
 
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
+import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.schedule.domain.Schedule;
 import com.msaair.schedule.domain.ScheduleEvents;
 import com.msaair.schedule.domain.ScheduleEvents.ScheduleCancelled;
@@ -19,6 +20,7 @@ import java.util.List;
 /** The schedule use cases. Each state change and its event commit together (the outbox). */
 @ApplicationScoped
 @Transactional
+@RetryOnLockConflict
 public class ScheduleService {
 
     @Inject

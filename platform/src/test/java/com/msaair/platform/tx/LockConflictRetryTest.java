@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import org.junit.jupiter.api.Test;
 
-class TransactionsTest {
+class LockConflictRetryTest {
 
     @Test
     void onlyLockConflictsCountAsWorthRetrying() {
@@ -14,9 +14,9 @@ class TransactionsTest {
                 new IllegalStateException(new SQLTransactionRollbackException("A lock could not be obtained", "40XL1")));
         RuntimeException deadlock = new RuntimeException(new SQLException("deadlock", "40001"));
         RuntimeException duplicate = new RuntimeException(new SQLException("duplicate key", "23505"));
-        assertThat(Transactions.isLockConflict(lockTimeout)).isTrue();
-        assertThat(Transactions.isLockConflict(deadlock)).isTrue();
-        assertThat(Transactions.isLockConflict(duplicate)).isFalse();
-        assertThat(Transactions.isLockConflict(new IllegalArgumentException())).isFalse();
+        assertThat(LockConflictRetry.isLockConflict(lockTimeout)).isTrue();
+        assertThat(LockConflictRetry.isLockConflict(deadlock)).isTrue();
+        assertThat(LockConflictRetry.isLockConflict(duplicate)).isFalse();
+        assertThat(LockConflictRetry.isLockConflict(new IllegalArgumentException())).isFalse();
     }
 }

@@ -1,0 +1,54 @@
+package com.msaair.platform.tx;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * Runs a {@link RetryOnLockConflict} method again when its transaction was rolled back for a lock
+ * conflict (SQLSTATE class 40). It sits outside {@code @Transactional}, so each attempt is a fresh
+ * transaction; nothing of a rolled-back one remains, so running it again is safe. Inside a caller's
+ * transaction it does nothing: that whole transaction is gone, and only its owner can start over.
+ */
+@RetryOnLockConflict
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class LockConflictRetry {
+
+    private static final Logger LOG = Logger.getLogger(LockConflictRetry.class.getName());
+    static final int ATTEMPTS = 3;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @AroundInvoke
+    Object retry(InvocationContext invocation) throws Exception {
+        boolean outermost = transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return invocation.proceed();
+            } catch (Exception e) {
+                if (!outermost || attempt >= ATTEMPTS || !isLockConflict(e)) {
+                    throw e;
+                }
+                int tried = attempt;
+                LOG.info(() -> invocation.getMethod().getName() + " was rolled back for a lock conflict (attempt " + tried + "); running it again");
+            }
+        }
+    }
+
+    public static boolean isLockConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
