@@ -1,9 +1,10 @@
--- DELETE /api/reservations/{id}: cancels bookings made during the warm-up, each id once (run with -t1),
--- at about BENCH_RATE per second.
-local next_id = BENCH_CANCEL_MIN
+-- DELETE /api/reservations/{id}: cancels bookings made during the warm-up, each once (run with -t1),
+-- at about 1000/BENCH_DELAY_MS per second.
+local ids = BENCH_CANCEL_IDS
+local next_index = 1
 request = function()
-  local id = next_id
-  next_id = next_id + 1
+  local id = ids[next_index]
+  next_index = next_index + 1
   return wrk.format("DELETE", "/api/reservations/" .. id)
 end
 function delay()

@@ -105,7 +105,8 @@ public final class Benchmark {
         ProcessSampler sampler = new ProcessSampler(pids());
         LagProbe lag = new LagProbe(probeCustomer, probeFlight);
         Future<?> probing = lag.start();
-        Map<String, String> cancels = Map.of("BENCH_CANCEL_MIN", "1", "BENCH_DELAY_MS", "50");
+        Map<String, String> cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * duration + 100)),
+                "BENCH_DELAY_MS", "50");
         Map<String, String> reads = new LinkedHashMap<>(values);
         reads.put("BENCH_DELAY_MS", "40");
         List<Wrk> running = new ArrayList<>();
@@ -143,6 +144,19 @@ public final class Benchmark {
         System.out.println();
         System.out.println(markdown);
         log("Written " + json + " and appended to " + doc);
+    }
+
+    /** Confirmed reservations (from the warm-up) for the cancellations to cancel, each once. */
+    private List<Long> confirmedReservations(List<Long> customerIds, int wanted) {
+        List<Long> ids = new ArrayList<>();
+        for (long customer : customerIds) {
+            get(Service.RESERVATION, "/api/reservations?size=100&customerId=" + customer).getJsonArray("items").getValuesAs(JsonObject.class)
+                    .stream().filter(r -> r.getString("status").equals("CONFIRMED")).forEach(r -> ids.add(r.getJsonNumber("id").longValue()));
+            if (ids.size() >= wanted) {
+                return ids.subList(0, wanted);
+            }
+        }
+        throw new IllegalStateException("The warm-up made only " + ids.size() + " bookings; " + wanted + " are needed to cancel");
     }
 
     private long createFlight(int n, int seats, int miles) {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * API must tell the same story as the clients: every confirmed booking exists, nothing else does,
  * balances are exact, and every event had its effect exactly once.
  */
-@Order(9)
+@Order(10)
 @ExtendWith(SystemStack.class)
 class CrashRecoveryIT {
 

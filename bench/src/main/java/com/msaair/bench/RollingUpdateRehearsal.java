@@ -1,0 +1,195 @@
+package com.msaair.bench;
+
+import com.msaair.localstack.DerbyNetworkServer;
+import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.LocalStack;
+import com.msaair.localstack.ManagedProcess;
+import com.msaair.localstack.Ports;
+import com.msaair.localstack.Service;
+import com.msaair.localstack.StackLayout;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A rolling update rehearsed locally: two reservation servers sharing one database (a Derby Network
+ * Server) behind nginx, booked through continuously with wrk while each server is restarted in turn,
+ * the next one only once the first is ready again — what Kubernetes does with maxUnavailable 0.
+ * Every request must succeed. See k8s/rehearse-rolling-update.sh.
+ */
+public final class RollingUpdateRehearsal {
+
+    private static final int OFFSET = 30000;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 90;
+        StackLayout base = StackLayout.fromEnvironment();
+        StackLayout layout = base.withData(base.root().resolve("target/rolling-data"));
+        layout.deleteData();
+        LocalStack stack = new LocalStack(layout, EnumSet.of(Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY), OFFSET);
+        DerbyNetworkServer database = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + OFFSET);
+        List<LibertyServer> replicas = List.of(
+                replica(stack, database, "reservation-a", 9082 + OFFSET, layout.data().resolve("servers-a")),
+                replica(stack, database, "reservation-b", 9182 + OFFSET, layout.data().resolve("servers-b")));
+        int proxyPort = 9080 + OFFSET;
+        ManagedProcess nginx = null;
+        int status = 1;
+        try {
+            log("Starting Kafka, schedule, mileage, notification, history, a Derby Network Server and two reservation servers");
+            database.start(Duration.ofMinutes(1));
+            stack.start(Duration.ofMinutes(5));
+            replicas.forEach(LibertyServer::start);
+            for (LibertyServer replica : replicas) {
+                replica.awaitReady(Duration.ofMinutes(5));
+            }
+            nginx = startNginx(layout, proxyPort, replicas);
+            List<Long> customers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                customers.add(id(post(Service.MILEAGE.port() + OFFSET, "/api/customers", "{\"name\":\"R" + i + "\",\"email\":\"rolling-" + i + "@example.com\"}")));
+            }
+            List<Long> flights = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String departure = java.time.Instant.now().plus(Duration.ofDays(40 + i)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+                flights.add(id(post(Service.SCHEDULE.port() + OFFSET, "/api/schedules", "{\"flightNumber\":\"RU" + (100 + i) + "\",\"origin\":\"ICN\","
+                        + "\"destination\":\"CJU\",\"departureTime\":\"" + departure + "\",\"arrivalTime\":\""
+                        + java.time.Instant.parse(departure).plus(Duration.ofHours(1)) + "\",\"seatCapacity\":900,\"miles\":100}")));
+            }
+            Map<String, String> values = Map.of("BENCH_CUSTOMERS", list(customers), "BENCH_FLIGHTS", list(flights));
+            Path work = base.root().resolve("target/rolling");
+            log("Booking through nginx for " + seconds + " s while each reservation server is restarted in turn");
+            Wrk load = Wrk.start("rolling", "http://127.0.0.1:" + proxyPort, 2, 8, seconds, "book-idempotent.lua", values, work);
+            Map<String, Double> restarts = new LinkedHashMap<>();
+            pause(Math.max(5, seconds / 6) * 1000L);
+            for (LibertyServer replica : replicas) {
+                long started = System.nanoTime();
+                log("Restarting " + replica.label() + " (graceful stop, start, wait until ready)");
+                replica.restart(Duration.ofMinutes(5));
+                restarts.put(replica.label(), (System.nanoTime() - started) / 1e9);
+                log(replica.label() + " ready again after " + String.format("%.1f", restarts.get(replica.label())) + " s");
+                pause(5000);
+            }
+            Wrk.Result result = load.await();
+            long ok = result.count(200, 299);
+            String report = String.format(java.util.Locale.ROOT,
+                    "Rolling update under load: %d requests in %.0f s (%.0f/s), %d succeeded (%.2f %%), answers %s, socket errors %d, "
+                            + "p99 %.0f ms, max %.0f ms; restarts: %s",
+                    result.requests(), result.seconds(), result.perSecond(), ok, 100.0 * ok / Math.max(1, result.requests()),
+                    result.statuses(), result.socketErrors(), result.p99() / 1000.0, result.max() / 1000.0,
+                    restarts.entrySet().stream().map(e -> e.getKey() + " " + String.format("%.1f s", e.getValue())).collect(Collectors.joining(", ")));
+            Files.createDirectories(work);
+            Files.writeString(work.resolve("report.md"), report + "\n");
+            log(report);
+            status = ok == result.requests() && result.socketErrors() == 0 && result.requests() > 0 ? 0 : 1;
+            log(status == 0 ? "PASSED: every request succeeded" : "FAILED: some requests did not succeed");
+        } finally {
+            if (nginx != null) {
+                nginx.stop(Duration.ofSeconds(10));
+            }
+            replicas.forEach(LibertyServer::stop);
+            stack.close();
+            database.stop();
+        }
+        System.exit(status);
+    }
+
+    private static LibertyServer replica(LocalStack stack, DerbyNetworkServer database, String label, int port, Path output) {
+        return stack.newServer(Service.RESERVATION, label, port, output)
+                .env(database.clientEnvironment("reservation"))
+                // Not the usual group: this rehearsal must not take schedule events from anyone else's reservation service.
+                .env("CONSUMER_GROUP", "reservation-rolling");
+    }
+
+    private static ManagedProcess startNginx(StackLayout layout, int port, List<LibertyServer> replicas) throws Exception {
+        Path prefix = layout.data().resolve("nginx");
+        Files.createDirectories(prefix.resolve("logs"));
+        String servers = replicas.stream().map(r -> "    server 127.0.0.1:" + r.port() + " max_fails=0;").collect(Collectors.joining("\n"));
+        String config = String.join("\n",
+                "daemon off;",
+                "worker_processes 1;",
+                "pid " + prefix.resolve("nginx.pid") + ";",
+                "error_log " + prefix.resolve("logs/error.log") + " warn;",
+                "events { worker_connections 1024; }",
+                "http {",
+                "  access_log off;",
+                "  client_body_temp_path " + prefix.resolve("body") + ";",
+                "  proxy_temp_path " + prefix.resolve("proxy") + ";",
+                "  fastcgi_temp_path " + prefix.resolve("fastcgi") + ";",
+                "  uwsgi_temp_path " + prefix.resolve("uwsgi") + ";",
+                "  scgi_temp_path " + prefix.resolve("scgi") + ";",
+                "  upstream reservation {",
+                servers,
+                "    keepalive 16;",
+                "  }",
+                "  server {",
+                "    listen 127.0.0.1:" + port + ";",
+                "    location / {",
+                "      proxy_pass http://reservation;",
+                "      proxy_http_version 1.1;",
+                "      proxy_set_header Connection \"\";",
+                "      proxy_connect_timeout 1s;",
+                "      proxy_read_timeout 30s;",
+                // A request that reached a stopping server is sent to the other one. POSTs too: every
+                // booking carries an Idempotency-Key, so a second send answers with the first booking.
+                "      proxy_next_upstream error timeout http_502 http_503 non_idempotent;",
+                "      proxy_next_upstream_tries 4;",
+                "    }",
+                "  }",
+                "}",
+                "");
+        Path file = prefix.resolve("nginx.conf");
+        Files.writeString(file, config);
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " for nginx is in use");
+        }
+        ManagedProcess nginx = ManagedProcess.launch("nginx", List.of("nginx", "-p", prefix.toString(), "-c", file.toString()), Map.of(),
+                prefix, prefix.resolve("logs/console.log"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Ports.isListening(port)) {
+            if (!nginx.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("nginx did not start:\n" + nginx.tail(20));
+            }
+            pause(100);
+        }
+        return nginx;
+    }
+
+    private static long id(String json) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getJsonNumber("id").longValue();
+    }
+
+    private static String post(int port, String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String list(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[rolling " + java.time.LocalTime.now().withNano(0) + "] " + message);
+    }
+}

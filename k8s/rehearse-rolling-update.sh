@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Rehearses a zero-downtime rolling update locally: two reservation servers sharing one database
+# behind nginx, booked through continuously with wrk while each is restarted in turn (waiting for
+# readiness in between). Fails unless every request succeeded. Installs nginx and wrk with apt if missing.
+#   ./k8s/rehearse-rolling-update.sh [seconds of load, default 90]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+missing=()
+command -v nginx >/dev/null || missing+=(nginx)
+command -v wrk >/dev/null || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} with apt..."
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+./mvnw -B -q install -DskipTests
+exec java -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.RollingUpdateRehearsal "$@"

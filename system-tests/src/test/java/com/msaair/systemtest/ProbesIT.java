@@ -1,0 +1,130 @@
+package com.msaair.systemtest;
+
+import static com.msaair.systemtest.support.Api.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The probes Kubernetes acts on mean what they say, and a stopping server lets go gracefully. */
+@Order(9)
+@ExtendWith(SystemStack.class)
+class ProbesIT {
+
+    @AfterEach
+    void putBack() throws Exception {
+        new ProcessBuilder("kill", "-CONT", String.valueOf(SystemStack.server(Service.SCHEDULE).pid())).start().waitFor();
+        if (!SystemStack.database().isRunning()) {
+            SystemStack.database().start(Duration.ofMinutes(1));
+        }
+        if (!SystemStack.stack().kafka().isRunning()) {
+            SystemStack.stack().kafka().start(Duration.ofMinutes(1));
+        }
+        for (Service service : Service.values()) {
+            if (!SystemStack.server(service).isRunning()) {
+                SystemStack.server(service).start();
+                SystemStack.server(service).awaitReady(SystemStack.START_TIMEOUT);
+            }
+        }
+        SystemStack.awaitHealthy();
+    }
+
+    @Test
+    void readinessFollowsTheDatabaseWhileLivenessStaysUp() {
+        LibertyServer mileage = SystemStack.server(Service.MILEAGE);
+        assertThat(mileage.healthStatus("/health/ready")).isEqualTo(200);
+
+        SystemStack.database().stop(); // mileage's database is a Derby Network Server in this stack
+
+        Http.Reply notReady = Eventually.await("mileage not ready", () -> Http.get(Api.url(Service.MILEAGE, "/health/ready")), r -> r.status() == 503);
+        assertThat(notReady.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                .anySatisfy(check -> {
+                    assertThat(check.getString("name")).isEqualTo("database");
+                    assertThat(check.getString("status")).isEqualTo("DOWN");
+                });
+        assertThat(mileage.healthStatus("/health/live")).as("an outage of a dependency is no reason to restart").isEqualTo(200);
+
+        SystemStack.database().start(Duration.ofMinutes(1));
+        Eventually.await("mileage ready again", () -> mileage.healthStatus("/health/ready"), status -> status == 200);
+        assertThat(Http.get(Api.url(Service.MILEAGE, "/api/customers/" + id(Api.registerCustomer()))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void reservationStaysReadyWithoutKafkaItsOutboxHoldsTheEvents() {
+        SystemStack.stack().kafka().stop();
+        long customer = id(Api.registerCustomer());
+        assertThat(Api.book(customer, id(Api.registerFlight(10, 100)), 1).status()).isEqualTo(201);
+        assertThat(SystemStack.server(Service.RESERVATION).healthStatus("/health/ready")).isEqualTo(200);
+        assertThat(SystemStack.server(Service.RESERVATION).healthStatus("/health/live")).isEqualTo(200);
+    }
+
+    @Test
+    void aStoppingServerFinishesTheBookingInFlightAndTakesNoNewOnes() throws Exception {
+        long customer = id(Api.registerCustomer());
+        long flight = id(Api.registerFlight(10, 100));
+        Api.booked(customer, flight, 1); // warm: the replica and the customer are known
+        LibertyServer reservation = SystemStack.server(Service.RESERVATION);
+        new ProcessBuilder("kill", "-STOP", String.valueOf(SystemStack.server(Service.SCHEDULE).pid())).start().waitFor();
+
+        // This booking now waits for the flight check to time out (about 1.5 s) before the replica answers.
+        CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() -> Api.book(customer, flight, 1));
+        Eventually.pause(300);
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(reservation::stop);
+
+        Http.Reply finished = inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(finished.status()).as("the request in flight was finished, not cut").isEqualTo(201);
+        Eventually.await("no new connections once stopping", () -> {
+            try {
+                return Http.get(Api.url(Service.RESERVATION, "/health/live")).status();
+            } catch (UncheckedIOException refused) {
+                return -1;
+            }
+        }, status -> status == -1 || status == 503);
+        stopping.get(2, TimeUnit.MINUTES);
+        assertThat(reservation.isRunning()).isFalse();
+    }
+
+    @Test
+    void aGracefullyStoppedConsumerHasCommittedWhatItProcessed() throws Exception {
+        long customer = id(Api.registerCustomer());
+        long flight = id(Api.registerFlight(20, 100));
+        for (int i = 0; i < 10; i++) {
+            Api.booked(customer, flight, 1);
+        }
+        Eventually.await("history caught up", () -> Api.history(customer).size(), n -> n == 21);
+
+        SystemStack.server(Service.HISTORY).stop();
+
+        try (Admin admin = SystemStack.stack().kafka().admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("history")
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            for (String topic : List.of("reservation-events", "mileage-events")) {
+                for (int p = 0; p < 3; p++) {
+                    TopicPartition partition = new TopicPartition(topic, p);
+                    long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS).get(partition).offset();
+                    assertThat(committed.get(partition)).as(partition + " committed").isNotNull();
+                    assertThat(committed.get(partition).offset()).as(partition + ": nothing left to redeliver").isEqualTo(end);
+                }
+            }
+        }
+    }
+}
