@@ -120,6 +120,9 @@ public final class LibertyServer {
             if (!process.isAlive()) {
                 throw new IllegalStateException(label + " exited while starting:\n" + errors());
             }
+            if (applicationFailed()) {
+                throw new IllegalStateException(label + "'s application failed to start:\n" + errors());
+            }
             if (isReady()) {
                 readySinceStart = true;
                 return;
@@ -127,6 +130,15 @@ public final class LibertyServer {
             KafkaBroker.sleep(250);
         }
         throw new IllegalStateException(label + " was not ready within " + timeout.toSeconds() + " s:\n" + errors());
+    }
+
+    /** CWWKZ0002E: the server runs, but the application did not start; waiting longer would not help. */
+    private boolean applicationFailed() {
+        try {
+            return Files.exists(messagesLog()) && Files.readString(messagesLog()).contains("CWWKZ0002E");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     public boolean isReady() {
