@@ -103,28 +103,46 @@ class ProbesIT {
         assertThat(reservation.isRunning()).isFalse();
     }
 
+    /**
+     * Liberty's Kafka connector commits acknowledged offsets in batches (500 messages or 500 ms, not
+     * configurable) and closes the consumer at server quiesce without flushing them, before any
+     * application code could. So a graceful stop leaves at most the last half-second of acknowledged
+     * messages uncommitted; they are redelivered after the restart and the inbox recognises them.
+     */
     @Test
-    void aGracefullyStoppedConsumerHasCommittedWhatItProcessed() throws Exception {
+    void aGracefulStopCommitsAllButTheLastMomentAndTheRedeliveryChangesNothing() throws Exception {
         long customer = id(Api.registerCustomer());
         long flight = id(Api.registerFlight(20, 100));
         for (int i = 0; i < 10; i++) {
             Api.booked(customer, flight, 1);
         }
         Eventually.await("history caught up", () -> Api.history(customer).size(), n -> n == 21);
+        LibertyServer history = SystemStack.server(Service.HISTORY);
 
-        SystemStack.server(Service.HISTORY).stop();
+        history.stop();
+        long uncommitted = uncommitted("history");
+        assertThat(uncommitted).as("acknowledged in the last moment before the stop, at most").isLessThanOrEqualTo(20);
 
+        history.start();
+        history.awaitReady(SystemStack.START_TIMEOUT);
+        Eventually.await("everything committed once the consumer caught up again", () -> uncommitted("history"), n -> n == 0);
+        assertThat(Api.history(customer)).as("the redelivered messages changed nothing").hasSize(21);
+    }
+
+    /** How many messages of the two topics the group has not committed yet. */
+    private static long uncommitted(String group) throws Exception {
         try (Admin admin = SystemStack.stack().kafka().admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("history")
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            long behind = 0;
             for (String topic : List.of("reservation-events", "mileage-events")) {
                 for (int p = 0; p < 3; p++) {
                     TopicPartition partition = new TopicPartition(topic, p);
                     long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS).get(partition).offset();
-                    assertThat(committed.get(partition)).as(partition + " committed").isNotNull();
-                    assertThat(committed.get(partition).offset()).as(partition + ": nothing left to redeliver").isEqualTo(end);
+                    behind += end - (committed.containsKey(partition) ? committed.get(partition).offset() : 0);
                 }
             }
+            return behind;
         }
     }
 }
