@@ -47,10 +47,6 @@ public final class KafkaBroker {
         this.heap = System.getenv().getOrDefault("MSAAIR_KAFKA_HEAP", "384m");
     }
 
-    public static KafkaBroker defaults(StackLayout layout) {
-        return new KafkaBroker(layout, 9092, 9093);
-    }
-
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -47,10 +47,6 @@ public final class LocalStack implements AutoCloseable {
         this(layout, services, 0);
     }
 
-    public static LocalStack allServices(StackLayout layout) {
-        return new LocalStack(layout, EnumSet.allOf(Service.class));
-    }
-
     /**
      * A server of {@code service} wired to this stack's Kafka and services, not started: a second
      * replica, say, with its own port and output directory.

@@ -12,7 +12,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,8 +31,6 @@ public record EventEnvelope(
         Long customerId,
         JsonObject data) {
 
-    private static final Set<String> FIELDS =
-            Set.of("eventId", "eventType", "occurredAt", "correlationId", "causationId", "customerId", "data");
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     /** A new event with a fresh id; {@code payload} is a record serialised with JSON-B. */
@@ -87,11 +84,6 @@ public record EventEnvelope(
         JsonObject data = fields.requiredObject("data");
         fields.validOrThrow(MalformedEventException::new);
         return new EventEnvelope(eventId, eventType, occurredAt, correlationId, causationId, customerId, data);
-    }
-
-    /** The envelope's field names, for documentation and strict checks. */
-    public static Set<String> fieldNames() {
-        return FIELDS;
     }
 
     private static JsonObject toJsonObject(Object payload) {

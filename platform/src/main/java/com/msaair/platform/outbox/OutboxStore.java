@@ -41,11 +41,6 @@ public class OutboxStore {
         }
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long countPending() {
-        return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.publishedAt IS NULL", Long.class).getSingleResult();
-    }
-
     /** Published rows are kept for a while for inspection, then removed so the table stays small. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deletePublishedBefore(Instant cutoff) {
