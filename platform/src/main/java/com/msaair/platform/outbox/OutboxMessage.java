@@ -5,17 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
  * A message waiting to be published to Kafka, written in the same transaction as the state change
- * it announces. {@code publishedAt} stays empty until the broker has acknowledged it.
+ * it announces. The relay deletes it once the broker has acknowledged it.
  */
 @Entity
-@Table(name = "OUTBOX_MESSAGE", indexes = @Index(name = "IX_OUTBOX_PENDING", columnList = "PUBLISHED_AT, ID"))
+@Table(name = "OUTBOX_MESSAGE")
 public class OutboxMessage {
 
     @Id
@@ -43,9 +42,6 @@ public class OutboxMessage {
 
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
-
-    @Column(name = "PUBLISHED_AT")
-    private Instant publishedAt;
 
     protected OutboxMessage() {}
 

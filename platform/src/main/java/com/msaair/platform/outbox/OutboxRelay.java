@@ -37,7 +37,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Takes outbox rows to Kafka, oldest first, and marks each one published only after the broker has
+ * Takes outbox rows to Kafka, oldest first, and removes each one only after the broker has
  * acknowledged it. It runs on a managed executor, never on a request thread: while Kafka is down a
  * send blocks its caller, and bookings must go on at normal speed meanwhile (their events wait
  * in the table). A commit that wrote to the outbox wakes it at once; a poll catches the rest
@@ -83,10 +83,6 @@ public class OutboxRelay {
     @ConfigProperty(name = "msaair.outbox.lease-seconds", defaultValue = "15")
     long leaseSeconds;
 
-    @Inject
-    @ConfigProperty(name = "msaair.outbox.retention-minutes", defaultValue = "60")
-    long retentionMinutes;
-
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean stopping;
@@ -94,11 +90,9 @@ public class OutboxRelay {
     private int consecutiveFailures;
     private Instant leaseRenewAt = Instant.EPOCH;
     private ScheduledFuture<?> poller;
-    private ScheduledFuture<?> cleaner;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         poller = executor.scheduleWithFixedDelay(this::requestDrain, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
-        cleaner = executor.scheduleWithFixedDelay(this::removeOldPublished, 1, 10, TimeUnit.MINUTES);
     }
 
     @PreDestroy
@@ -106,9 +100,6 @@ public class OutboxRelay {
         stopping = true;
         if (poller != null) {
             poller.cancel(false);
-        }
-        if (cleaner != null) {
-            cleaner.cancel(false);
         }
     }
 
@@ -152,13 +143,13 @@ public class OutboxRelay {
         }
         List<Long> published = List.of();
         while (!stopping) {
-            List<OutboxMessage> batch = store.markPublishedAndFetch(published, clock.instant(), batchSize);
+            List<OutboxMessage> batch = store.removePublishedAndFetch(published, batchSize);
             if (batch.isEmpty()) {
                 return;
             }
             published = publish(batch);
             if (published.size() < batch.size()) {
-                store.markPublishedAndFetch(published, clock.instant(), 0);
+                store.removePublished(published);
                 return; // publish() recorded the failure and paused the relay
             }
             if (consecutiveFailures > 0) {
@@ -228,17 +219,6 @@ public class OutboxRelay {
         if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
             LOG.log(Level.WARNING, "Outbox relay could not publish (attempt " + consecutiveFailures
                     + "); events wait in the outbox, retrying in " + backoffMs + " ms: " + failure);
-        }
-    }
-
-    private void removeOldPublished() {
-        try {
-            int removed = store.deletePublishedBefore(clock.instant().minus(Duration.ofMinutes(retentionMinutes)));
-            if (removed > 0) {
-                LOG.fine(() -> "Removed " + removed + " published outbox rows");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not remove published outbox rows", e);
         }
     }
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 
 /** The relay's database work, each step in a short transaction of its own. */
@@ -16,36 +15,33 @@ public class OutboxStore {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public List<OutboxMessage> pending(int limit) {
-        return em.createQuery("SELECT m FROM OutboxMessage m WHERE m.publishedAt IS NULL ORDER BY m.id", OutboxMessage.class)
+        return em.createQuery("SELECT m FROM OutboxMessage m ORDER BY m.id", OutboxMessage.class)
                 .setMaxResults(limit)
                 .getResultList();
     }
 
     /**
-     * Marks the rows just acknowledged as published and fetches the next ones, in one transaction:
-     * one commit per batch instead of two.
+     * Removes the rows just acknowledged and fetches the next ones, in one transaction: one commit
+     * per batch instead of two.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<OutboxMessage> markPublishedAndFetch(List<Long> published, Instant at, int limit) {
-        markPublished(published, at);
+    public List<OutboxMessage> removePublishedAndFetch(List<Long> published, int limit) {
+        removePublished(published);
         return pending(limit);
     }
 
+    /**
+     * A published row is deleted at once rather than kept: the event now lives in Kafka, and a table
+     * holding only what is still to be sent keeps the relay's fetch cheap however long the service
+     * runs (Derby scanned every kept row to find the pending ones, a cost growing with the traffic).
+     */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void markPublished(List<Long> ids, Instant at) {
+    public void removePublished(List<Long> ids) {
         // One statement, run once per row: an IN list of varying length would be a new statement for
         // Derby to compile for every batch size.
-        var mark = em.createQuery("UPDATE OutboxMessage m SET m.publishedAt = :at WHERE m.id = :id").setParameter("at", at);
+        var delete = em.createQuery("DELETE FROM OutboxMessage m WHERE m.id = :id");
         for (Long id : ids) {
-            mark.setParameter("id", id).executeUpdate();
+            delete.setParameter("id", id).executeUpdate();
         }
-    }
-
-    /** Published rows are kept for a while for inspection, then removed so the table stays small. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int deletePublishedBefore(Instant cutoff) {
-        return em.createQuery("DELETE FROM OutboxMessage m WHERE m.publishedAt IS NOT NULL AND m.publishedAt < :cutoff")
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
     }
 }
