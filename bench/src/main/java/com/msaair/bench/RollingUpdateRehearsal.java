@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class RollingUpdateRehearsal {
 
     private static final int OFFSET = 30000;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 90;

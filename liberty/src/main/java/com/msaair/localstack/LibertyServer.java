@@ -21,7 +21,12 @@ import java.util.stream.Stream;
  */
 public final class LibertyServer {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1, as curl and the probes of Kubernetes speak it: the JDK client's default h2c upgrade
+    // made Liberty write an FFDC ("stream was already closed") when a probe connection ended.
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final StackLayout layout;
     private final String serverName;
