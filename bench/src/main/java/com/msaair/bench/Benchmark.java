@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Benchmark {
 
     private static final int PORT_OFFSET = 20000;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int concurrency;
     private final int duration;
@@ -57,7 +57,9 @@ public final class Benchmark {
         this.flights = Integer.parseInt(options.getOrDefault("flights", "200"));
         this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
         // The full JIT, as in production: the local stack's C1-only default would measure start-up speed instead.
-        stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", ""));
+        // BENCH_JVM_ARGS adds options to every server, e.g. a Java Flight Recording to profile a run.
+        String jvmArgs = System.getenv().getOrDefault("BENCH_JVM_ARGS", "");
+        stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", jvmArgs));
         this.work = layout.root().resolve("target/bench");
     }
 
@@ -220,7 +222,7 @@ public final class Benchmark {
                     .anyMatch(e -> e.containsKey("reservationId") && e.getJsonNumber("reservationId").longValue() == reservation
                             && e.getString("kind").equals("BOOKED"));
             if (!(miles && history)) {
-                pause(5);
+                pause(25); // the lag is measured to 25 ms; polling faster would load the very services it measures
             }
         }
         return (System.nanoTime() - booked) / 1e9;
