@@ -249,6 +249,10 @@ public final class Benchmark {
 
     private Audit audit(List<Long> customerIds) throws Exception {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        // Mileage, history and notifications are eventually consistent, and the probe only shows that
+        // its own partition has caught up: a customer's views get a while to converge before a
+        // difference counts as a problem.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<long[]> counts = parallel(customerIds.size(), i -> {
             long customer = customerIds.get(i);
             long standing = 0;
@@ -262,22 +266,33 @@ public final class Benchmark {
                     standing += r.getInt("miles");
                 }
             }
-            long balance = get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=1").getJsonNumber("balance").longValue();
-            long history = get(Service.HISTORY, "/api/history?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
-            long notifications = get(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
-            long events = 2 * bookings + 2 * cancelled;
-            if (balance != standing) {
-                problems.add("customer " + customer + ": balance " + balance + ", standing bookings' miles " + standing);
+            List<String> differences = viewDifferences(customer, standing, 2 * bookings + 2 * cancelled);
+            while (!differences.isEmpty() && System.nanoTime() < deadline) {
+                pause(500);
+                differences = viewDifferences(customer, standing, 2 * bookings + 2 * cancelled);
             }
-            if (history != 1 + events) {
-                problems.add("customer " + customer + ": " + history + " history entries for " + events + " events (+1 registration)");
-            }
-            if (notifications != events) {
-                problems.add("customer " + customer + ": " + notifications + " notifications for " + events + " events");
-            }
+            problems.addAll(differences);
             return new long[] {bookings, cancelled};
         });
         return new Audit(customers, counts.stream().mapToLong(c -> c[0]).sum(), counts.stream().mapToLong(c -> c[1]).sum(), problems);
+    }
+
+    /** How a customer's balance, history and notifications differ from what their reservations imply. */
+    private List<String> viewDifferences(long customer, long standingMiles, long events) {
+        List<String> differences = new ArrayList<>();
+        long balance = get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=1").getJsonNumber("balance").longValue();
+        long history = get(Service.HISTORY, "/api/history?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
+        long notifications = get(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
+        if (balance != standingMiles) {
+            differences.add("customer " + customer + ": balance " + balance + ", standing bookings' miles " + standingMiles);
+        }
+        if (history != 1 + events) {
+            differences.add("customer " + customer + ": " + history + " history entries for " + events + " events (+1 registration)");
+        }
+        if (notifications != events) {
+            differences.add("customer " + customer + ": " + notifications + " notifications for " + events + " events");
+        }
+        return differences;
     }
 
     private JsonObject report(String arguments, long startSeconds, long warmupBookings, Wrk.Result ceiling, List<Wrk.Result> results,
