@@ -1,5 +1,7 @@
 package com.msaair.bench;
 
+import static com.msaair.bench.Console.pause;
+
 import com.msaair.localstack.LocalStack;
 import com.msaair.localstack.Service;
 import com.msaair.localstack.StackLayout;
@@ -470,15 +472,7 @@ public final class Benchmark {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void log(String message) {
-        System.out.println("[bench " + DateTimeFormatter.ISO_LOCAL_TIME.format(java.time.LocalTime.now()).substring(0, 8) + "] " + message);
+        Console.log("bench", message);
     }
 }

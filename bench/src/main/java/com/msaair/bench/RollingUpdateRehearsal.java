@@ -1,5 +1,7 @@
 package com.msaair.bench;
 
+import static com.msaair.bench.Console.pause;
+
 import com.msaair.localstack.DerbyNetworkServer;
 import com.msaair.localstack.LibertyServer;
 import com.msaair.localstack.LocalStack;
@@ -181,15 +183,7 @@ public final class RollingUpdateRehearsal {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void log(String message) {
-        System.out.println("[rolling " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        Console.log("rolling", message);
     }
 }
