@@ -48,6 +48,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Room for the replicas' clocks to differ: a relay stops counting acknowledgements this long before its lease ends. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
 
     static final String LEASE = "outbox-relay";
 
@@ -89,6 +91,7 @@ public class OutboxRelay {
     private volatile Instant pausedUntil = Instant.EPOCH;
     private int consecutiveFailures;
     private Instant leaseRenewAt = Instant.EPOCH;
+    private Instant leaseExpiresAt = Instant.EPOCH;
     private ScheduledFuture<?> poller;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -135,28 +138,36 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes batches until none is left (or a send fails). */
-    private void relayPending() {
-        Instant now = clock.instant();
-        if (now.isBefore(pausedUntil) || !holdLease(now)) {
-            return;
-        }
+    /**
+     * Publishes batches until none is left, a send fails or the lease is lost. The lease is checked
+     * before every batch, not once per drain: under steady load the table is never empty, and a relay
+     * that went on past its lease would publish alongside the replica that took it over (each event
+     * twice, out of order, and the two relays' deletes deadlocking in the database).
+     */
+    void relayPending() {
         List<Long> published = List.of();
-        while (!stopping) {
+        while (!stopping && mayPublish(clock.instant())) {
             List<OutboxMessage> batch = store.removePublishedAndFetch(published, batchSize);
+            published = List.of();
             if (batch.isEmpty()) {
                 return;
             }
             published = publish(batch);
             if (published.size() < batch.size()) {
-                store.removePublished(published);
-                return; // publish() recorded the failure and paused the relay
+                break; // publish() recorded the failure and paused the relay
             }
             if (consecutiveFailures > 0) {
                 LOG.info(() -> "Outbox relay is publishing again after " + consecutiveFailures + " failed attempts");
                 consecutiveFailures = 0;
             }
         }
+        if (!published.isEmpty()) {
+            store.removePublished(published);
+        }
+    }
+
+    private boolean mayPublish(Instant now) {
+        return !now.isBefore(pausedUntil) && holdLease(now);
     }
 
     /**
@@ -175,7 +186,10 @@ public class OutboxRelay {
             }
         }
         List<Long> published = new ArrayList<>(acks.size());
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs);
+        // An acknowledgement that comes after the lease ran out is not counted: the row may already
+        // be another replica's to send.
+        long untilLeaseEnds = Duration.between(clock.instant(), leaseExpiresAt.minus(LEASE_MARGIN)).toNanos();
+        long deadline = System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs), untilLeaseEnds);
         for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -203,12 +217,14 @@ public class OutboxRelay {
         try {
             if (leases.hold(LEASE, now, now.plusSeconds(leaseSeconds))) {
                 leaseRenewAt = now.plusMillis(leaseSeconds * 500);
+                leaseExpiresAt = now.plusSeconds(leaseSeconds);
                 return true;
             }
         } catch (RuntimeException e) {
             // another replica took it at the same moment
         }
         leaseRenewAt = Instant.EPOCH;
+        leaseExpiresAt = Instant.EPOCH;
         return false;
     }
 
