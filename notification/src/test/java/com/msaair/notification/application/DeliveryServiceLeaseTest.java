@@ -8,11 +8,10 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.notification.domain.NotificationRepository;
 import com.msaair.platform.lease.Leases;
+import com.msaair.platform.testing.SteppingClock;
 import com.msaair.platform.tx.Transactions;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ class DeliveryServiceLeaseTest {
 
     private static final Instant START = Instant.parse("2026-11-22T08:00:00Z");
 
-    private final SteppingClock clock = new SteppingClock();
+    private final SteppingClock clock = new SteppingClock(START);
     private final InMemoryNotifications notifications = new InMemoryNotifications();
     private final SlowMailer mailer = new SlowMailer(clock);
     private final DeliveryService delivery = new DeliveryService();
@@ -64,25 +63,6 @@ class DeliveryServiceLeaseTest {
         assertThat(notifications.due(clock.instant(), 50)).as("left for the next round").hasSize(15);
     }
 
-    static final class SteppingClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     static final class SlowMailer implements Mailer {
         private final SteppingClock clock;
         final List<String> sent = new ArrayList<>();
@@ -98,7 +78,7 @@ class DeliveryServiceLeaseTest {
 
         @Override
         public void send(String to, String subject, String body) {
-            clock.now = clock.now.plusSeconds(5);
+            clock.advance(Duration.ofSeconds(5));
             sent.add(body);
         }
     }

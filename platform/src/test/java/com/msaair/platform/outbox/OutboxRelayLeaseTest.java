@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.msaair.platform.lease.Leases;
-import java.time.Clock;
+import com.msaair.platform.testing.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxRelayLeaseTest {
 
-    private final SteppingClock clock = new SteppingClock();
+    private final SteppingClock clock = new SteppingClock(Instant.EPOCH);
     private final EndlessOutbox store = new EndlessOutbox(clock);
     private final RecordingEmitter emitter = new RecordingEmitter(clock);
     private final OutboxRelay relay = new OutboxRelay();
@@ -74,26 +72,6 @@ class OutboxRelayLeaseTest {
         assertThat(store.removedAfterLoop).as("nothing counts as published").isZero();
     }
 
-    /** A clock that moves only when told to. */
-    static final class SteppingClock extends Clock {
-        Instant now = Instant.EPOCH;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** Bookings keep coming: every fetch finds a full batch, and each batch takes a second. */
     static final class EndlessOutbox extends OutboxStore {
         private final SteppingClock clock;
@@ -111,10 +89,10 @@ class OutboxRelayLeaseTest {
             if (fetches > emptyAfter || fetches > 1_000) {
                 return List.of();
             }
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
             List<OutboxMessage> batch = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
-                batch.add(new OutboxMessage("reservation-events", "1", "{}", null, clock.now));
+                batch.add(new OutboxMessage("reservation-events", "1", "{}", null, clock.instant()));
             }
             return batch;
         }
