@@ -34,9 +34,9 @@ public final class RollingUpdateRehearsal {
     private static final int OFFSET = 30000;
     private static final int SEATS_PER_FLIGHT = 900;
     /**
-     * Seats are sized for this many bookings a second through nginx, well above the best this stack has
-     * done on a 2-core machine (about 380/s): a sold-out flight answers 409, a correct answer that this
-     * rehearsal would nevertheless count as a failed request.
+     * Seats are sized for this many bookings a second, above anything measured on a 2-core machine
+     * (about 200/s through nginx here; 521/s in the benchmark, straight to one server): a sold-out
+     * flight answers 409, a correct answer that this rehearsal would nevertheless count as a failure.
      */
     private static final int BOOKINGS_PER_SECOND_CEILING = 600;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
