@@ -15,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -62,8 +63,7 @@ public class MileageServiceCustomers implements CustomerDirectory {
 
     /** Asks the mileage service, through the fault-tolerance policy (called through the CDI proxy). */
     @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = {ReservationException.class,
-            org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException.class})
+    @Retry(maxRetries = 1, delay = 50, jitter = 25, abortOn = {ReservationException.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2, skipOn = ReservationException.class)
     @Fallback(fallbackMethod = "unverified", skipOn = ReservationException.class)
     public CustomerCheck ask(long customerId) {
