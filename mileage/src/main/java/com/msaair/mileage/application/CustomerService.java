@@ -10,7 +10,7 @@ import com.msaair.mileage.domain.MileageException;
 import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
-import com.msaair.platform.tx.LockConflictRetry;
+import com.msaair.platform.tx.DatabaseFailures;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.platform.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class CustomerService {
             throw e;
         } catch (RuntimeException e) {
             // The unique e-mail constraint caught a concurrent registration of the same address.
-            if (!LockConflictRetry.isLockConflict(e) && transactions.inNewTransaction(() -> customers.emailTaken(email))) {
+            if (!DatabaseFailures.isLockConflict(e) && transactions.inNewTransaction(() -> customers.emailTaken(email))) {
                 throw MileageException.emailTaken(email);
             }
             throw e;

@@ -2,6 +2,7 @@ package com.msaair.platform.event;
 
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.json.JsonFields;
+import com.msaair.platform.json.JsonShape;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,6 +12,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,16 +61,36 @@ public record EventEnvelope(
         return json.add("data", data).build().toString();
     }
 
-    /** Reads an envelope; anything that is not one is a {@link MalformedEventException} naming what is wrong. */
+    /**
+     * Reads an envelope; anything that is not one is a {@link MalformedEventException} naming what is
+     * wrong. Whatever a topic carries, nothing else is thrown: the text's shape is checked first
+     * ({@link JsonShape#EVENT}: one value, bounded nesting and numbers, no member twice), and any
+     * other exception a parser or reader raises on some input is reported as malformed too.
+     */
     public static EventEnvelope fromJson(String text) {
         if (text == null || text.isBlank()) {
             throw new MalformedEventException("empty message");
         }
+        try {
+            JsonShape.EVENT.check(text);
+        } catch (JsonShape.ShapeException e) {
+            throw new MalformedEventException(List.of(e.error()));
+        }
+        try {
+            return read(text);
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("unreadable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static EventEnvelope read(String text) {
         JsonObject json;
         try (JsonReader reader = JsonSupport.reader(new StringReader(text))) {
             json = reader.readObject();
         } catch (JsonParsingException e) {
-            throw new MalformedEventException("not JSON: " + e.getMessage());
+            throw new MalformedEventException("not JSON");
         } catch (JsonException e) {
             throw new MalformedEventException("not a JSON object");
         }

@@ -1,5 +1,6 @@
 package com.msaair.platform.inbox;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,7 +21,7 @@ import org.reactivestreams.Subscription;
  * {@code maxBatch}) and has the inbox apply it in one transaction, then acknowledges it and asks for
  * as many more. At low load a batch is one message; under load one commit serves many.
  */
-final class ChannelSubscriber implements Subscriber<Message<String>> {
+final class ChannelSubscriber implements Subscriber<Message<byte[]>> {
 
     private static final Logger LOG = Logger.getLogger(ChannelSubscriber.class.getName());
 
@@ -30,17 +31,20 @@ final class ChannelSubscriber implements Subscriber<Message<String>> {
     private final ConsumerChannels channels;
     private final ThreadFactory threads;
     private final int maxBatch;
-    private final BlockingQueue<Message<String>> arrived = new LinkedBlockingQueue<>();
+    private final Clock clock;
+    private final BlockingQueue<Message<byte[]>> arrived = new LinkedBlockingQueue<>();
     private volatile Subscription subscription;
     private volatile boolean ended;
 
-    ChannelSubscriber(String channel, Inbox inbox, EventHandler handler, ConsumerChannels channels, ThreadFactory threads, int maxBatch) {
+    ChannelSubscriber(String channel, Inbox inbox, EventHandler handler, ConsumerChannels channels, ThreadFactory threads, int maxBatch,
+            Clock clock) {
         this.channel = channel;
         this.inbox = inbox;
         this.handler = handler;
         this.channels = channels;
         this.threads = threads;
         this.maxBatch = maxBatch;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +58,7 @@ final class ChannelSubscriber implements Subscriber<Message<String>> {
     }
 
     @Override
-    public void onNext(Message<String> message) {
+    public void onNext(Message<byte[]> message) {
         arrived.add(message);
     }
 
@@ -75,16 +79,19 @@ final class ChannelSubscriber implements Subscriber<Message<String>> {
     private void work() {
         try {
             while (!ended || !arrived.isEmpty()) {
-                Message<String> first = arrived.poll(1, TimeUnit.SECONDS);
+                Message<byte[]> first = arrived.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
-                List<Message<String>> batch = new ArrayList<>(maxBatch);
+                List<Message<byte[]>> batch = new ArrayList<>(maxBatch);
                 batch.add(first);
                 arrived.drainTo(batch, maxBatch - 1);
-                if (!inbox.receiveAll(channel, batch, handler)) {
+                List<ReceivedMessage> received = batch.stream().map(ReceivedMessage::of).toList();
+                channels.working(channel, received.get(0).coordinates(), clock.instant());
+                if (!inbox.receiveAll(channel, received, handler)) {
                     return; // the server is stopping: unacknowledged messages come back after the restart
                 }
+                channels.done(channel);
                 batch.forEach(Message::ack);
                 subscription.request(batch.size());
             }

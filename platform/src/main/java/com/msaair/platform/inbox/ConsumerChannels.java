@@ -1,19 +1,28 @@
 package com.msaair.platform.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether each incoming channel is still consuming. Liberty's Kafka connector shuts a channel down
- * for good when its stream fails, and nothing else would notice; liveness reads this.
+ * Whether each incoming channel is consuming, and whether it is making progress. Liberty's Kafka
+ * connector shuts a channel down for good when its stream fails, and nothing else would notice
+ * (liveness reads {@link #states}); a consumer can also be alive and stuck on one message — waiting
+ * for a database that refuses every write, unable to park — which readiness reads from
+ * {@link #stalled}.
  */
 @ApplicationScoped
 public class ConsumerChannels {
 
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+    private final Map<String, Work> working = new ConcurrentHashMap<>();
+
+    /** What a channel's worker is busy with: since when, on what, and the last trouble it met. */
+    private record Work(Instant since, String on, String trouble) {}
 
     public void subscribed(String channel) {
         known.put(channel, Boolean.TRUE);
@@ -23,6 +32,22 @@ public class ConsumerChannels {
     public void stopped(String channel, String reason) {
         known.put(channel, Boolean.TRUE);
         stopped.put(channel, reason);
+        working.remove(channel);
+    }
+
+    /** The channel's worker took up messages (starting with {@code first}) at {@code now}. */
+    public void working(String channel, String first, Instant now) {
+        working.put(channel, new Work(now, first, null));
+    }
+
+    /** The channel's worker finished what it took up. */
+    public void done(String channel) {
+        working.remove(channel);
+    }
+
+    /** Why the channel's current work does not finish (it is retrying). */
+    public void trouble(String channel, String trouble) {
+        working.computeIfPresent(channel, (name, work) -> new Work(work.since(), work.on(), trouble));
     }
 
     /** Each known channel with "consuming" or the reason it stopped. */
@@ -34,5 +59,18 @@ public class ConsumerChannels {
 
     public boolean allConsuming() {
         return stopped.isEmpty();
+    }
+
+    /** The channels whose worker has been busy with the same messages for longer than {@code limit}, and why. */
+    public Map<String, String> stalled(Instant now, Duration limit) {
+        Map<String, String> stalled = new TreeMap<>();
+        working.forEach((channel, work) -> {
+            Duration busy = Duration.between(work.since(), now);
+            if (busy.compareTo(limit) > 0) {
+                stalled.put(channel, "no progress for " + busy.toSeconds() + " s at " + work.on()
+                        + (work.trouble() == null ? "" : ": " + work.trouble()));
+            }
+        });
+        return stalled;
     }
 }

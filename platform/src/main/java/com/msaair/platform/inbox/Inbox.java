@@ -3,23 +3,23 @@ package com.msaair.platform.inbox;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.outbox.Outbox;
+import com.msaair.platform.tx.DatabaseFailures;
 import com.msaair.platform.tx.Transactions;
+import com.msaair.platform.worker.Backoff;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
@@ -29,11 +29,19 @@ import org.reactivestreams.Subscriber;
  *
  * <p>Each message ends in exactly one of three ways, and only then is it acknowledged: applied (the
  * handler's effect and the event id committed together), recognised as already processed
- * (redelivery: nothing happens), or parked on {@code <topic>.DLT} with the reason in a header
- * (broken JSON, unknown type, a rejection by the business). Parking goes through the outbox in the
- * same transaction that records the message as processed, so a poison message is parked once and
- * never blocks its partition. Nothing escapes to Liberty's connector, which would shut the channel
- * down for good.
+ * (redelivery: nothing happens), or parked: copied to {@code <topic>.DLT} with the reason in a header
+ * (through the outbox) and kept in {@code DEAD_LETTER} for an operator's replay, in the same
+ * transaction that records the message as processed, so a poison message is parked once and never
+ * blocks its partition.
+ *
+ * <p>What parks a message is only what would fail again the same way: it is not UTF-8, not an
+ * envelope, of an unknown type or refused by the business ({@link EventRejectedException},
+ * {@link MalformedEventException}), or the handler failed on it {@code max-attempts} times while the
+ * database answered. A failure that says nothing about the message — a lock conflict, a deadlock, a
+ * lock timeout, a database that cannot be reached ({@link DatabaseFailures#isTransient}) — is waited
+ * out for as long as it lasts and never counted. Nothing escapes to Liberty's connector, which
+ * would shut the channel down for good; what a consumer is stuck on is reported to
+ * {@link ConsumerChannels}, and readiness says so.
  */
 @ApplicationScoped
 public class Inbox {
@@ -46,12 +54,17 @@ public class Inbox {
     public static final String HEADER_DLT_CONSUMER = "dlt.consumer";
 
     private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
+    /** After this many failed attempts to park a message as it is, it is parked as a minimal copy. */
+    private static final int FULL_COPY_ATTEMPTS = 3;
 
     @Inject
     Transactions transactions;
 
     @Inject
     ProcessedMessages processed;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Inject
     Outbox outbox;
@@ -77,6 +90,8 @@ public class Inbox {
     @Resource
     ManagedThreadFactory threads;
 
+    Backoff retry = Backoff.of(200, 5_000);
+    private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     @PreDestroy
@@ -85,8 +100,14 @@ public class Inbox {
     }
 
     /** What an {@code @Incoming} method returns: a subscriber that consumes {@code channel} with {@code handler}. */
-    public Subscriber<Message<String>> subscriber(String channel, EventHandler handler) {
-        return new ChannelSubscriber(channel, this, handler, channels, threads, maxBatch);
+    public Subscriber<Message<byte[]>> subscriber(String channel, EventHandler handler) {
+        handlers.put(channel, handler);
+        return new ChannelSubscriber(channel, this, handler, channels, threads, maxBatch, clock);
+    }
+
+    /** The handler consuming {@code channel} in this service, for a replay. */
+    Optional<EventHandler> handlerOf(String channel) {
+        return Optional.ofNullable(handlers.get(channel));
     }
 
     /**
@@ -94,17 +115,13 @@ public class Inbox {
      * one at a time (with all the rules of {@link #receive}) when any of them fails. Returns false
      * only when the server is stopping first; then none may be acknowledged. Never throws.
      */
-    public boolean receiveAll(String channel, List<Message<String>> messages, EventHandler handler) {
+    public boolean receiveAll(String channel, List<ReceivedMessage> messages, EventHandler handler) {
         if (messages.size() == 1) {
             return receive(channel, messages.get(0), handler);
         }
         List<EventEnvelope> events = new ArrayList<>(messages.size());
-        for (Message<String> message : messages) {
-            try {
-                events.add(EventEnvelope.fromJson(message.getPayload()));
-            } catch (MalformedEventException e) {
-                events.add(null);
-            }
+        for (ReceivedMessage message : messages) {
+            events.add(read(message).event());
         }
         if (events.stream().allMatch(java.util.Objects::nonNull)) {
             try {
@@ -118,11 +135,11 @@ public class Inbox {
                     }
                 });
                 return true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 LOG.log(Level.FINE, "A batch of " + messages.size() + " on " + channel + " failed; taking them one at a time", e);
             }
         }
-        for (Message<String> message : messages) {
+        for (ReceivedMessage message : messages) {
             if (!receive(channel, message, handler)) {
                 return false;
             }
@@ -135,16 +152,14 @@ public class Inbox {
      * false only when the server is stopping first, and then the message must not be acknowledged.
      * Never throws.
      */
-    public boolean receive(String channel, Message<String> message, EventHandler handler) {
-        Incoming incoming = Incoming.of(message);
-        EventEnvelope event;
-        try {
-            event = EventEnvelope.fromJson(message.getPayload());
-        } catch (MalformedEventException e) {
-            return park(channel, incoming, incoming.coordinates(), "malformed event: " + e.getMessage());
+    public boolean receive(String channel, ReceivedMessage message, EventHandler handler) {
+        Read read = read(message);
+        if (read.event() == null) {
+            return park(channel, message, message.coordinates(), DeadLetter.Reason.MALFORMED, "malformed event: " + read.problem());
         }
+        EventEnvelope event = read.event();
         String id = event.eventId().toString();
-        RuntimeException last = null;
+        Throwable last = null;
         int failures = 0;
         for (int round = 1; !stopping; round++) {
             try {
@@ -156,32 +171,58 @@ public class Inbox {
                 });
                 return true;
             } catch (EventRejectedException | MalformedEventException e) {
-                return park(channel, incoming, id, "rejected " + event.eventType() + ": " + e.getMessage());
-            } catch (RuntimeException e) {
+                return park(channel, message, id, DeadLetter.Reason.REJECTED, "rejected " + event.eventType() + ": " + e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
                 last = e;
-                Optional<Boolean> done = processedMeanwhile(id);
-                if (done.orElse(false)) {
-                    return true; // another replica applied it while we tried
-                }
-                if (done.isPresent()) {
-                    failures++; // the database answers, so the failure is the message's own
-                    LOG.log(Level.FINE, "Attempt " + failures + " at " + event.eventType() + " " + id + " failed", e);
-                    if (failures >= maxAttempts) {
-                        break;
+                if (!DatabaseFailures.isTransient(e)) {
+                    Optional<Boolean> done = processedMeanwhile(id);
+                    if (done.orElse(false)) {
+                        return true; // another replica applied it while we tried
                     }
-                } else if (round == 1 || round % 20 == 0) {
-                    // The database does not answer: wait for it, for as long as it takes. Parking now
-                    // would set aside a perfectly good event because of an outage.
-                    LOG.log(Level.WARNING, "Database unavailable while handling " + event.eventType() + " " + id + "; waiting", e);
+                    if (done.isPresent()) {
+                        failures++; // the database answers, so the failure is the message's own
+                        LOG.log(Level.FINE, "Attempt " + failures + " at " + event.eventType() + " " + id + " failed", e);
+                        if (failures >= maxAttempts) {
+                            break;
+                        }
+                        pause(retry.after(failures));
+                        continue;
+                    }
                 }
-                pause(Math.min(5_000L, 100L << Math.min(round, 6)));
+                // A lock conflict, or the database does not answer: wait for it, for as long as it takes.
+                // Parking now would set aside a perfectly good event because of an outage.
+                channels.trouble(channel, "waiting for the database at " + message.coordinates() + ": " + e);
+                if (round == 1 || round % 20 == 0) {
+                    LOG.log(Level.WARNING, "Database unavailable or busy while handling " + event.eventType() + " " + id + "; waiting", e);
+                }
+                pause(retry.after(Math.min(round, 6)));
             }
         }
         if (stopping) {
             return false; // not acknowledged: it is redelivered after the restart
         }
         LOG.log(Level.WARNING, "Giving up on " + event.eventType() + " " + id + " after " + maxAttempts + " attempts", last);
-        return park(channel, incoming, id, "failed " + maxAttempts + " times: " + last);
+        return park(channel, message, id, DeadLetter.Reason.FAILING, "failed " + maxAttempts + " times: " + last);
+    }
+
+    /** An envelope, or why the message is not one. */
+    private record Read(EventEnvelope event, String problem) {}
+
+    private static Read read(ReceivedMessage message) {
+        if (message.value() == null) {
+            return new Read(null, "no value");
+        }
+        Optional<String> text = message.text();
+        if (text.isEmpty()) {
+            return new Read(null, "not UTF-8");
+        }
+        try {
+            return new Read(EventEnvelope.fromJson(text.get()), null);
+        } catch (MalformedEventException e) {
+            return new Read(null, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Read(null, "unreadable: " + e.getClass().getSimpleName());
+        }
     }
 
     /** Whether the message is recorded as processed; empty when the database cannot be asked. */
@@ -193,59 +234,56 @@ public class Inbox {
         }
     }
 
-    /** Parks a message, retrying for as long as it takes: a message is never acknowledged unrecorded. */
-    private boolean park(String channel, Incoming incoming, String id, String reason) {
-        LOG.warning(() -> "Parking message " + incoming.coordinates() + " on " + incoming.topic() + DLT_SUFFIX + ": " + reason);
+    /**
+     * Parks a message: a message is never acknowledged unrecorded. A copy too big or too odd for the
+     * DLT record or the outbox's columns is truncated ({@link DeadLetterCopy}); should even that fail
+     * while the database answers, a minimal copy (facts and reason only) is parked instead, so
+     * parking ends unless the database itself refuses every write — and then readiness says so.
+     */
+    boolean park(String channel, ReceivedMessage message, String id, DeadLetter.Reason code, String reason) {
+        LOG.warning(() -> "Parking message " + message.coordinates() + " on " + message.topic() + DLT_SUFFIX + ": "
+                + DeadLetterCopy.cut(reason, 300));
+        Map<String, String> parking = new LinkedHashMap<>();
+        parking.put(HEADER_DLT_REASON, reason);
+        parking.put(HEADER_DLT_TOPIC, message.topic());
+        parking.put(HEADER_DLT_PARTITION, String.valueOf(message.partition()));
+        parking.put(HEADER_DLT_OFFSET, String.valueOf(message.offset()));
+        parking.put(HEADER_DLT_CONSUMER, consumerName);
         for (int attempt = 1; !stopping; attempt++) {
+            boolean minimal = attempt > FULL_COPY_ATTEMPTS;
             try {
+                ReceivedMessage kept = minimal ? withoutContent(message) : message;
+                DeadLetterCopy copy = DeadLetterCopy.of(kept, parking);
                 transactions.runInNewTransaction(() -> {
                     if (processed.contains(id)) {
                         return;
                     }
-                    Map<String, String> headers = new LinkedHashMap<>(incoming.headers());
-                    headers.put(HEADER_DLT_REASON, reason);
-                    headers.put(HEADER_DLT_TOPIC, incoming.topic());
-                    headers.put(HEADER_DLT_PARTITION, String.valueOf(incoming.partition()));
-                    headers.put(HEADER_DLT_OFFSET, String.valueOf(incoming.offset()));
-                    headers.put(HEADER_DLT_CONSUMER, consumerName);
-                    outbox.send(incoming.topic() + DLT_SUFFIX, incoming.key(), incoming.payload(), headers);
+                    outbox.send(message.topic() + DLT_SUFFIX, copy.key(), copy.value(), copy.headers());
+                    deadLetters.add(new DeadLetter(channel, id, kept, code, reason, clock.instant()));
                     processed.record(id, channel, ProcessedMessage.Outcome.PARKED, clock.instant());
                 });
                 return true;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                channels.trouble(channel, "cannot park " + message.coordinates() + " (attempt " + attempt + "): " + e);
                 if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.log(Level.WARNING, "Could not park " + incoming.coordinates() + " (attempt " + attempt + "), retrying", e);
+                    LOG.log(Level.WARNING, "Could not park " + message.coordinates() + " (attempt " + attempt + "), retrying", e);
                 }
-                pause(Math.min(5_000L, 100L << Math.min(attempt, 6)));
+                pause(retry.after(Math.min(attempt, 6)));
             }
         }
         return false;
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static ReceivedMessage withoutContent(ReceivedMessage message) {
+        return new ReceivedMessage(message.topic(), message.partition(), message.offset(), null, null, List.of());
     }
 
-    /** What we need to know about the Kafka record behind a message. */
-    record Incoming(String topic, int partition, long offset, String key, String payload, Map<String, String> headers) {
-
-        @SuppressWarnings("unchecked")
-        static Incoming of(Message<String> message) {
-            ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (Header header : record.headers()) {
-                headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-            }
-            return new Incoming(record.topic(), record.partition(), record.offset(), record.key(),
-                    message.getPayload() == null ? "" : message.getPayload(), headers);
-        }
-
-        String coordinates() {
-            return topic + "/" + partition + "/" + offset;
+    private void pause(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
         }
     }
 }

@@ -44,4 +44,13 @@ public class ProcessedMessage {
         this.outcome = outcome;
         this.processedAt = processedAt;
     }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    void applied(Instant at) {
+        outcome = Outcome.APPLIED;
+        processedAt = at;
+    }
 }

@@ -23,6 +23,23 @@ public class ProcessedMessages {
         em.persist(new ProcessedMessage(messageId, channel, outcome, at));
     }
 
+    /** How the message ended, if it has. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<ProcessedMessage.Outcome> outcome(String messageId) {
+        return java.util.Optional.ofNullable(em.find(ProcessedMessage.class, messageId)).map(ProcessedMessage::outcome);
+    }
+
+    /** A replayed message took effect after all. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markApplied(String messageId, String channel, Instant at) {
+        ProcessedMessage message = em.find(ProcessedMessage.class, messageId);
+        if (message == null) {
+            record(messageId, channel, ProcessedMessage.Outcome.APPLIED, at);
+        } else {
+            message.applied(at);
+        }
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean containsCommitted(String messageId) {
         return contains(messageId);

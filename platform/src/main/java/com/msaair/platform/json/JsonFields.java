@@ -1,5 +1,6 @@
 package com.msaair.platform.json;
 
+import com.msaair.platform.time.SupportedTime;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -97,18 +98,24 @@ public final class JsonFields {
         return (int) requiredLong(name, min, max);
     }
 
-    /** An ISO-8601 date-time with an offset ({@code 2026-12-01T09:00:00Z}, {@code ...+09:00}). */
+    /** An ISO-8601 date-time with an offset ({@code 2026-12-01T09:00:00Z}, {@code ...+09:00}), within {@link SupportedTime}. */
     public Instant requiredInstant(String name) {
         String text = requiredString(name, 64);
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | ArithmeticException e) {
             reject(name, "must be an ISO-8601 date-time with an offset, like 2026-12-01T09:00:00Z");
             return null;
         }
+        if (!SupportedTime.contains(instant)) {
+            reject(name, "must be " + SupportedTime.RANGE);
+            return null;
+        }
+        return instant;
     }
 
     public UUID requiredUuid(String name) {

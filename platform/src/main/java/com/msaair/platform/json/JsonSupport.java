@@ -45,4 +45,8 @@ public final class JsonSupport {
     public static JsonParser parser(InputStream bytes) {
         return PARSERS.createParser(bytes);
     }
+
+    public static JsonParser parser(Reader text) {
+        return PARSERS.createParser(text);
+    }
 }

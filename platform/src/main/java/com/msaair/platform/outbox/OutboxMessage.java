@@ -50,13 +50,18 @@ public class OutboxMessage {
     OutboxMessage(String topic, String key, String payload, String headers, Instant createdAt) {
         this.topic = topic;
         this.key = key;
-        if (payload.length() <= MAX_INLINE_PAYLOAD) {
+        if (payload == null || payload.length() <= MAX_INLINE_PAYLOAD) { // null: a parked copy of a record without a value
             this.payload = payload;
         } else {
             this.largePayload = payload;
         }
         this.headers = headers;
         this.createdAt = createdAt;
+    }
+
+    /** For unit tests, which have no database to assign identities. */
+    void assignIdForTest(long value) {
+        this.id = value;
     }
 
     public Long id() {

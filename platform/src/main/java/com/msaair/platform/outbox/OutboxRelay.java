@@ -2,6 +2,8 @@ package com.msaair.platform.outbox;
 
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.lease.Leases;
+import com.msaair.platform.worker.Backoff;
+import com.msaair.platform.worker.HeldLease;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,7 +54,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Backoff BACKOFF = Backoff.of(500, 10_000);
     /** Room for the replicas' clocks to differ: a relay stops counting acknowledgements this long before its lease ends. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
 
@@ -58,6 +65,9 @@ public class OutboxRelay {
 
     @Inject
     Leases leases;
+
+    @Inject
+    OutboxRefusals refusals;
 
     @Inject
     @Channel("outbox")
@@ -90,8 +100,7 @@ public class OutboxRelay {
     private volatile boolean stopping;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private int consecutiveFailures;
-    private Instant leaseRenewAt = Instant.EPOCH;
-    private Instant leaseExpiresAt = Instant.EPOCH;
+    private HeldLease lease;
     private ScheduledFuture<?> poller;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -167,13 +176,22 @@ public class OutboxRelay {
     }
 
     private boolean mayPublish(Instant now) {
-        return !now.isBefore(pausedUntil) && holdLease(now);
+        return !now.isBefore(pausedUntil) && lease().holdFor(Duration.ZERO);
+    }
+
+    private HeldLease lease() {
+        if (lease == null) {
+            lease = new HeldLease(leases, LEASE, Duration.ofSeconds(leaseSeconds), clock);
+        }
+        return lease;
     }
 
     /**
      * Sends a batch and waits for the broker's acknowledgements. Returns the ids of the unbroken run
      * of acknowledged rows from the start: only those count as published, so a key's events stay in
-     * order (a row after a failed one is sent again next time, in order).
+     * order (a row after a failed one is sent again next time, in order). A row the broker refuses
+     * for good is set aside and does not break the run: sending it again would fail again, for ever,
+     * and every row behind it would wait.
      */
     private List<Long> publish(List<OutboxMessage> batch) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
@@ -182,59 +200,76 @@ public class OutboxRelay {
                 acks.add(emitter.send(toRecord(message)).toCompletableFuture());
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
-                break; // later rows must not overtake this one
+                if (refusal(e) == null) {
+                    break; // later rows must not overtake this one
+                }
             }
         }
         List<Long> published = new ArrayList<>(acks.size());
         // An acknowledgement that comes after the lease ran out is not counted: the row may already
         // be another replica's to send.
-        long untilLeaseEnds = Duration.between(clock.instant(), leaseExpiresAt.minus(LEASE_MARGIN)).toNanos();
+        long untilLeaseEnds = Duration.between(clock.instant(), lease().expiresAt().minus(LEASE_MARGIN)).toNanos();
         long deadline = System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs), untilLeaseEnds);
         for (int i = 0; i < acks.size(); i++) {
+            Throwable failure;
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 published.add(batch.get(i).id());
+                continue;
             } catch (ExecutionException e) {
-                failed(e.getCause());
-                break;
+                failure = e.getCause();
             } catch (TimeoutException e) {
-                failed(e);
-                break;
+                failure = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failed(e);
                 break;
             }
+            String refusal = refusal(failure);
+            if (refusal == null) {
+                failed(failure);
+                break;
+            }
+            setAside(batch.get(i), refusal);
         }
         return published;
     }
 
-    /** Holds the relay lease, renewing it in the database only once half of it has run out. */
-    private boolean holdLease(Instant now) {
-        if (now.isBefore(leaseRenewAt)) {
-            return true;
-        }
-        try {
-            if (leases.hold(LEASE, now, now.plusSeconds(leaseSeconds))) {
-                leaseRenewAt = now.plusMillis(leaseSeconds * 500);
-                leaseExpiresAt = now.plusSeconds(leaseSeconds);
-                return true;
+    private void setAside(OutboxMessage message, String reason) {
+        LOG.warning(() -> "Outbox row " + message.id() + " for " + message.topic() + " was refused by the broker for good ("
+                + reason + "); set aside in OUTBOX_REFUSED, the rows behind it go on");
+        refusals.setAside(message, reason, clock.instant());
+    }
+
+    /**
+     * Why the broker will never take this record, or null when the failure may pass (the broker down
+     * or slow, a leader election, a timeout): those are waited out, the record is not set aside.
+     */
+    static String refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidTopicException || cause instanceof SerializationException
+                    || cause instanceof InvalidRecordException || cause instanceof UnreadableHeadersException) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
             }
-        } catch (RuntimeException e) {
-            // another replica took it at the same moment
         }
-        leaseRenewAt = Instant.EPOCH;
-        leaseExpiresAt = Instant.EPOCH;
-        return false;
+        return null;
     }
 
     private void failed(Throwable failure) {
         consecutiveFailures++;
-        long backoffMs = Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(consecutiveFailures, 6));
+        long backoffMs = BACKOFF.after(consecutiveFailures).toMillis();
         pausedUntil = clock.instant().plusMillis(backoffMs);
         if (consecutiveFailures == 1 || consecutiveFailures % 20 == 0) {
             LOG.log(Level.WARNING, "Outbox relay could not publish (attempt " + consecutiveFailures
                     + "); events wait in the outbox, retrying in " + backoffMs + " ms: " + failure);
+        }
+    }
+
+    /** A row whose stored headers are not a JSON object of strings: it can never be sent as it is. */
+    static final class UnreadableHeadersException extends RuntimeException {
+        UnreadableHeadersException(Throwable cause) {
+            super("stored headers are not a JSON object of strings: " + cause, cause);
         }
     }
 
@@ -245,6 +280,8 @@ public class OutboxRelay {
                 JsonObject json = reader.readObject();
                 json.forEach((name, value) -> headers.add(new RecordHeader(name,
                         ((JsonString) value).getString().getBytes(StandardCharsets.UTF_8))));
+            } catch (RuntimeException e) {
+                throw new UnreadableHeadersException(e);
             }
         }
         return new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers);

@@ -1,10 +1,9 @@
 package com.msaair.platform.rest;
 
+import com.msaair.platform.json.JsonShape;
 import com.msaair.platform.json.JsonSupport;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
@@ -19,15 +18,15 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads a request body as exactly one UTF-8 JSON value. The default JSON-P reader stops after the first
- * value, so {@code {...}{"more":1}} was accepted, and it builds nested values recursively, so a
- * few thousand nested arrays overflowed the stack. No body of this API nests more than a few levels.
+ * Reads a request body as exactly one UTF-8 JSON value of a shape this API can hold ({@link JsonShape}):
+ * the default JSON-P reader stops after the first value, so {@code {...}{"more":1}} was accepted; it
+ * builds nested values recursively, so a few thousand nested arrays overflowed the stack; a number of
+ * 1,200 digits made it throw an UnsupportedOperationException (a 500); and of a member named twice it
+ * kept the last, so {@code {"customerId":1,"customerId":2}} booked for customer 2.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
 public class StrictJsonReader implements MessageBodyReader<JsonValue> {
-
-    static final int MAX_DEPTH = 16;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -52,33 +51,12 @@ public class StrictJsonReader implements MessageBodyReader<JsonValue> {
         }
     }
 
-    /** Exactly one value, nested at most {@link #MAX_DEPTH} deep. */
+    /** Exactly one value of the shape {@link JsonShape#REQUEST} allows; the first thing wrong is named. */
     private static void checkShape(byte[] body) {
-        int depth = 0;
-        boolean seenValue = false;
-        try (JsonParser parser = JsonSupport.parser(new ByteArrayInputStream(body))) {
-            while (parser.hasNext()) {
-                JsonParser.Event event = parser.next();
-                if (depth == 0 && seenValue) {
-                    throw new InvalidRequestException("body", "must be a single JSON value");
-                }
-                switch (event) {
-                    case START_OBJECT, START_ARRAY -> {
-                        if (++depth > MAX_DEPTH) {
-                            throw new InvalidRequestException("body", "is nested more than " + MAX_DEPTH + " levels deep");
-                        }
-                    }
-                    case END_OBJECT, END_ARRAY -> depth--;
-                    default -> {
-                        // a scalar
-                    }
-                }
-                if (depth == 0) {
-                    seenValue = true;
-                }
-            }
-        } catch (JsonException e) {
-            throw new InvalidRequestException("body", "must be a valid JSON object");
+        try {
+            JsonShape.REQUEST.check(body);
+        } catch (JsonShape.ShapeException e) {
+            throw new InvalidRequestException(e.error().field(), e.error().message());
         }
     }
 }

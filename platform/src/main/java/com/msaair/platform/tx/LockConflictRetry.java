@@ -7,7 +7,6 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.SQLException;
 import java.util.logging.Logger;
 
 /**
@@ -34,21 +33,12 @@ public class LockConflictRetry {
             try {
                 return invocation.proceed();
             } catch (Exception e) {
-                if (!outermost || attempt >= ATTEMPTS || !isLockConflict(e)) {
+                if (!outermost || attempt >= ATTEMPTS || !DatabaseFailures.isLockConflict(e)) {
                     throw e;
                 }
                 int tried = attempt;
                 LOG.info(() -> invocation.getMethod().getName() + " was rolled back for a lock conflict (attempt " + tried + "); running it again");
             }
         }
-    }
-
-    public static boolean isLockConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

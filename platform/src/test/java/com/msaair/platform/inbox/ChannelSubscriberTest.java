@@ -2,14 +2,20 @@ package com.msaair.platform.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
@@ -26,13 +32,13 @@ class ChannelSubscriberTest {
 
     private final Inbox inbox = new Inbox() {
         @Override
-        public boolean receiveAll(String channel, List<Message<String>> messages, EventHandler handler) {
+        public boolean receiveAll(String channel, List<ReceivedMessage> messages, EventHandler handler) {
             try {
                 gate.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            batches.add(messages.stream().map(Message::getPayload).toList());
+            batches.add(messages.stream().map(m -> m.text().orElseThrow()).toList());
             return handled;
         }
     };
@@ -54,16 +60,36 @@ class ChannelSubscriberTest {
     };
 
     private ChannelSubscriber subscribed(Inbox with) {
-        ChannelSubscriber subscriber = new ChannelSubscriber("orders", with, event -> {}, channels, Thread::new, MAX_BATCH);
+        ChannelSubscriber subscriber = new ChannelSubscriber("orders", with, event -> {}, channels, Thread::new, MAX_BATCH, Clock.systemUTC());
         subscriber.onSubscribe(subscription);
         return subscriber;
     }
 
-    private Message<String> message(String payload) {
-        return Message.of(payload, () -> {
-            acked.incrementAndGet();
-            return CompletableFuture.completedFuture(null);
-        });
+    private final AtomicInteger offsets = new AtomicInteger();
+
+    /** A message as the Kafka connector hands it over: its payload, an acknowledgement, the record behind it. */
+    private Message<byte[]> message(String payload) {
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("orders", 0, offsets.getAndIncrement(), null, bytes);
+        return new Message<>() {
+            @Override
+            public byte[] getPayload() {
+                return bytes;
+            }
+
+            @Override
+            public Supplier<CompletionStage<Void>> getAck() {
+                return () -> {
+                    acked.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                };
+            }
+
+            @Override
+            public <C> C unwrap(Class<C> type) {
+                return type.cast(record);
+            }
+        };
     }
 
     @Test
@@ -97,6 +123,23 @@ class ChannelSubscriberTest {
     }
 
     @Test
+    void aWorkerBusyWithTheSameMessagesForTooLongIsReportedAsStalledWithWhatItIsOn() {
+        gate = new CountDownLatch(1);
+        ChannelSubscriber subscriber = subscribed(inbox);
+        subscriber.onNext(message("stuck"));
+        await(() -> !channels.stalled(Instant.now().plusSeconds(31), Duration.ofSeconds(30)).isEmpty());
+        channels.trouble("orders", "database refuses the insert");
+
+        assertThat(channels.stalled(Instant.now().plusSeconds(31), Duration.ofSeconds(30)).get("orders"))
+                .contains("orders/0/0").contains("database refuses the insert");
+        assertThat(channels.stalled(Instant.now(), Duration.ofSeconds(30))).as("not yet past the limit").isEmpty();
+
+        gate.countDown();
+        await(() -> acked.get() == 1);
+        await(() -> channels.stalled(Instant.now().plusSeconds(31), Duration.ofSeconds(30)).isEmpty());
+    }
+
+    @Test
     void messagesNotHandledBecauseTheServerStopsAreNeitherAcknowledgedNorFollowedByMore() {
         handled = false;
         ChannelSubscriber subscriber = subscribed(inbox);
@@ -125,7 +168,7 @@ class ChannelSubscriberTest {
     void aBugThatEscapesTheInboxStopsTheChannelWithoutAcknowledging() {
         Inbox broken = new Inbox() {
             @Override
-            public boolean receiveAll(String channel, List<Message<String>> messages, EventHandler handler) {
+            public boolean receiveAll(String channel, List<ReceivedMessage> messages, EventHandler handler) {
                 throw new IllegalStateException("bug");
             }
         };

@@ -116,7 +116,7 @@ class OutboxRelayLeaseTest {
         }
     }
 
-    static final class RecordingEmitter implements Emitter<ProducerRecord<String, String>> {
+    static class RecordingEmitter implements Emitter<ProducerRecord<String, String>> {
         private final SteppingClock clock;
         final List<Instant> sentAt = new ArrayList<>();
         boolean acknowledge = true;

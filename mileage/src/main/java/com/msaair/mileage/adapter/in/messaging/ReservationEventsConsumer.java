@@ -21,7 +21,7 @@ public class ReservationEventsConsumer {
     ReservationEventHandler handler;
 
     @Incoming(CHANNEL)
-    public Subscriber<Message<String>> reservationEvents() {
+    public Subscriber<Message<byte[]>> reservationEvents() {
         return inbox.subscriber(CHANNEL, handler::applyOrPark);
     }
 }

@@ -31,12 +31,12 @@ public class NotificationConsumers {
     NotificationService notifications;
 
     @Incoming(RESERVATION_EVENTS)
-    public Subscriber<Message<String>> reservationEvents() {
+    public Subscriber<Message<byte[]>> reservationEvents() {
         return inbox.subscriber(RESERVATION_EVENTS, this::onReservationEvent);
     }
 
     @Incoming(MILEAGE_EVENTS)
-    public Subscriber<Message<String>> mileageEvents() {
+    public Subscriber<Message<byte[]>> mileageEvents() {
         return inbox.subscriber(MILEAGE_EVENTS, this::onMileageEvent);
     }
 

@@ -30,7 +30,7 @@ public class ScheduleEventsConsumer {
     FlightReplicaService replica;
 
     @Incoming(CHANNEL)
-    public Subscriber<Message<String>> scheduleEvents() {
+    public Subscriber<Message<byte[]>> scheduleEvents() {
         return inbox.subscriber(CHANNEL, this::apply);
     }
 

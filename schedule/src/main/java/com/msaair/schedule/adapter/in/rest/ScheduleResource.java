@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import com.msaair.platform.time.SupportedTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -101,7 +102,10 @@ public class ScheduleResource {
         Optional<LocalDate> day = Optional.empty();
         if (date != null && !date.isEmpty()) {
             try {
-                day = Optional.of(LocalDate.parse(date));
+                day = Optional.of(LocalDate.parse(date)).filter(SupportedTime::contains);
+                if (day.isEmpty()) {
+                    errors.add(new FieldError("date", "must be " + SupportedTime.RANGE));
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("date", "must be a date like 2027-03-01"));
             }
