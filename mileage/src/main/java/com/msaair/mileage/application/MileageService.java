@@ -44,6 +44,11 @@ public class MileageService {
         return true;
     }
 
+    /** Whether customer {@code customerId} exists and registered after {@code moment}. */
+    public boolean registeredAfter(long customerId, Instant moment) {
+        return customers.find(customerId).map(c -> c.registeredAt().isAfter(moment)).orElse(false);
+    }
+
     /** @return false when the customer is unknown (nothing changed) */
     public boolean reservationCancelled(EventEnvelope event, long customerId, long reservationId) {
         Instant now = clock.instant();

@@ -5,6 +5,7 @@ import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.json.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
@@ -28,9 +29,20 @@ public class ReservationEventHandler {
     @Inject
     Clock clock;
 
-    /** From Kafka: applies the event, or parks it when its customer is unknown. */
+    /**
+     * From Kafka: applies the event, or parks it when its customer is unknown — or was unknown when
+     * the booking was made: a booking accepted unverified (mileage was down) for an id nobody had
+     * then must not credit whoever registered and got that id before the event arrived. Customer ids
+     * are assigned here, so "registered later" means "someone else". An operator's retry applies it.
+     */
     public void applyOrPark(EventEnvelope event) {
         ReservationEvent read = read(event);
+        if (RESERVATION_CREATED.equals(event.eventType()) && !read.customerVerified()
+                && mileage.registeredAfter(read.customerId(), event.occurredAt())) {
+            parked.park(event, read.customerId(), read.reservationId(), "customer " + read.customerId()
+                    + " registered after this booking was accepted unverified; not credited automatically", clock.instant());
+            return;
+        }
         if (!apply(read, event)) {
             parked.park(event, read.customerId(), read.reservationId(),
                     "customer " + read.customerId() + " is not registered", clock.instant());
@@ -50,7 +62,7 @@ public class ReservationEventHandler {
         };
     }
 
-    private record ReservationEvent(long customerId, long reservationId, long miles) {}
+    private record ReservationEvent(long customerId, long reservationId, long miles, boolean customerVerified) {}
 
     private static ReservationEvent read(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
@@ -58,6 +70,8 @@ public class ReservationEventHandler {
         long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
         long miles = RESERVATION_CREATED.equals(event.eventType()) ? data.requiredLong("miles", 1, Integer.MAX_VALUE) : 0;
         data.validOrThrow(MalformedEventException::new);
-        return new ReservationEvent(customerId, reservationId, miles);
+        // Absent in events written before the field existed: those customers were checked then or parked.
+        boolean verified = event.data().get("customerVerified") != JsonValue.FALSE;
+        return new ReservationEvent(customerId, reservationId, miles, verified);
     }
 }

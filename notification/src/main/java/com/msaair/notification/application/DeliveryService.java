@@ -8,6 +8,8 @@ import com.msaair.notification.domain.Notification;
 import com.msaair.notification.domain.NotificationRepository;
 import com.msaair.notification.domain.RetryPolicy;
 import com.msaair.platform.lease.Leases;
+import com.msaair.platform.worker.Backoff;
+import com.msaair.platform.worker.HeldLease;
 import com.msaair.platform.tx.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,8 +41,8 @@ public class DeliveryService {
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
     static final String LEASE = "notification-delivery";
     private static final Duration LEASE_TIME = Duration.ofSeconds(30);
-    /** A mail is begun only with this much of the lease left (the SMTP timeouts are 3 s to connect, 5 s per read or write). */
-    private static final Duration TIME_FOR_ONE_MAIL = Duration.ofSeconds(10);
+    /** Room for recording a mail's outcome and for the replicas' clocks to differ, beyond the mail itself. */
+    private static final Duration MARGIN = Duration.ofSeconds(2);
 
     @Inject
     NotificationRepository notifications;
@@ -81,10 +83,12 @@ public class DeliveryService {
     long maxRetryDelayMs;
 
     private RetryPolicy policy;
+    private HeldLease lease;
     private ScheduledFuture<?> poller;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        policy = new RetryPolicy(maxAttempts, Duration.ofMillis(firstRetryDelayMs), Duration.ofMillis(maxRetryDelayMs));
+        policy = new RetryPolicy(maxAttempts, Backoff.of(firstRetryDelayMs, maxRetryDelayMs));
+        lease = new HeldLease(leases, LEASE, LEASE_TIME, clock);
         if (mailer.isConfigured()) {
             poller = executor.scheduleWithFixedDelay(this::deliverDue, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
         }
@@ -100,15 +104,14 @@ public class DeliveryService {
     void deliverDue() {
         try {
             Instant now = clock.instant();
-            Instant leaseEnds = now.plus(LEASE_TIME);
-            if (!leases.hold(LEASE, now, leaseEnds)) {
+            if (!lease.holdFor(mailer.maxTimePerMail().plus(MARGIN))) {
                 return;
             }
             List<Long> due = transactions.inNewTransaction(() -> notifications.due(now, batchSize));
             for (long id : due) {
                 // With a slow mail server a round can outlast the lease; the rest then waits for the next
                 // round rather than being sent alongside the replica that holds the lease by then.
-                if (clock.instant().plus(TIME_FOR_ONE_MAIL).isAfter(leaseEnds)) {
+                if (!lease.holdFor(mailer.maxTimePerMail().plus(MARGIN))) {
                     return;
                 }
                 deliver(id);
@@ -116,6 +119,11 @@ public class DeliveryService {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Notification delivery round failed; trying again in " + pollIntervalMs + " ms", e);
         }
+    }
+
+    /** When this replica's delivery lease ends, as far as it knows. */
+    Instant leaseEndsAt() {
+        return lease.expiresAt();
     }
 
     private void deliver(long id) {
@@ -127,16 +135,18 @@ public class DeliveryService {
         if (attempt == null) {
             return;
         }
-        String error = null;
         if (attempt.contact().isEmpty()) {
-            error = "no e-mail address known for customer " + attempt.notification().customerId() + " yet";
-        } else {
-            try {
-                mailer.send(attempt.contact().get().email(), Messages.subject(attempt.notification().eventType()),
-                        attempt.notification().message());
-            } catch (Mailer.MailFailure e) {
-                error = e.getMessage();
-            }
+            String waiting = "no e-mail address known for customer " + attempt.notification().customerId() + " yet";
+            transactions.runInNewTransaction(() -> notifications.find(id)
+                    .ifPresent(n -> n.awaitContact(waiting, policy.maxDelay(), clock.instant())));
+            return;
+        }
+        String error = null;
+        try {
+            mailer.send(attempt.contact().get().email(), Messages.subject(attempt.notification().eventType()),
+                    attempt.notification().message());
+        } catch (Mailer.MailFailure e) {
+            error = e.getMessage();
         }
         String failure = error;
         transactions.runInNewTransaction(() -> notifications.find(id).ifPresent(n -> {

@@ -48,6 +48,8 @@ public class NotificationService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void contactRegistered(long customerId, String name, String email) {
         notifications.saveContact(new Contact(customerId, name, email));
+        // What waited for this address goes now, not at its next periodic look.
+        notifications.makeDue(customerId, clock.instant());
     }
 
     public List<Notification> ofCustomer(long customerId, int offset, int limit) {

@@ -1,5 +1,6 @@
 package com.msaair.notification.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -55,6 +56,17 @@ public class Notification {
         status = DeliveryStatus.SENT;
         deliveredAt = now;
         nextAttemptAt = null;
+    }
+
+    /**
+     * No address is known for the customer yet (their CustomerRegistered has not arrived): not an
+     * attempt, so it never uses up the retries and never ends FAILED for it; looked at again after
+     * {@code recheck}, and at once when the contact arrives.
+     */
+    public void awaitContact(String reason, Duration recheck, Instant now) {
+        status = DeliveryStatus.RETRYING;
+        lastError = reason.substring(0, Math.min(reason.length(), MAX_ERROR_LENGTH));
+        nextAttemptAt = now.plus(recheck);
     }
 
     /** Records a failed attempt: tried again later, or given up on after the policy's last attempt. */

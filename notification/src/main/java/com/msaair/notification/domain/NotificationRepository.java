@@ -22,4 +22,7 @@ public interface NotificationRepository {
     void saveContact(Contact contact);
 
     Optional<Contact> contact(long customerId);
+
+    /** Makes the customer's undelivered notifications due at {@code now} (their contact has just arrived). */
+    void makeDue(long customerId, Instant now);
 }

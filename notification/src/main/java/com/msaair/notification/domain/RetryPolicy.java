@@ -1,19 +1,24 @@
 package com.msaair.notification.domain;
 
+import com.msaair.platform.worker.Backoff;
 import java.time.Duration;
 
 /** How often and how patiently a failed delivery is tried again: exponential backoff up to a ceiling. */
-public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay) {
+public record RetryPolicy(int maxAttempts, Backoff backoff) {
 
     public RetryPolicy {
-        if (maxAttempts < 1 || firstDelay.isNegative() || maxDelay.compareTo(firstDelay) < 0) {
-            throw new IllegalArgumentException("invalid retry policy");
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("a retry policy needs at least one attempt");
         }
     }
 
     /** The wait after failed attempt number {@code attempt} (1-based). */
     public Duration delayAfter(int attempt) {
-        Duration delay = firstDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return backoff.after(attempt);
+    }
+
+    /** The longest wait between two attempts. */
+    public Duration maxDelay() {
+        return backoff.max();
     }
 }

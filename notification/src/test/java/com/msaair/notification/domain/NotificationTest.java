@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class NotificationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private static final RetryPolicy POLICY = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    private static final RetryPolicy POLICY = new RetryPolicy(3, new com.msaair.platform.worker.Backoff(Duration.ofSeconds(2), Duration.ofSeconds(5)));
 
     @Test
     void aFailedDeliveryIsRetriedWithBackoffThenGivenUpAndKept() {

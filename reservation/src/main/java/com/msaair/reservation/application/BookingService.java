@@ -70,7 +70,11 @@ public class BookingService {
                 return booking;
             }
             ensureReplica(facts); // the flight's first booking came before its ScheduleCreated event
-            return transactions.inNewTransaction(() -> confirm(command, verified));
+            booking = transactions.inNewTransaction(() -> confirm(command, verified));
+            if (booking == null) {
+                throw new IllegalStateException("the replica of flight " + command.scheduleId() + " is missing right after it was added");
+            }
+            return booking;
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -119,12 +123,18 @@ public class BookingService {
         return new Booking(reservation, false);
     }
 
-    /** Starts the flight's replica from the live facts. */
+    /**
+     * Starts the flight's replica from the live facts. Added at the same moment by another booking or
+     * by the consumer, the insert fails and the row is there either way; any other failure (the
+     * database away, a lock conflict) is the booking's failure and is not swallowed.
+     */
     private void ensureReplica(FlightFacts facts) {
         try {
             transactions.runInNewTransaction(() -> flights.addIfAbsent(Flight.of(facts)));
         } catch (RuntimeException e) {
-            // Added at the same moment by another booking or by the consumer: the row is there either way.
+            if (!transactions.inNewTransaction(() -> flights.find(facts.scheduleId()).isPresent())) {
+                throw e;
+            }
         }
     }
 

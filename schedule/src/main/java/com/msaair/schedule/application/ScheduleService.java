@@ -46,7 +46,8 @@ public class ScheduleService {
 
     public Schedule cancel(long id) {
         Instant now = clock.instant();
-        Schedule schedule = get(id);
+        // Locked: of two concurrent cancellations the second waits, then finds the flight cancelled (409).
+        Schedule schedule = schedules.findForUpdate(id).orElseThrow(() -> ScheduleException.notFound(id));
         schedule.cancel(now);
         announce(ScheduleEvents.SCHEDULE_CANCELLED, schedule, ScheduleCancelled.of(schedule), now);
         return schedule;

@@ -11,6 +11,9 @@ public interface ScheduleRepository {
 
     Optional<Schedule> find(long id);
 
+    /** The schedule, locked until the transaction ends: two cancellations of one flight take turns. */
+    Optional<Schedule> findForUpdate(long id);
+
     boolean exists(FlightNumber flightNumber, LocalDate departureDate);
 
     /** Matching schedules ordered by departure time. */

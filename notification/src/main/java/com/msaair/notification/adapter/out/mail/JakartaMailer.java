@@ -2,6 +2,8 @@ package com.msaair.notification.adapter.out.mail;
 
 import com.msaair.notification.domain.Mailer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
@@ -13,9 +15,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,6 +56,13 @@ public class JakartaMailer implements Mailer {
     @ConfigProperty(name = "smtp.starttls", defaultValue = "false")
     boolean startTls;
 
+    /** The longest one mail may take, all SMTP commands together; then its connection is closed under it. */
+    static final Duration MAX_TIME_PER_MAIL = Duration.ofSeconds(8);
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private final DeadlineSocketFactory sockets = new DeadlineSocketFactory();
     private Session session;
 
     @PostConstruct
@@ -64,6 +76,8 @@ public class JakartaMailer implements Mailer {
         properties.put("mail.smtp.connectiontimeout", "3000");
         properties.put("mail.smtp.timeout", "5000");
         properties.put("mail.smtp.writetimeout", "5000");
+        properties.put("mail.smtp.socketFactory", sockets);
+        properties.put("mail.smtp.socketFactory.fallback", "false");
         properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
         properties.put("mail.smtp.auth", String.valueOf(username.isPresent()));
         Authenticator authenticator = username.isEmpty() ? null : new Authenticator() {
@@ -81,7 +95,14 @@ public class JakartaMailer implements Mailer {
     }
 
     @Override
+    public Duration maxTimePerMail() {
+        return MAX_TIME_PER_MAIL;
+    }
+
+    @Override
     public void send(String to, String subject, String body) {
+        Thread sender = Thread.currentThread();
+        ScheduledFuture<?> deadline = executor.schedule(() -> sockets.closeAllOf(sender), MAX_TIME_PER_MAIL.toMillis(), TimeUnit.MILLISECONDS);
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(from));
@@ -92,6 +113,9 @@ public class JakartaMailer implements Mailer {
             Transport.send(message);
         } catch (MessagingException e) {
             throw new MailFailure("SMTP delivery to " + to + " failed: " + e.getMessage(), e);
+        } finally {
+            deadline.cancel(false);
+            sockets.forget(sender);
         }
     }
 }

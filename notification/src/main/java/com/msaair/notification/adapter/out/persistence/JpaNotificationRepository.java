@@ -62,4 +62,13 @@ public class JpaNotificationRepository implements NotificationRepository {
     public Optional<Contact> contact(long customerId) {
         return Optional.ofNullable(em.find(Contact.class, customerId));
     }
+
+    @Override
+    public void makeDue(long customerId, Instant now) {
+        em.createQuery("UPDATE Notification n SET n.nextAttemptAt = :now WHERE n.customerId = :customer AND n.status IN :open")
+                .setParameter("now", now)
+                .setParameter("customer", customerId)
+                .setParameter("open", List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING))
+                .executeUpdate();
+    }
 }

@@ -7,6 +7,7 @@ import com.msaair.schedule.domain.ScheduleRepository;
 import com.msaair.schedule.domain.ScheduleSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
@@ -30,6 +31,11 @@ public class JpaScheduleRepository implements ScheduleRepository {
     @Override
     public Optional<Schedule> find(long id) {
         return Optional.ofNullable(em.find(Schedule.class, id));
+    }
+
+    @Override
+    public Optional<Schedule> findForUpdate(long id) {
+        return Optional.ofNullable(em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
