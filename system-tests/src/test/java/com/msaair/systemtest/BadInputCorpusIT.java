@@ -3,12 +3,12 @@ package com.msaair.systemtest;
 import static com.msaair.systemtest.support.Api.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.msaair.localstack.KafkaBroker;
 import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Eventually;
 import com.msaair.systemtest.support.Events;
 import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.KafkaProbe;
 import com.msaair.systemtest.support.SystemStack;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -21,10 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -174,7 +170,7 @@ class BadInputCorpusIT {
     void everyMalformedOrHostileRequestGetsAProblemAnswerAndChangesNothing() throws Exception {
         JsonObject taken = Http.post(Api.url(Service.MILEAGE, "/api/customers"), "{\"name\":\"Corpus\",\"email\":\"corpus-taken@example.com\"}",
                 "application/json", Map.of()).json();
-        Map<String, Long> before = endOffsets();
+        Map<String, Long> before = KafkaProbe.endOffsetsByTopic();
 
         List<Attack> corpus = corpus();
         List<String> failures = new ArrayList<>();
@@ -201,7 +197,7 @@ class BadInputCorpusIT {
         long reservation = id(Api.booked(customer, id(flight), 1));
         Eventually.await("the sentinel's events", () -> Events.correlated("mileage-events", "MileageIncreased", reservation), e -> e.size() == 1);
         Eventually.await("the sentinel flight's event", () -> Events.correlated("schedule-events", "ScheduleCreated", id(flight)), e -> e.size() == 1);
-        Map<String, Long> after = endOffsets();
+        Map<String, Long> after = KafkaProbe.endOffsetsByTopic();
         assertThat(after.get("schedule-events") - before.get("schedule-events")).as("only the sentinel flight").isEqualTo(1);
         assertThat(after.get("reservation-events") - before.get("reservation-events")).as("only the sentinel booking").isEqualTo(1);
         assertThat(after.get("mileage-events") - before.get("mileage-events")).as("the sentinel customer and its miles").isEqualTo(2);
@@ -215,21 +211,6 @@ class BadInputCorpusIT {
      */
     private static boolean refusedByTheWebContainer(Attack attack) {
         return attack.path().contains("%00");
-    }
-
-    private static Map<String, Long> endOffsets() throws Exception {
-        try (Admin admin = SystemStack.stack().kafka().admin()) {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (String topic : KafkaBroker.EVENT_TOPICS) {
-                for (int p = 0; p < KafkaBroker.PARTITIONS; p++) {
-                    request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
-            }
-            Map<String, Long> sums = new HashMap<>();
-            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS)
-                    .forEach((partition, offset) -> sums.merge(partition.topic(), offset.offset(), Long::sum));
-            return sums;
-        }
     }
 
     private static Http.Reply send(Attack attack) {

@@ -7,7 +7,9 @@ import com.msaair.localstack.LibertyServer;
 import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Events;
 import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.KafkaProbe;
 import com.msaair.systemtest.support.LoadDriver;
 import com.msaair.systemtest.support.LoadDriver.Booked;
 import com.msaair.systemtest.support.SystemStack;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,14 +59,28 @@ class CrashRecoveryIT {
         for (int i = 0; i < 10; i++) {
             flights.add(id(Api.registerFlight(900, 100 + i * 50)));
         }
+        Map<Long, Integer> capacity = new HashMap<>();
+        flights.forEach(flight -> capacity.put(flight, 900));
+        Parked parkedBefore = Parked.now();
         List<Window> windows = new ArrayList<>();
         LoadDriver load = new LoadDriver(customers, flights, 3, Duration.ofMillis(100));
+        long cancelledFlight = flights.get(0);
         try {
             load.awaitProgress(30);
             for (Service service : List.of(Service.RESERVATION, Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY)) {
+                // A small flight for each fault: it sells out while the service is down or coming back.
+                long small = id(Api.registerFlight(12, 75));
+                capacity.put(small, 12);
+                load.addFlight(small);
                 windows.add(fault(load, "kill -9 " + service.serverName(), () -> {
                     LibertyServer server = SystemStack.server(service);
                     server.kill();
+                    if (service == Service.MILEAGE) {
+                        // The airline cancels a flight with bookings on it while mileage is down: each booking is
+                        // cancelled exactly once and its miles are reversed once mileage is back.
+                        load.removeFlight(cancelledFlight);
+                        assertThat(Http.delete(Api.url(Service.SCHEDULE, "/api/schedules/" + cancelledFlight)).status()).isEqualTo(200);
+                    }
                     server.start();
                     server.awaitReady(SystemStack.START_TIMEOUT);
                 }));
@@ -82,8 +99,13 @@ class CrashRecoveryIT {
         SystemStack.awaitHealthy();
 
         Map<Long, Booked> booked = load.booked();
+        // Every booking on the cancelled flight was cancelled, by the customer or with the flight.
+        booked.values().stream().filter(b -> b.scheduleId == cancelledFlight).forEach(b -> b.cancelled = true);
         report(load, windows);
         audit(customers, booked);
+        auditSeats(capacity, booked, cancelledFlight);
+        auditCancellationsExactlyOnce(booked);
+        assertThat(Parked.now()).as("nothing good was parked or kept for an operator during the faults").isEqualTo(parkedBefore);
 
         for (Window window : windows) {
             if (window.fault().contains("mileage") || window.fault().contains("notification") || window.fault().contains("history")) {
@@ -134,14 +156,101 @@ class CrashRecoveryIT {
             assertThat(ledger).as("one accrual per booking, one reversal per cancellation").hasSize((int) (bookings + cancellations));
             assertThat(ledger.stream().map(e -> e.getJsonNumber("reservationId") + e.getString("kind")).distinct().count()).isEqualTo(ledger.size());
 
-            // 4. One history entry and one notification per event: booked + miles added, cancelled + miles removed.
+            // 4. One history entry and one notification per event, by event id: booked + miles added,
+            //    cancelled + miles removed (and the registration, in the history).
             int events = (int) (2 * bookings + 2 * cancellations);
             Eventually.await("history of customer " + customer, Duration.ofMinutes(2), () -> all(Service.HISTORY, "/api/history", customer).size(),
                     n -> n == 1 + events);
             Eventually.await("notifications of customer " + customer, Duration.ofMinutes(2),
                     () -> all(Service.NOTIFICATION, "/api/notifications", customer).size(), n -> n == events);
-            List<JsonObject> notifications = all(Service.NOTIFICATION, "/api/notifications", customer);
-            assertThat(notifications.stream().map(n -> n.getString("eventId")).distinct().count()).isEqualTo(notifications.size());
+        }
+        // 5. ... and they are the very events published about the customer, each once (read from the
+        //    topics once everything above has arrived).
+        for (long customer : customers) {
+            Set<String> published = eventIdsOf(customer);
+            List<String> history = all(Service.HISTORY, "/api/history", customer).stream().map(e -> e.getString("eventId")).toList();
+            assertThat(history).as("customer " + customer + "'s history: each published event once").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(published);
+            List<String> notified = all(Service.NOTIFICATION, "/api/notifications", customer).stream().map(n -> n.getString("eventId")).toList();
+            assertThat(notified).as("customer " + customer + "'s notifications: each event but the registration, once").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(published.stream().filter(id -> !registrations.contains(id)).toList());
+        }
+    }
+
+    private static final Set<String> registrations = new HashSet<>();
+    private static Map<Long, Set<String>> eventIdsByCustomer;
+
+    /** The ids of every reservation and mileage event about {@code customer} on the topics (read once, after the load). */
+    private static Set<String> eventIdsOf(long customer) {
+        if (eventIdsByCustomer == null) {
+            eventIdsByCustomer = new HashMap<>();
+            for (String topic : List.of("reservation-events", "mileage-events")) {
+                for (Events.Event event : Events.on(topic)) {
+                    JsonObject envelope = event.envelope();
+                    if (KNOWN_TYPES.contains(event.type()) && envelope.get("customerId") instanceof jakarta.json.JsonNumber id) {
+                        eventIdsByCustomer.computeIfAbsent(id.longValue(), c -> new HashSet<>()).add(event.eventId());
+                        if (event.type().equals("CustomerRegistered")) {
+                            registrations.add(event.eventId());
+                        }
+                    }
+                }
+            }
+        }
+        return eventIdsByCustomer.getOrDefault(customer, Set.of());
+    }
+
+    private static final Set<String> KNOWN_TYPES = Set.of("ReservationCreated", "ReservationCancelled", "MileageIncreased",
+            "MileageDecreased", "CustomerRegistered");
+
+    /** Seats left on every flight = its capacity less the passengers of the bookings still standing on it. */
+    private static void auditSeats(Map<Long, Integer> capacity, Map<Long, Booked> booked, long cancelledFlight) {
+        int soldOut = 0;
+        for (Map.Entry<Long, Integer> flight : capacity.entrySet()) {
+            int taken = booked.values().stream().filter(b -> b.scheduleId == flight.getKey() && !b.cancelled).mapToInt(b -> b.passengers).sum();
+            JsonObject seats = Http.get(Api.url(Service.RESERVATION, "/api/flights/" + flight.getKey() + "/seats")).json();
+            assertThat(seats.getInt("seatsAvailable")).as("seats left on flight " + flight.getKey()).isEqualTo(flight.getValue() - taken);
+            if (flight.getKey() == cancelledFlight) {
+                assertThat(seats.getString("status")).isEqualTo("CANCELLED");
+                assertThat(taken).isZero();
+            }
+            if (seats.getInt("seatsAvailable") <= 1) {
+                soldOut++;
+            }
+        }
+        assertThat(soldOut).as("flights that sold out during the faults").isGreaterThanOrEqualTo(3);
+    }
+
+    /** Each cancelled booking's ReservationCancelled once, each booking's ReservationCreated once. */
+    private static void auditCancellationsExactlyOnce(Map<Long, Booked> booked) {
+        Map<String, Long> created = new HashMap<>();
+        Map<String, Long> cancelled = new HashMap<>();
+        for (Events.Event event : Events.on("reservation-events")) {
+            if (event.type().equals("ReservationCreated")) {
+                created.merge(event.correlationId(), 1L, Long::sum);
+            } else if (event.type().equals("ReservationCancelled")) {
+                cancelled.merge(event.correlationId(), 1L, Long::sum);
+            }
+        }
+        for (Booked b : booked.values()) {
+            String id = String.valueOf(b.reservationId);
+            assertThat(created.get(id)).as("ReservationCreated of " + id).isEqualTo(1L);
+            assertThat(cancelled.getOrDefault(id, 0L)).as("ReservationCancelled of " + id).isEqualTo(b.cancelled ? 1L : 0L);
+        }
+    }
+
+    /** What the consumers set aside: DLT records, dead letters and mileage's parked events. */
+    record Parked(Map<String, Integer> deadLetterTopics, Map<Service, Long> deadLetters, long mileageParked) {
+        static Parked now() {
+            Map<String, Integer> topics = new HashMap<>();
+            for (String topic : List.of("schedule-events", "reservation-events", "mileage-events")) {
+                topics.put(topic, KafkaProbe.readAll(topic + ".DLT").size());
+            }
+            Map<Service, Long> letters = new HashMap<>();
+            for (Service service : List.of(Service.RESERVATION, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY)) {
+                letters.put(service, Http.get(Api.url(service, "/api/dead-letters?size=1")).json().getJsonNumber("totalItems").longValue());
+            }
+            long parked = Http.get(Api.url(Service.MILEAGE, "/api/parked-events?size=1")).json().getJsonNumber("totalItems").longValue();
+            return new Parked(topics, letters, parked);
         }
     }
 

@@ -202,7 +202,7 @@ public class Inbox {
             return false; // not acknowledged: it is redelivered after the restart
         }
         LOG.log(Level.WARNING, "Giving up on " + event.eventType() + " " + id + " after " + maxAttempts + " attempts", last);
-        return park(channel, message, id, DeadLetter.Reason.FAILING, "failed " + maxAttempts + " times: " + last);
+        return park(channel, message, id, DeadLetter.Reason.FAILING, "failed " + maxAttempts + " times: " + describe(last));
     }
 
     /** An envelope, or why the message is not one. */
@@ -272,6 +272,15 @@ public class Inbox {
             }
         }
         return false;
+    }
+
+    /** The root cause first (a database's message names the constraint), then what wrapped it. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure) : root + " (in " + failure.getClass().getName() + ")";
     }
 
     private static ReceivedMessage withoutContent(ReceivedMessage message) {

@@ -43,6 +43,7 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Parked messages, newest first; filter by reason (MALFORMED, REJECTED, FAILING) and state (PARKED, REPLAYED)")
+    @APIResponse(responseCode = "200", description = "A page of dead letters")
     @APIResponse(responseCode = "400", description = "An unknown reason or state", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<DeadLetter.View> list(@QueryParam("reason") String reason, @QueryParam("state") String state,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -55,6 +56,7 @@ public class DeadLetterResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One parked message, with its text when it was kept")
+    @APIResponse(responseCode = "200", description = "The dead letter")
     @APIResponse(responseCode = "404", description = "No such dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DeadLetter.View get(@PathParam("id") String id) {
         long letter = RequestParams.requiredId("id", id);
@@ -78,7 +80,9 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Operation(summary = "Send every parked message of one reason back to its consumer, oldest first (up to 1,000 per call)")
+    @APIResponse(responseCode = "200", description = "How many were replayed, by outcome")
     @APIResponse(responseCode = "400", description = "No or an unknown reason", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; replaying stopped", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DeadLetterReplay.Summary replayAll(@QueryParam("reason") String reason) {
         DeadLetter.Reason r = option("reason", reason, DeadLetter.Reason.class)
                 .orElseThrow(() -> new InvalidRequestException("reason", "is required"));

@@ -4,6 +4,7 @@ import com.msaair.reservation.domain.CancellationReason;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
+import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,5 +62,11 @@ public class FlightReplicaService {
             cancelled++;
         }
         return cancelled;
+    }
+
+    /** The seat inventory of a flight as this service keeps it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Flight seats(long scheduleId) {
+        return flights.find(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
     }
 }

@@ -1,13 +1,17 @@
 package com.msaair.systemtest.support;
 
+import com.msaair.localstack.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,6 +60,22 @@ public final class KafkaProbe {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("Could not produce to " + topic + ": " + e, e);
+        }
+    }
+
+    /** The sum of the end offsets of each event topic's partitions: how many records each has ever had. */
+    public static Map<String, Long> endOffsetsByTopic() throws Exception {
+        try (Admin admin = SystemStack.stack().kafka().admin()) {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            for (String topic : KafkaBroker.EVENT_TOPICS) {
+                for (int p = 0; p < KafkaBroker.PARTITIONS; p++) {
+                    request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            Map<String, Long> sums = new HashMap<>();
+            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> sums.merge(partition.topic(), offset.offset(), Long::sum));
+            return sums;
         }
     }
 

@@ -29,12 +29,16 @@ public final class LoadDriver implements AutoCloseable {
     public static final class Booked {
         public final long reservationId;
         public final long customerId;
+        public final long scheduleId;
+        public final int passengers;
         public final long miles;
         public volatile boolean cancelled;
 
-        Booked(long reservationId, long customerId, long miles) {
+        Booked(long reservationId, long customerId, long scheduleId, int passengers, long miles) {
             this.reservationId = reservationId;
             this.customerId = customerId;
+            this.scheduleId = scheduleId;
+            this.passengers = passengers;
             this.miles = miles;
         }
     }
@@ -44,6 +48,7 @@ public final class LoadDriver implements AutoCloseable {
 
     private final List<Long> customers;
     private final List<Long> flights;
+    private final List<Throwable> died = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<Long, Booked> booked = new ConcurrentHashMap<>();
@@ -53,13 +58,17 @@ public final class LoadDriver implements AutoCloseable {
 
     public LoadDriver(List<Long> customers, List<Long> flights, int threads, Duration pause) {
         this.customers = List.copyOf(customers);
-        this.flights = List.copyOf(flights);
+        this.flights = new CopyOnWriteArrayList<>(flights);
         this.workers = Executors.newFixedThreadPool(threads);
         for (int i = 0; i < threads; i++) {
             workers.submit(() -> {
-                while (running.get()) {
-                    step();
-                    Eventually.pause(pause.toMillis()); // pacing of the load, not waiting for an outcome
+                try {
+                    while (running.get()) {
+                        step();
+                        Eventually.pause(pause.toMillis()); // pacing of the load, not waiting for an outcome
+                    }
+                } catch (Throwable e) {
+                    died.add(e); // a load that silently thinned out would make the audit prove less than it says
                 }
             });
         }
@@ -75,7 +84,8 @@ public final class LoadDriver implements AutoCloseable {
                 return;
             }
         }
-        book(customers.get(random.nextInt(customers.size())), flights.get(random.nextInt(flights.size())), 1 + random.nextInt(2));
+        List<Long> open = List.copyOf(flights);
+        book(customers.get(random.nextInt(customers.size())), open.get(random.nextInt(open.size())), 1 + random.nextInt(2));
     }
 
     private void book(long customer, long flight, int passengers) {
@@ -88,7 +98,7 @@ public final class LoadDriver implements AutoCloseable {
                 Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), body, Map.of("Idempotency-Key", key));
                 if (reply.status() == 201) {
                     JsonObject reservation = reply.json();
-                    booked.putIfAbsent(Api.id(reservation), new Booked(Api.id(reservation), customer, reservation.getInt("miles")));
+                    booked.putIfAbsent(Api.id(reservation), new Booked(Api.id(reservation), customer, flight, passengers, reservation.getInt("miles")));
                     return;
                 }
                 if (reply.status() < 500) {
@@ -122,6 +132,25 @@ public final class LoadDriver implements AutoCloseable {
         throw new IllegalStateException("A cancellation got no definite answer for 3 minutes");
     }
 
+    /** Books this flight too from now on. */
+    public void addFlight(long scheduleId) {
+        flights.add(scheduleId);
+    }
+
+    /** Books this flight no more (it is about to be cancelled). */
+    public void removeFlight(long scheduleId) {
+        flights.remove(scheduleId);
+    }
+
+    /** Fails when a worker thread died: the load it was to make is missing from the audit. */
+    public void assertAllAlive() {
+        if (!died.isEmpty()) {
+            AssertionError failure = new AssertionError(died.size() + " load-driver threads died; the first: " + died.get(0), died.get(0));
+            died.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
     public Map<Long, Booked> booked() {
         return booked;
     }
@@ -151,5 +180,6 @@ public final class LoadDriver implements AutoCloseable {
         if (!workers.awaitTermination(4, TimeUnit.MINUTES)) {
             workers.shutdownNow();
         }
+        assertAllAlive();
     }
 }

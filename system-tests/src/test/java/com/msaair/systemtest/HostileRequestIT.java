@@ -1,0 +1,200 @@
+package com.msaair.systemtest;
+
+import static com.msaair.systemtest.support.Api.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Events;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.KafkaProbe;
+import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomGenerator;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Generated hostile requests over every operation the services' own OpenAPI documents declare (a
+ * new endpoint is covered without touching this test): every path and query parameter a value no
+ * parameter accepts, every body a generated JSON document that breaks the rules (an unknown member,
+ * a member twice, numbers of hundreds of digits, dates past year 9999, deep nesting, not JSON at
+ * all). Every answer is a 4xx application/problem+json, never a 5xx, and nothing changes. The seed
+ * is printed; {@code -Dmsaair.hostile.seed=N} replays a run.
+ */
+@Order(8)
+@ExtendWith(SystemStack.class)
+class HostileRequestIT {
+
+    private static final int PER_OPERATION = Integer.getInteger("msaair.hostile.requests", 60);
+
+    record Operation(Service service, String method, String path, List<String> queryParameters, boolean hasBody) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + service + " " + path;
+        }
+    }
+
+    @Test
+    void everyOperationAnswersEveryGeneratedHostileRequestWithAProblemAndChangesNothing() throws Exception {
+        long seed = Long.getLong("msaair.hostile.seed", new SecureRandom().nextLong());
+        System.out.println("HostileRequestIT: seed " + seed + " (-Dmsaair.hostile.seed=" + seed + " replays this run)");
+        Random random = new Random(seed);
+        List<Operation> operations = operations();
+        assertThat(operations).as("operations found in the OpenAPI documents").hasSizeGreaterThanOrEqualTo(15);
+
+        Map<String, Long> before = KafkaProbe.endOffsetsByTopic();
+        RandomGenerator<String> pathValues = hostileParameter(false).generator(100);
+        RandomGenerator<String> queryValues = hostileParameter(true).generator(100);
+        RandomGenerator<String> bodies = hostileBody().generator(100);
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int sent = 0;
+        for (Operation operation : operations) {
+            for (int i = 0; i < PER_OPERATION; i++) {
+                String path = operation.path();
+                while (path.contains("{")) {
+                    int open = path.indexOf('{');
+                    path = path.substring(0, open) + encode(pathValues.next(random).value()) + path.substring(path.indexOf('}', open) + 1);
+                }
+                StringBuilder query = new StringBuilder();
+                for (String parameter : operation.queryParameters()) {
+                    query.append(query.length() == 0 ? "?" : "&").append(parameter).append('=').append(encode(queryValues.next(random).value()));
+                }
+                String body = operation.hasBody() ? bodies.next(random).value() : null;
+                URI uri = URI.create(SystemStack.server(operation.service()).uri() + path + query);
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(operation.method().toUpperCase(),
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                if (body != null) {
+                    request.header("Content-Type", "application/json");
+                }
+                Http.Reply reply = Http.send(request);
+                sent++;
+                statuses.merge(reply.status(), 1, Integer::sum);
+                String what = operation + " " + abbreviate(path + query) + (body == null ? "" : " body " + abbreviate(body));
+                if (reply.status() < 400 || reply.status() >= 500) {
+                    failures.add(what + " -> " + reply.status() + " " + abbreviate(reply.body()));
+                } else if (!reply.contentType().startsWith("application/problem+json")) {
+                    failures.add(what + " -> " + reply.status() + " as " + reply.contentType());
+                } else if (reply.body().contains("\tat ") || reply.body().contains("Exception")) {
+                    failures.add(what + " -> a stack trace: " + abbreviate(reply.body()));
+                }
+            }
+        }
+        assertThat(failures).as(sent + " requests, seed " + seed + ", answers by status " + statuses).isEmpty();
+
+        // Nothing changed: after one valid flight, customer and booking, each topic holds exactly their events.
+        JsonObject flight = Api.registerFlight(10, 100);
+        long customer = id(Api.registerCustomer());
+        long reservation = id(Api.booked(customer, id(flight), 1));
+        Eventually.await("the sentinel's miles", () -> Events.correlated("mileage-events", "MileageIncreased", reservation), e -> e.size() == 1);
+        Eventually.await("the sentinel flight", () -> Events.correlated("schedule-events", "ScheduleCreated", id(flight)), e -> e.size() == 1);
+        Map<String, Long> after = KafkaProbe.endOffsetsByTopic();
+        assertThat(after.get("schedule-events") - before.get("schedule-events")).as("only the sentinel flight").isEqualTo(1);
+        assertThat(after.get("reservation-events") - before.get("reservation-events")).as("only the sentinel booking").isEqualTo(1);
+        assertThat(after.get("mileage-events") - before.get("mileage-events")).as("the sentinel customer and its miles").isEqualTo(2);
+    }
+
+    /** Every operation of every service, from the OpenAPI document it serves. */
+    private static List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        for (Service service : Service.values()) {
+            JsonObject document = Http.get(SystemStack.server(service).uri().resolve("/openapi?format=JSON")).json();
+            document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, definition) -> {
+                JsonObject operation = definition.asJsonObject();
+                List<String> query = new ArrayList<>();
+                for (JsonValue parameter : operation.getJsonArray("parameters") == null ? List.<JsonValue>of() : operation.getJsonArray("parameters")) {
+                    if (parameter.asJsonObject().getString("in").equals("query")) {
+                        query.add(parameter.asJsonObject().getString("name"));
+                    }
+                }
+                operations.add(new Operation(service, method, path, query, operation.containsKey("requestBody")));
+            }));
+        }
+        return operations;
+    }
+
+    /**
+     * A value no parameter of this API accepts (ids, pages, sizes, airport codes, dates, enum
+     * names): each has at least one character none of them allows, or is out of every range.
+     * Path values never hold NUL: Liberty's web container refuses %00 in a path before any
+     * application code (a documented limit).
+     */
+    static Arbitrary<String> hostileParameter(boolean query) {
+        Arbitrary<String> fragment = Arbitraries.of("1", "-1", "0", "abc", "ICN", "2027-03-01", "99999999999999999999", "1.5", "1e3",
+                "MALFORMED", "PARKED", "+10000-01-01", "𝕀ℂℕ", "ＩＣＮ", "../", "%2F", "'", "\"", "<script>", "${jndi:x}", ";DROP TABLE X", "\t");
+        Arbitrary<String> poison = query
+                ? Arbitraries.of("'", " ", "<", "\u0000", "\u202e", "é", "😀", "x".repeat(300), ";", "\\")
+                : Arbitraries.of("'", " ", "<", "\u202e", "é", "😀", "x".repeat(300), ";", "\\");
+        return Combinators.combine(fragment.list().ofMaxSize(3), poison, Arbitraries.integers().between(0, 3))
+                .as((parts, bad, at) -> {
+                    List<String> all = new ArrayList<>(parts);
+                    all.add(Math.min(at, all.size()), bad);
+                    return String.join("", all);
+                })
+                .edgeCases(edges -> edges.add("-1"));
+    }
+
+    /** A JSON body this API refuses: always one thing that breaks the rules, among fields that may be valid. */
+    static Arbitrary<String> hostileBody() {
+        Arbitrary<String> name = Arbitraries.of("customerId", "scheduleId", "passengers", "name", "email", "flightNumber", "origin",
+                "destination", "departureTime", "arrivalTime", "seatCapacity", "miles");
+        Arbitrary<String> value = Arbitraries.oneOf(
+                Arbitraries.integers().between(-5, 5).map(String::valueOf),
+                Arbitraries.strings().ofMaxLength(30).map(HostileRequestIT::quote),
+                Arbitraries.of("\"ICN\"", "\"2027-03-01T09:00:00Z\"", "\"kim@example.com\"", "\"KE123\"", "true", "null", "[]", "{}"));
+        Arbitrary<String> valid = Combinators.combine(name, value).as((n, v) -> quote(n) + ":" + v).list().ofMaxSize(6).map(m -> String.join(",", m));
+        Arbitrary<String> breaker = Arbitraries.oneOf(
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(n -> quote("hostile" + n) + ":1"),
+                name.map(n -> quote(n) + ":1," + quote(n) + ":2"),
+                Combinators.combine(name, Arbitraries.integers().between(41, 3_000)).as((n, d) -> quote(n) + ":" + "9".repeat(d)),
+                name.map(n -> quote(n) + ":\"+10000-01-01T09:00:00Z\",\"hostile\":0"),
+                Arbitraries.integers().between(17, 5_000).map(d -> "\"deep\":" + "[".repeat(d) + "]".repeat(d)));
+        Arbitrary<String> document = Combinators.combine(valid, breaker, Arbitraries.integers().between(0, 1))
+                .as((fields, bad, first) -> "{" + (fields.isEmpty() ? bad : first == 0 ? bad + "," + fields : fields + "," + bad) + "}");
+        Arbitrary<String> notJson = Arbitraries.strings().ofMaxLength(200).filter(s -> !s.isBlank() && !s.strip().startsWith("{"));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, document),
+                net.jqwik.api.Tuple.of(1, notJson),
+                net.jqwik.api.Tuple.of(1, document.map(d -> d + d)));
+    }
+
+    private static String quote(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+}
