@@ -246,6 +246,29 @@ class BookingIT {
         assertThat(Api.reservation(alreadyCancelled).getString("cancellationReason")).isEqualTo("CUSTOMER_REQUEST");
     }
 
+    @Test
+    void ofTwoConcurrentCancellationsOfAFlightOneSucceedsAndTheOtherIsAConflict() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                long flight = id(Api.registerFlight(10, 100));
+                CountDownLatch start = new CountDownLatch(1);
+                Callable<Integer> cancel = () -> {
+                    start.await();
+                    return Http.delete(Api.url(Service.SCHEDULE, "/api/schedules/" + flight)).status();
+                };
+                Future<Integer> first = pool.submit(cancel);
+                Future<Integer> second = pool.submit(cancel);
+                start.countDown();
+                assertThat(List.of(first.get(), second.get())).as("flight " + flight).containsExactlyInAnyOrder(200, 409);
+                assertThat(Eventually.await("its ScheduleCancelled", () -> Events.correlated("schedule-events", "ScheduleCancelled", flight),
+                        events -> !events.isEmpty())).as("announced once").hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static void assertProblemNaming(Http.Reply reply, String field) {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().getJsonArray("errors").getValuesAs(JsonObject.class))

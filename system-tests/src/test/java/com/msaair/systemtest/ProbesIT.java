@@ -69,6 +69,33 @@ class ProbesIT {
     }
 
     @Test
+    void aConsumerStuckOnAMessageSaysSoOnReadinessNamingTheChannelAndWhy() {
+        long customer = id(Api.registerCustomer());
+        long flight = id(Api.registerFlight(10, 250));
+        Eventually.await("the customer is known to mileage", () -> Api.balance(customer), balance -> balance == 0);
+
+        SystemStack.database().stop(); // mileage's database; its consumer will hold the booking's event and wait
+        id(Api.booked(customer, flight, 1));
+
+        JsonObject stuck = Eventually.await("mileage's consumer reported stuck", Duration.ofSeconds(75),
+                () -> progressCheck(Http.get(Api.url(Service.MILEAGE, "/health/ready")).json()),
+                check -> check != null && check.getString("status").equals("DOWN"));
+        assertThat(stuck.getJsonObject("data").getString("reservation-events"))
+                .contains("no progress for").contains("reservation-events/").contains("waiting for the database");
+        assertThat(SystemStack.server(Service.MILEAGE).healthStatus("/health/live")).as("waiting is no reason to restart").isEqualTo(200);
+
+        SystemStack.database().start(Duration.ofMinutes(1));
+        Eventually.await("the waiting event applied once the database is back", () -> Api.balance(customer), balance -> balance == 250);
+        Eventually.await("and the consumer reported making progress", () -> progressCheck(Http.get(Api.url(Service.MILEAGE, "/health/ready")).json()),
+                check -> check != null && check.getString("status").equals("UP"));
+    }
+
+    private static JsonObject progressCheck(JsonObject health) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("kafka-consumer-progress")).findFirst().orElse(null);
+    }
+
+    @Test
     void reservationStaysReadyWithoutKafkaItsOutboxHoldsTheEvents() {
         SystemStack.stack().kafka().stop();
         long customer = id(Api.registerCustomer());

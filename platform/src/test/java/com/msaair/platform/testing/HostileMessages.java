@@ -1,13 +1,12 @@
 package com.msaair.platform.testing;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.engine.SourceOfRandomness;
 
 /**
  * Generates what a hostile or broken producer can write to a topic: values that are not UTF-8, not
@@ -34,15 +33,22 @@ public final class HostileMessages {
 
     private HostileMessages() {}
 
-    /** {@code count} hostile records, of which about {@code hugeShare} (0..1) are hundreds of kilobytes. */
+    /**
+     * {@code count} hostile records, of which about {@code hugeShare} (0..1) are hundreds of
+     * kilobytes, outside a jqwik property (a system test): the same seed gives the same records.
+     */
     public static List<Hostile> generate(long seed, int count, double hugeShare) {
-        Random random = new Random(seed);
-        var generator = message(hugeShare).generator(1_000);
-        List<Hostile> messages = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            messages.add(generator.next(random).value());
-        }
-        return messages;
+        seed(seed);
+        return message(hugeShare).sampleStream().limit(count).toList();
+    }
+
+    /**
+     * Seeds jqwik's source of randomness for this thread. Outside a property, jqwik samples with
+     * it ({@code sampleStream}); its generators cannot be used directly there (they memoize into the
+     * property's lifecycle store), so this is how a system test gets reproducible samples.
+     */
+    public static void seed(long seed) {
+        SourceOfRandomness.create(Long.toString(seed));
     }
 
     public static Arbitrary<Hostile> message(double hugeShare) {

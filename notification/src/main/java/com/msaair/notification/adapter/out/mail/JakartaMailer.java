@@ -3,7 +3,6 @@ package com.msaair.notification.adapter.out.mail;
 import com.msaair.notification.domain.Mailer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,8 +59,8 @@ public class JakartaMailer implements Mailer {
     /** The longest one mail may take, all SMTP commands together; then its connection is closed under it. */
     static final Duration MAX_TIME_PER_MAIL = Duration.ofSeconds(8);
 
-    @Resource
-    ManagedScheduledExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService executor;
 
     private final DeadlineSocketFactory sockets = new DeadlineSocketFactory();
     private Session session;
