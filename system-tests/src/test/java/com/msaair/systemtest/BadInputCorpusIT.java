@@ -8,6 +8,7 @@ import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Http;
 import com.msaair.systemtest.support.NothingChanged;
 import com.msaair.systemtest.support.SystemStack;
+import com.msaair.systemtest.support.WebContainer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -178,7 +179,7 @@ class BadInputCorpusIT {
             statuses.merge(reply.status(), 1, Integer::sum);
             if (reply.status() < 400 || reply.status() >= 500) {
                 failures.add(attack + " -> " + reply.status() + " " + abbreviate(reply.body()));
-            } else if (refusedByTheWebContainer(attack)) {
+            } else if (WebContainer.refusesBeforeTheApplication(attack.path())) {
                 assertThat(reply.status()).as(attack.toString()).isEqualTo(400);
             } else if (!reply.contentType().startsWith("application/problem+json")) {
                 failures.add(attack + " -> " + reply.status() + " as " + reply.contentType());
@@ -192,15 +193,6 @@ class BadInputCorpusIT {
         // Nothing changed: no row, no event.
         nothingChanged.since();
         assertThat(Api.balance(id(taken))).isZero();
-    }
-
-    /**
-     * A URI with an encoded NUL is refused by Liberty's web container itself ({@code CWWWC0005I}, a
-     * fixed HTML line) before any virtual host or application is chosen, so no application code
-     * (JAX-RS mapper, error page) can answer it: it is a 400, but not problem+json.
-     */
-    private static boolean refusedByTheWebContainer(Attack attack) {
-        return attack.path().contains("%00");
     }
 
     private static Http.Reply send(Attack attack) {
