@@ -157,6 +157,9 @@ class HostileMessageIT {
             assertThat(Http.get(Api.url(service, "/health/live")).status()).as(service + " live").isEqualTo(200);
             assertThat(Http.get(Api.url(service, "/health/ready")).status()).as(service + " ready").isEqualTo(200);
             assertThat(total(service, "/api/outbox/refused")).as(service + ": no outbox row refused").isZero();
+            assertThat(Http.get(Api.url(service, "/metrics?scope=application")).body().lines()
+                    .filter(line -> line.startsWith("msaair_outbox_refused_total")))
+                    .as(service + " counts refused outbox rows, none so far").singleElement().asString().endsWith(" 0.0");
         }
         assertThat(SystemStack.watchdog().restarts()).as("no server restarted by its liveness probe").hasSize(restartsBefore);
     }

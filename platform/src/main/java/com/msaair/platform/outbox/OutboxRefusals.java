@@ -14,13 +14,19 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class OutboxRefusals {
 
-    static final String COUNTER = "msaair_outbox_refused_total";
+    /** Exported to Prometheus as {@code msaair_outbox_refused_total}. */
+    static final String COUNTER = "msaair_outbox_refused";
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     MetricRegistry metrics;
+
+    /** Makes the counter exist from the start (at 0), so that an alert on it has a series to watch. */
+    public void registerMetrics() {
+        refusedCounter();
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void setAside(OutboxMessage message, String reason, Instant now) {

@@ -104,6 +104,7 @@ public class OutboxRelay {
     private ScheduledFuture<?> poller;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        refusals.registerMetrics();
         poller = executor.scheduleWithFixedDelay(this::requestDrain, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
     }
 
