@@ -19,11 +19,11 @@ public class HistoryService {
         timeline.add(entry);
     }
 
-    public List<TimelineEntry> ofCustomer(long customerId, int offset, int limit) {
+    public List<TimelineEntry> ofCustomer(String customerId, int offset, int limit) {
         return timeline.ofCustomer(customerId, offset, limit);
     }
 
-    public long countOfCustomer(long customerId) {
+    public long countOfCustomer(String customerId) {
         return timeline.countOfCustomer(customerId);
     }
 }

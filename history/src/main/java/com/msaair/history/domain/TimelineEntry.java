@@ -9,7 +9,7 @@ import java.time.Instant;
 public class TimelineEntry {
 
     private Long id;
-    private long customerId;
+    private String customerId;
     private String eventId;
     private String eventType;
     private EntryKind kind;
@@ -45,13 +45,13 @@ public class TimelineEntry {
         this.occurredAt = b.occurredAt;
     }
 
-    public static Builder builder(long customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
+    public static Builder builder(String customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
         return new Builder(customerId, eventId, eventType, kind, correlationId, occurredAt);
     }
 
     /** Optional details of an entry, by name rather than by position. */
     public static final class Builder {
-        private final long customerId;
+        private final String customerId;
         private final String eventId;
         private final String eventType;
         private final EntryKind kind;
@@ -66,7 +66,7 @@ public class TimelineEntry {
         private Long balanceAfter;
         private String reason;
 
-        private Builder(long customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
+        private Builder(String customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
             this.customerId = customerId;
             this.eventId = eventId;
             this.eventType = eventType;
@@ -117,7 +117,7 @@ public class TimelineEntry {
         return id;
     }
 
-    public long customerId() {
+    public String customerId() {
         return customerId;
     }
 

@@ -8,7 +8,7 @@ public interface TimelineRepository {
     void add(TimelineEntry entry);
 
     /** Newest first (by when it happened; the event id breaks ties, so a rebuilt view orders the same way). */
-    List<TimelineEntry> ofCustomer(long customerId, int offset, int limit);
+    List<TimelineEntry> ofCustomer(String customerId, int offset, int limit);
 
-    long countOfCustomer(long customerId);
+    long countOfCustomer(String customerId);
 }

@@ -36,15 +36,17 @@ public class CustomerService {
     Clock clock;
 
     @RetryOnLockConflict
-    public Customer register(String name, Email email) {
+    public Customer register(String id, String name, Email email) {
         try {
             return transactions.inNewTransaction(() -> {
+                if (customers.find(id).isPresent()) {
+                    throw MileageException.alreadyACustomer(id);
+                }
                 if (customers.emailTaken(email)) {
                     throw MileageException.emailTaken(email);
                 }
                 Instant now = clock.instant();
-                Customer customer = customers.add(Customer.register(name, email, now));
-                String id = String.valueOf(customer.id());
+                Customer customer = customers.add(Customer.register(id, name, email, now));
                 outbox.publish(MileageEvents.TOPIC, id, EventEnvelope.of(MileageEvents.CUSTOMER_REGISTERED, now, id, null,
                         customer.id(), CustomerRegistered.of(customer)));
                 return customer;
@@ -60,15 +62,15 @@ public class CustomerService {
         }
     }
 
-    public Customer get(long id) {
+    public Customer get(String id) {
         return customers.find(id).orElseThrow(() -> MileageException.customerNotFound(id));
     }
 
-    public List<MileageEntry> ledger(long customerId, int offset, int limit) {
+    public List<MileageEntry> ledger(String customerId, int offset, int limit) {
         return customers.entries(customerId, offset, limit);
     }
 
-    public long ledgerSize(long customerId) {
+    public long ledgerSize(String customerId) {
         return customers.countEntries(customerId);
     }
 }

@@ -33,7 +33,7 @@ public class MileageService {
     Clock clock;
 
     /** @return false when the customer is unknown (nothing changed) */
-    public boolean reservationCreated(EventEnvelope event, long customerId, long reservationId, long miles) {
+    public boolean reservationCreated(EventEnvelope event, String customerId, long reservationId, long miles) {
         Instant now = clock.instant();
         Optional<Customer> customer = customers.findForUpdate(customerId);
         if (customer.isEmpty()) {
@@ -44,13 +44,8 @@ public class MileageService {
         return true;
     }
 
-    /** Whether customer {@code customerId} exists and registered after {@code moment}. */
-    public boolean registeredAfter(long customerId, Instant moment) {
-        return customers.find(customerId).map(c -> c.registeredAt().isAfter(moment)).orElse(false);
-    }
-
     /** @return false when the customer is unknown (nothing changed) */
-    public boolean reservationCancelled(EventEnvelope event, long customerId, long reservationId) {
+    public boolean reservationCancelled(EventEnvelope event, String customerId, long reservationId) {
         Instant now = clock.instant();
         Optional<Customer> customer = customers.findForUpdate(customerId);
         if (customer.isEmpty()) {
@@ -64,7 +59,7 @@ public class MileageService {
     private void record(MileageEntry entry, String type, EventEnvelope cause, Instant now) {
         customers.addEntry(entry);
         if (entry.miles() != 0) {
-            String key = String.valueOf(entry.customerId());
+            String key = entry.customerId();
             outbox.publish(MileageEvents.TOPIC, key, EventEnvelope.of(type, now, cause.correlationId(), cause.eventId(),
                     entry.customerId(), MileageChanged.of(entry)));
         }

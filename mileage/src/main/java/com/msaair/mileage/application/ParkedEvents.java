@@ -12,10 +12,10 @@ import java.util.Optional;
  */
 public interface ParkedEvents {
 
-    record Parked(long id, String eventId, String eventType, long customerId, long reservationId, String reason,
+    record Parked(long id, String eventId, String eventType, String customerId, long reservationId, String reason,
             Instant parkedAt, Instant resolvedAt, String event) {}
 
-    void park(EventEnvelope event, long customerId, long reservationId, String reason, Instant at);
+    void park(EventEnvelope event, String customerId, long reservationId, String reason, Instant at);
 
     List<Parked> unresolved(int offset, int limit);
 

@@ -3,9 +3,9 @@ package com.msaair.mileage.application;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.json.JsonFields;
+import com.msaair.platform.security.CustomerIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 
@@ -30,19 +30,13 @@ public class ReservationEventHandler {
     Clock clock;
 
     /**
-     * From Kafka: applies the event, or parks it when its customer is unknown — or was unknown when
-     * the booking was made: a booking accepted unverified (mileage was down) for an id nobody had
-     * then must not credit whoever registered and got that id before the event arrived. Customer ids
-     * are assigned here, so "registered later" means "someone else". An operator's retry applies it.
+     * From Kafka: applies the event, or parks it when its customer is unknown (a booking accepted
+     * unverified while mileage was down, for someone who has not become a customer yet); an
+     * operator's retry applies it once they have. A customer id is the identity provider's subject,
+     * never reassigned: whoever registers with it later is the person the booking was made for.
      */
     public void applyOrPark(EventEnvelope event) {
         ReservationEvent read = read(event);
-        if (RESERVATION_CREATED.equals(event.eventType()) && !read.customerVerified()
-                && mileage.registeredAfter(read.customerId(), event.occurredAt())) {
-            parked.park(event, read.customerId(), read.reservationId(), "customer " + read.customerId()
-                    + " registered after this booking was accepted unverified; not credited automatically", clock.instant());
-            return;
-        }
         if (!apply(read, event)) {
             parked.park(event, read.customerId(), read.reservationId(),
                     "customer " + read.customerId() + " is not registered", clock.instant());
@@ -62,16 +56,14 @@ public class ReservationEventHandler {
         };
     }
 
-    private record ReservationEvent(long customerId, long reservationId, long miles, boolean customerVerified) {}
+    private record ReservationEvent(String customerId, long reservationId, long miles) {}
 
     private static ReservationEvent read(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         long miles = RESERVATION_CREATED.equals(event.eventType()) ? data.requiredLong("miles", 1, Integer.MAX_VALUE) : 0;
         data.validOrThrow(MalformedEventException::new);
-        // Absent in events written before the field existed: those customers were checked then or parked.
-        boolean verified = event.data().get("customerVerified") != JsonValue.FALSE;
-        return new ReservationEvent(customerId, reservationId, miles, verified);
+        return new ReservationEvent(customerId, reservationId, miles);
     }
 }

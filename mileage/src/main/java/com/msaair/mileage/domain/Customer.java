@@ -13,7 +13,7 @@ public class Customer {
 
     public static final int MAX_NAME_LENGTH = 100;
 
-    private Long id;
+    private String id;
     private String name;
     private Email email;
     private long balance;
@@ -24,17 +24,19 @@ public class Customer {
         // for the persistence adapter
     }
 
-    private Customer(String name, Email email, Instant registeredAt) {
+    private Customer(String id, String name, Email email, Instant registeredAt) {
+        this.id = id;
         this.name = name;
         this.email = email;
         this.registeredAt = registeredAt;
     }
 
-    public static Customer register(String name, Email email, Instant now) {
+    /** @param id who the customer is: the subject of their token, given by the identity provider */
+    public static Customer register(String id, String name, Email email, Instant now) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("a name of 1 to " + MAX_NAME_LENGTH + " characters is required");
         }
-        return new Customer(name.strip(), email, now);
+        return new Customer(id, name.strip(), email, now);
     }
 
     /**
@@ -72,7 +74,7 @@ public class Customer {
         public static final BookingLedger EMPTY = new BookingLedger(Optional.empty(), Optional.empty());
     }
 
-    public Long id() {
+    public String id() {
         return id;
     }
 

@@ -8,19 +8,19 @@ public interface CustomerRepository {
 
     Customer add(Customer customer);
 
-    Optional<Customer> find(long id);
+    Optional<Customer> find(String id);
 
     /** The customer, locked until the transaction ends (two events for one customer never interleave). */
-    Optional<Customer> findForUpdate(long id);
+    Optional<Customer> findForUpdate(String id);
 
     boolean emailTaken(Email email);
 
     void addEntry(MileageEntry entry);
 
-    Customer.BookingLedger ledgerOf(long customerId, long reservationId);
+    Customer.BookingLedger ledgerOf(String customerId, long reservationId);
 
     /** Newest first. */
-    List<MileageEntry> entries(long customerId, int offset, int limit);
+    List<MileageEntry> entries(String customerId, int offset, int limit);
 
-    long countEntries(long customerId);
+    long countEntries(String customerId);
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 public class MileageEntry {
 
     private Long id;
-    private long customerId;
+    private String customerId;
     private long reservationId;
     private EntryKind kind;
     private long miles;
@@ -22,7 +22,7 @@ public class MileageEntry {
         // for the persistence adapter
     }
 
-    MileageEntry(long customerId, long reservationId, EntryKind kind, long miles, long balanceAfter, UUID eventId, Instant recordedAt) {
+    MileageEntry(String customerId, long reservationId, EntryKind kind, long miles, long balanceAfter, UUID eventId, Instant recordedAt) {
         this.customerId = customerId;
         this.reservationId = reservationId;
         this.kind = kind;
@@ -36,7 +36,7 @@ public class MileageEntry {
         return id;
     }
 
-    public long customerId() {
+    public String customerId() {
         return customerId;
     }
 

@@ -14,7 +14,7 @@ public final class MileageEvents {
     private MileageEvents() {}
 
     /** {@code miles} added or removed (always positive here) and the balance after. */
-    public record MileageChanged(long customerId, long reservationId, long miles, long balance) {
+    public record MileageChanged(String customerId, long reservationId, long miles, long balance) {
 
         public static MileageChanged of(MileageEntry entry) {
             return new MileageChanged(entry.customerId(), entry.reservationId(), Math.abs(entry.miles()), entry.balanceAfter());
@@ -22,7 +22,7 @@ public final class MileageEvents {
     }
 
     /** Lets other services (notification) know how to reach the customer. */
-    public record CustomerRegistered(long customerId, String name, String email) {
+    public record CustomerRegistered(String customerId, String name, String email) {
 
         public static CustomerRegistered of(Customer customer) {
             return new CustomerRegistered(customer.id(), customer.name(), customer.email().value());

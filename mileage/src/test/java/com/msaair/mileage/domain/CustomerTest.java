@@ -11,25 +11,13 @@ import org.junit.jupiter.api.Test;
 class CustomerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private final Customer customer = saved(Customer.register("Kim Minji", new Email("Minji@Example.com"), NOW), 42);
-
-    /** The identity the database assigns on insert. */
-    private static Customer saved(Customer customer, long id) {
-        try {
-            java.lang.reflect.Field field = Customer.class.getDeclaredField("id");
-            field.setAccessible(true);
-            field.set(customer, id);
-            return customer;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final Customer customer = Customer.register("c-42", "Kim Minji", new Email("Minji@Example.com"), NOW);
 
     @Test
     void accruesABookingsMilesOnce() {
         MileageEntry accrual = customer.accrue(7, 3000, Customer.BookingLedger.EMPTY, UUID.randomUUID(), NOW).orElseThrow();
         assertThat(accrual.kind()).isEqualTo(EntryKind.ACCRUAL);
-        assertThat(accrual.customerId()).isEqualTo(42);
+        assertThat(accrual.customerId()).isEqualTo("c-42");
         assertThat(accrual.balanceAfter()).isEqualTo(3000);
         assertThat(customer.accrue(7, 3000, new Customer.BookingLedger(Optional.of(accrual), Optional.empty()), UUID.randomUUID(), NOW))
                 .as("the same booking again").isEmpty();
@@ -64,6 +52,6 @@ class CustomerTest {
         assertThat(customer.email()).isEqualTo(new Email("minji@example.com"));
         assertThatThrownBy(() -> new Email("not an address")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Email("a@b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Customer.register(" ", new Email("x@y.z"), NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Customer.register("c-1", " ", new Email("x@y.z"), NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 }

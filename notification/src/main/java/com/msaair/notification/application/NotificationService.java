@@ -34,7 +34,7 @@ public class NotificationService {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void notify(EventEnvelope event, long customerId, String message) {
+    public void notify(EventEnvelope event, String customerId, String message) {
         Instant now = clock.instant();
         Notification notification = Notification.of(customerId, event.eventId().toString(), event.eventType(),
                 event.correlationId(), message, now);
@@ -46,17 +46,17 @@ public class NotificationService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void contactRegistered(long customerId, String name, String email) {
+    public void contactRegistered(String customerId, String name, String email) {
         notifications.saveContact(new Contact(customerId, name, email));
         // What waited for this address goes now, not at its next periodic look.
         notifications.makeDue(customerId, clock.instant());
     }
 
-    public List<Notification> ofCustomer(long customerId, int offset, int limit) {
+    public List<Notification> ofCustomer(String customerId, int offset, int limit) {
         return notifications.ofCustomer(customerId, offset, limit);
     }
 
-    public long countOfCustomer(long customerId) {
+    public long countOfCustomer(String customerId) {
         return notifications.countOfCustomer(customerId);
     }
 }

@@ -3,7 +3,7 @@ package com.msaair.notification.domain;
 /** How to reach a customer, as the mileage service announced when they registered. */
 public class Contact {
 
-    private long customerId;
+    private String customerId;
     private String name;
     private String email;
 
@@ -11,13 +11,13 @@ public class Contact {
         // for the persistence adapter
     }
 
-    public Contact(long customerId, String name, String email) {
+    public Contact(String customerId, String name, String email) {
         this.customerId = customerId;
         this.name = name;
         this.email = email;
     }
 
-    public long customerId() {
+    public String customerId() {
         return customerId;
     }
 

@@ -5,31 +5,34 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The words customers read, one sentence per kind of event. */
+/**
+ * The words customers read, one sentence per kind of event. They name no customer id: a notification
+ * is the customer's own, and their id is an opaque string of the identity provider.
+ */
 public final class Messages {
 
     private static final DateTimeFormatter DEPARTURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Messages() {}
 
-    public static String reservationConfirmed(long customerId, long reservationId, String flightNumber, Instant departure, int passengers) {
-        return "Customer %d: reservation %d is confirmed — flight %s departing %s, %d %s."
-                .formatted(customerId, reservationId, flightNumber, DEPARTURE.format(departure), passengers,
+    public static String reservationConfirmed(long reservationId, String flightNumber, Instant departure, int passengers) {
+        return "Reservation %d is confirmed — flight %s departing %s, %d %s."
+                .formatted(reservationId, flightNumber, DEPARTURE.format(departure), passengers,
                         passengers == 1 ? "passenger" : "passengers");
     }
 
-    public static String reservationCancelled(long customerId, long reservationId, String flightNumber, String reason) {
+    public static String reservationCancelled(long reservationId, String flightNumber, String reason) {
         return "FLIGHT_CANCELLED".equals(reason)
-                ? "Customer %d: reservation %d is cancelled because the airline cancelled flight %s.".formatted(customerId, reservationId, flightNumber)
-                : "Customer %d: reservation %d is cancelled.".formatted(customerId, reservationId);
+                ? "Reservation %d is cancelled because the airline cancelled flight %s.".formatted(reservationId, flightNumber)
+                : "Reservation %d is cancelled.".formatted(reservationId);
     }
 
-    public static String milesAdded(long customerId, long miles, long balance) {
-        return String.format(Locale.US, "Customer %d: %,d miles added, balance %,d.", customerId, miles, balance);
+    public static String milesAdded(long miles, long balance) {
+        return String.format(Locale.US, "%,d miles added, balance %,d.", miles, balance);
     }
 
-    public static String milesRemoved(long customerId, long miles, long balance) {
-        return String.format(Locale.US, "Customer %d: %,d miles removed, balance %,d.", customerId, miles, balance);
+    public static String milesRemoved(long miles, long balance) {
+        return String.format(Locale.US, "%,d miles removed, balance %,d.", miles, balance);
     }
 
     /** The e-mail subject for a notification about {@code eventType}. */

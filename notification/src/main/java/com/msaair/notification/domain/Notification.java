@@ -13,7 +13,7 @@ public class Notification {
     public static final int MAX_ERROR_LENGTH = 500;
 
     private Long id;
-    private long customerId;
+    private String customerId;
     private String eventId;
     private String eventType;
     private String correlationId;
@@ -31,7 +31,7 @@ public class Notification {
         // for the persistence adapter
     }
 
-    private Notification(long customerId, String eventId, String eventType, String correlationId, String message, Instant now) {
+    private Notification(String customerId, String eventId, String eventType, String correlationId, String message, Instant now) {
         this.customerId = customerId;
         this.eventId = eventId;
         this.eventType = eventType;
@@ -42,7 +42,7 @@ public class Notification {
         this.createdAt = now;
     }
 
-    public static Notification of(long customerId, String eventId, String eventType, String correlationId, String message, Instant now) {
+    public static Notification of(String customerId, String eventId, String eventType, String correlationId, String message, Instant now) {
         return new Notification(customerId, eventId, eventType, correlationId, message, now);
     }
 
@@ -87,7 +87,7 @@ public class Notification {
         return id;
     }
 
-    public long customerId() {
+    public String customerId() {
         return customerId;
     }
 

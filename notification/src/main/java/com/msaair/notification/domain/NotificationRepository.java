@@ -15,14 +15,14 @@ public interface NotificationRepository {
     List<Long> due(Instant now, int limit);
 
     /** A customer's notifications, newest first. */
-    List<Notification> ofCustomer(long customerId, int offset, int limit);
+    List<Notification> ofCustomer(String customerId, int offset, int limit);
 
-    long countOfCustomer(long customerId);
+    long countOfCustomer(String customerId);
 
     void saveContact(Contact contact);
 
-    Optional<Contact> contact(long customerId);
+    Optional<Contact> contact(String customerId);
 
     /** Makes the customer's undelivered notifications due at {@code now} (their contact has just arrived). */
-    void makeDue(long customerId, Instant now);
+    void makeDue(String customerId, Instant now);
 }

@@ -56,7 +56,7 @@ class DeliveryServiceLeaseTest {
     @Test
     void aRoundStopsBeforeAMailOnceItsLeaseHasPassedToAnotherReplica() {
         for (int i = 0; i < 20; i++) {
-            notifications.add(Notification.of(7, "event-" + i, "ReservationCreated", "7", "hello " + i, START));
+            notifications.add(Notification.of("c-7", "event-" + i, "ReservationCreated", "7", "hello " + i, START));
         }
         grants = 1; // taken at 0 s; the renewal due at 15 s finds it held by another replica
 
@@ -70,7 +70,7 @@ class DeliveryServiceLeaseTest {
     @Test
     void aRoundWhoseLeaseIsRenewedBeginsEachMailWithTimeEnoughToFinishIt() {
         for (int i = 0; i < 20; i++) {
-            notifications.add(Notification.of(7, "event-" + i, "ReservationCreated", "7", "hello " + i, START));
+            notifications.add(Notification.of("c-7", "event-" + i, "ReservationCreated", "7", "hello " + i, START));
         }
 
         delivery.deliverDue();
@@ -82,7 +82,7 @@ class DeliveryServiceLeaseTest {
     @Test
     void aNotificationWaitingForItsCustomersAddressIsNeverUsedUpAndGoesWhenTheAddressArrives() {
         notifications.contactKnown = false;
-        notifications.add(Notification.of(7, "event-1", "ReservationCreated", "7", "hello", START));
+        notifications.add(Notification.of("c-7", "event-1", "ReservationCreated", "7", "hello", START));
         for (int round = 0; round < 20; round++) {
             delivery.deliverDue();
             clock.advance(Duration.ofMinutes(1));
@@ -92,7 +92,7 @@ class DeliveryServiceLeaseTest {
         assertThat(waiting.attempts()).as("waiting for an address is not an attempt").isZero();
 
         notifications.contactKnown = true;
-        notifications.makeDue(7, clock.instant());
+        notifications.makeDue("c-7", clock.instant());
         delivery.deliverDue();
 
         assertThat(mailer.sent).containsExactly("hello");
@@ -151,12 +151,12 @@ class DeliveryServiceLeaseTest {
         }
 
         @Override
-        public List<Notification> ofCustomer(long customerId, int offset, int limit) {
+        public List<Notification> ofCustomer(String customerId, int offset, int limit) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public long countOfCustomer(long customerId) {
+        public long countOfCustomer(String customerId) {
             throw new UnsupportedOperationException();
         }
 
@@ -168,14 +168,14 @@ class DeliveryServiceLeaseTest {
         boolean contactKnown = true;
 
         @Override
-        public Optional<Contact> contact(long customerId) {
+        public Optional<Contact> contact(String customerId) {
             return contactKnown ? Optional.of(new Contact(customerId, "Kim", "kim@example.com")) : Optional.empty();
         }
 
         @Override
-        public void makeDue(long customerId, Instant now) {
+        public void makeDue(String customerId, Instant now) {
             // the fake's notifications are all of one customer; the real repository's UPDATE is exercised by the system tests
-            byId.values().stream().filter(n -> n.customerId() == customerId && n.isDue(Instant.MAX))
+            byId.values().stream().filter(n -> n.customerId().equals(customerId) && n.isDue(Instant.MAX))
                     .forEach(n -> n.awaitContact(n.lastError(), Duration.ZERO, now));
         }
     }

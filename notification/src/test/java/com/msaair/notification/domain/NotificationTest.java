@@ -13,7 +13,7 @@ class NotificationTest {
 
     @Test
     void aFailedDeliveryIsRetriedWithBackoffThenGivenUpAndKept() {
-        Notification n = Notification.of(1, "e1", "ReservationCreated", "7", "hello", NOW);
+        Notification n = Notification.of("c-1", "e1", "ReservationCreated", "7", "hello", NOW);
         assertThat(n.isDue(NOW)).isTrue();
 
         n.failed(DeliveryChannel.EMAIL, "connection refused", POLICY, NOW);
@@ -32,7 +32,7 @@ class NotificationTest {
 
     @Test
     void aDeliveredNotificationIsNoLongerDue() {
-        Notification n = Notification.of(1, "e1", "MileageIncreased", "7", "hello", NOW);
+        Notification n = Notification.of("c-1", "e1", "MileageIncreased", "7", "hello", NOW);
         n.delivered(DeliveryChannel.LOG, NOW);
         assertThat(n.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(n.deliveredAt()).isEqualTo(NOW);
@@ -49,12 +49,12 @@ class NotificationTest {
 
     @Test
     void theWordsCustomersRead() {
-        assertThat(Messages.milesAdded(1, 10_000, 11_000)).isEqualTo("Customer 1: 10,000 miles added, balance 11,000.");
-        assertThat(Messages.milesRemoved(1, 3_000, 0)).isEqualTo("Customer 1: 3,000 miles removed, balance 0.");
-        assertThat(Messages.reservationConfirmed(1, 7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1))
-                .isEqualTo("Customer 1: reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger.");
-        assertThat(Messages.reservationCancelled(1, 7, "KE1234", "FLIGHT_CANCELLED"))
-                .isEqualTo("Customer 1: reservation 7 is cancelled because the airline cancelled flight KE1234.");
-        assertThat(Messages.reservationCancelled(1, 7, "KE1234", "CUSTOMER_REQUEST")).isEqualTo("Customer 1: reservation 7 is cancelled.");
+        assertThat(Messages.milesAdded(10_000, 11_000)).isEqualTo("10,000 miles added, balance 11,000.");
+        assertThat(Messages.milesRemoved(3_000, 0)).isEqualTo("3,000 miles removed, balance 0.");
+        assertThat(Messages.reservationConfirmed(7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1))
+                .isEqualTo("Reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger.");
+        assertThat(Messages.reservationCancelled(7, "KE1234", "FLIGHT_CANCELLED"))
+                .isEqualTo("Reservation 7 is cancelled because the airline cancelled flight KE1234.");
+        assertThat(Messages.reservationCancelled(7, "KE1234", "CUSTOMER_REQUEST")).isEqualTo("Reservation 7 is cancelled.");
     }
 }

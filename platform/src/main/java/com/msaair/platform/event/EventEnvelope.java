@@ -11,6 +11,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import com.msaair.platform.security.CustomerIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +31,14 @@ public record EventEnvelope(
         Instant occurredAt,
         String correlationId,
         UUID causationId,
-        Long customerId,
+        String customerId,
         JsonObject data) {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     /** A new event with a fresh id; {@code payload} is a record serialised with JSON-B. */
     public static EventEnvelope of(String eventType, Instant occurredAt, String correlationId, UUID causationId,
-            Long customerId, Object payload) {
+            String customerId, Object payload) {
         return new EventEnvelope(UUID.randomUUID(), eventType, occurredAt, correlationId, causationId, customerId,
                 toJsonObject(payload));
     }
@@ -100,8 +101,8 @@ public record EventEnvelope(
         Instant occurredAt = fields.requiredInstant("occurredAt");
         String correlationId = fields.requiredString("correlationId", 100);
         UUID causationId = fields.optionalUuid("causationId").orElse(null);
-        Long customerId = json.containsKey("customerId") && !json.isNull("customerId")
-                ? fields.requiredLong("customerId", 1, Long.MAX_VALUE)
+        String customerId = json.containsKey("customerId") && !json.isNull("customerId")
+                ? fields.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED)
                 : null;
         JsonObject data = fields.requiredObject("data");
         fields.validOrThrow(MalformedEventException::new);

@@ -8,6 +8,8 @@ import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestParams;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * For operators: the messages this service's consumers parked, and their replay. Every consuming
  * service serves it (a service without consumers lists nothing). Not routed from outside.
  */
+// Operators only, every method.
+@RolesAllowed(Roles.OPERATOR)
 @Path("/dead-letters")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

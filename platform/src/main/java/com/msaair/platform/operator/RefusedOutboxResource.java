@@ -4,6 +4,8 @@ import com.msaair.platform.outbox.OutboxRefusals;
 import com.msaair.platform.outbox.RefusedOutboxMessage;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** For operators: outbox rows the broker refused for good, set aside so the rows behind them could go on. */
+// Operators only, every method.
+@RolesAllowed(Roles.OPERATOR)
 @Path("/outbox/refused")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

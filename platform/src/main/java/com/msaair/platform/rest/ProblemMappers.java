@@ -48,6 +48,16 @@ public final class ProblemMappers {
 
     /** Bodies that are not JSON at all. */
     @Provider
+    public static class AccessDenied implements ExceptionMapper<com.msaair.platform.security.AccessDeniedException> {
+        @Override
+        public Response toResponse(com.msaair.platform.security.AccessDeniedException e) {
+            List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+            String detail = e.field() == null ? e.getMessage() : e.field() + " " + e.getMessage();
+            return Problem.typed("access-denied", Status.FORBIDDEN, detail, errors).toResponse();
+        }
+    }
+
+    @Provider
     public static class MalformedJson implements ExceptionMapper<JsonException> {
         @Override
         public Response toResponse(JsonException e) {

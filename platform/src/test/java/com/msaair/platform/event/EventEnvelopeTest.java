@@ -16,7 +16,7 @@ class EventEnvelopeTest {
     @Test
     void survivesTheRoundTripThroughJson() {
         UUID cause = UUID.randomUUID();
-        EventEnvelope event = EventEnvelope.of("ReservationCreated", Instant.parse("2026-11-21T10:00:00Z"), "7", cause, 3L,
+        EventEnvelope event = EventEnvelope.of("ReservationCreated", Instant.parse("2026-11-21T10:00:00Z"), "7", cause, "3d500791-c63a-4078-a0cb-b9fee0ca9092",
                 new Booked(7, 3000, Instant.parse("2027-01-01T09:00:00Z")));
 
         EventEnvelope read = EventEnvelope.fromJson(event.toJson());

@@ -225,7 +225,7 @@ class InboxTest {
 
     private static String envelope(UUID id, String type) {
         return "{\"eventId\":\"" + id + "\",\"eventType\":\"" + type + "\",\"occurredAt\":\"2026-12-01T09:00:00Z\","
-                + "\"correlationId\":\"7\",\"customerId\":1,\"data\":{}}";
+                + "\"correlationId\":\"7\",\"customerId\":\"c-1\",\"data\":{}}";
     }
 
     private static String json(Map<String, String> headers) {

@@ -97,7 +97,7 @@ public final class HostileMessages {
                         Arbitraries.of(KNOWN_TYPES))
                 .as((field, digits, type) -> {
                     String number = "9".repeat(digits);
-                    String envelope = envelopeText(type, UUID.randomUUID().toString(), 1);
+                    String envelope = envelopeText(type, UUID.randomUUID().toString(), "c-1");
                     String text = field.equals("data")
                             ? envelope.replace("\"data\":{}", "\"data\":{\"reservationId\":" + number + "}")
                             : envelope.replaceFirst("\"" + field + "\":[^,}]+", "\"" + field + "\":" + number);
@@ -110,14 +110,14 @@ public final class HostileMessages {
                 .as((depth, open, type) -> {
                     String close = open.equals("[") ? "]" : "}";
                     String data = open.repeat(depth) + "1" + close.repeat(depth);
-                    return new Shaped("nested " + depth + " deep", bytes(envelopeText(type, UUID.randomUUID().toString(), 1).replace("\"data\":{}", "\"data\":" + data)));
+                    return new Shaped("nested " + depth + " deep", bytes(envelopeText(type, UUID.randomUUID().toString(), "c-1").replace("\"data\":{}", "\"data\":" + data)));
                 });
     }
 
     private static Arbitrary<Shaped> duplicatedMember() {
         return Combinators.combine(Arbitraries.of("eventId", "eventType", "customerId", "data", "occurredAt"), Arbitraries.of(KNOWN_TYPES))
                 .as((field, type) -> {
-                    String text = envelopeText(type, UUID.randomUUID().toString(), 1);
+                    String text = envelopeText(type, UUID.randomUUID().toString(), "c-1");
                     String doubled = text.substring(0, text.length() - 1) + ",\"" + field + "\":" + (field.equals("data") ? "{}" : "\"2\"") + "}";
                     return new Shaped(field + " twice", bytes(doubled));
                 });
@@ -128,19 +128,19 @@ public final class HostileMessages {
                         Arbitraries.of("42", "true", "[]", "{\"x\":1}", "\"one\"", "-1", "1.5", "\"+10000-01-01T00:00:00Z\"", "\"\""),
                         Arbitraries.of(KNOWN_TYPES))
                 .as((field, value, type) -> {
-                    String text = envelopeText(type, UUID.randomUUID().toString(), 1)
+                    String text = envelopeText(type, UUID.randomUUID().toString(), "c-1")
                             .replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\{\\}|[0-9]+)", "\"" + field + "\":" + value);
                     return new Shaped(field + " = " + value, bytes(text));
                 })
-                // A mistyped field that happens to be of a right type (customerId 42) would make a valid envelope.
-                .filter(s -> !s.shape().equals("customerId = 42") && !s.shape().equals("data = {\"x\":1}")
+                // A mistyped field that happens to be of a right type (customerId "one") would make a valid envelope.
+                .filter(s -> !s.shape().equals("customerId = \"one\"") && !s.shape().equals("data = {\"x\":1}")
                         && !(s.shape().startsWith("correlationId = \"") && !s.shape().equals("correlationId = \"\""))
                         && !(s.shape().startsWith("eventType = \"") && !s.shape().equals("eventType = \"\"")));
     }
 
     private static Arbitrary<Shaped> missingField() {
         return Combinators.combine(Arbitraries.of("eventId", "eventType", "occurredAt", "correlationId", "data"), Arbitraries.of(KNOWN_TYPES))
-                .as((field, type) -> new Shaped("no " + field, bytes(envelopeText(type, UUID.randomUUID().toString(), 1)
+                .as((field, type) -> new Shaped("no " + field, bytes(envelopeText(type, UUID.randomUUID().toString(), "c-1")
                         .replaceFirst("\"" + field + "\":(\"[^\"]*\"|\\{\\}|[0-9]+),?", ""))));
     }
 
@@ -151,17 +151,17 @@ public final class HostileMessages {
 
     private static Arbitrary<Shaped> hugeString() {
         return Arbitraries.integers().between(100_000, 900_000)
-                .map(length -> new Shaped(length + "-character string", bytes(envelopeText("HostileHuge", UUID.randomUUID().toString(), 1)
+                .map(length -> new Shaped(length + "-character string", bytes(envelopeText("HostileHuge", UUID.randomUUID().toString(), "c-1")
                         .replace("\"data\":{}", "\"data\":{\"note\":\"" + "x".repeat(length - 200) + "\"}"))));
     }
 
     private static Arbitrary<String> envelope(Arbitrary<String> types) {
-        return types.map(type -> envelopeText(type, UUID.randomUUID().toString(), 1));
+        return types.map(type -> envelopeText(type, UUID.randomUUID().toString(), "c-1"));
     }
 
-    private static String envelopeText(String type, String eventId, long customerId) {
+    private static String envelopeText(String type, String eventId, String customerId) {
         return "{\"eventId\":\"" + eventId + "\",\"eventType\":\"" + type + "\",\"occurredAt\":\"2026-12-01T10:00:00Z\","
-                + "\"correlationId\":\"hostile\",\"customerId\":" + customerId + ",\"data\":{}}";
+                + "\"correlationId\":\"hostile\",\"customerId\":\"" + customerId + "\",\"data\":{}}";
     }
 
     private record Key(String shape, byte[] bytes) {}

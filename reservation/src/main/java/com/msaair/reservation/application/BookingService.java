@@ -72,11 +72,11 @@ public class BookingService {
         return reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
     }
 
-    public List<Reservation> ofCustomer(long customerId, int offset, int limit) {
+    public List<Reservation> ofCustomer(String customerId, int offset, int limit) {
         return reservations.ofCustomer(customerId, offset, limit);
     }
 
-    public long countOfCustomer(long customerId) {
+    public long countOfCustomer(String customerId) {
         return reservations.countOfCustomer(customerId);
     }
 

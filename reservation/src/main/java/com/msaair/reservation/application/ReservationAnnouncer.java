@@ -30,7 +30,7 @@ public class ReservationAnnouncer {
     }
 
     private void publish(String type, Reservation reservation, Object payload, Instant at, UUID causationId) {
-        String customerKey = String.valueOf(reservation.customerId());
+        String customerKey = reservation.customerId();
         outbox.publish(ReservationEvents.TOPIC, customerKey, EventEnvelope.of(type, at, String.valueOf(reservation.id()),
                 causationId, reservation.customerId(), payload));
     }

@@ -12,5 +12,5 @@ public interface CustomerDirectory {
     }
 
     /** @throws ReservationException when the customer service says the customer does not exist */
-    CustomerCheck check(long customerId);
+    CustomerCheck check(String customerId);
 }

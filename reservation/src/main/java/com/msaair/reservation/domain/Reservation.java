@@ -11,7 +11,7 @@ public class Reservation {
     public static final int MAX_PASSENGERS = 9;
 
     private Long id;
-    private long customerId;
+    private String customerId;
     private long scheduleId;
     private String flightNumber;
     private Instant departureTime;
@@ -28,7 +28,7 @@ public class Reservation {
         // for the persistence adapter
     }
 
-    private Reservation(long customerId, Flight flight, int passengers, boolean customerVerified, Instant now) {
+    private Reservation(String customerId, Flight flight, int passengers, boolean customerVerified, Instant now) {
         this.customerId = customerId;
         this.scheduleId = flight.scheduleId();
         this.flightNumber = flight.flightNumber();
@@ -46,7 +46,7 @@ public class Reservation {
      *
      * @param customerVerified false when the customer could not be checked (mileage unavailable)
      */
-    public static Reservation confirm(long customerId, Flight flight, int passengers, boolean customerVerified, Instant now) {
+    public static Reservation confirm(String customerId, Flight flight, int passengers, boolean customerVerified, Instant now) {
         if (passengers < 1 || passengers > MAX_PASSENGERS) {
             throw new IllegalArgumentException("passengers must be between 1 and " + MAX_PASSENGERS);
         }
@@ -76,7 +76,7 @@ public class Reservation {
         return id;
     }
 
-    public long customerId() {
+    public String customerId() {
         return customerId;
     }
 

@@ -14,7 +14,7 @@ public final class ReservationEvents {
 
     private ReservationEvents() {}
 
-    public record ReservationCreated(long reservationId, long customerId, long scheduleId, String flightNumber,
+    public record ReservationCreated(long reservationId, String customerId, long scheduleId, String flightNumber,
             Instant departureTime, int passengers, int miles, boolean customerVerified, String status) {
 
         public static ReservationCreated of(Reservation r) {
@@ -24,7 +24,7 @@ public final class ReservationEvents {
     }
 
     /** {@code miles} are the miles the booking accrued, which the cancellation takes back. */
-    public record ReservationCancelled(long reservationId, long customerId, long scheduleId, String flightNumber,
+    public record ReservationCancelled(long reservationId, String customerId, long scheduleId, String flightNumber,
             int passengers, int miles, String reason, Instant cancelledAt, String status) {
 
         public static ReservationCancelled of(Reservation r) {

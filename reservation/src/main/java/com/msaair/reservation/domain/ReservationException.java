@@ -34,7 +34,7 @@ public final class ReservationException extends DomainException {
                 "Flight schedule " + scheduleId + " has " + available + " seats left, " + requested + " requested");
     }
 
-    public static ReservationException customerNotFound(long customerId) {
+    public static ReservationException customerNotFound(String customerId) {
         return new ReservationException(Kind.NOT_FOUND, "customer-not-found", "customerId", "Customer " + customerId + " does not exist");
     }
 

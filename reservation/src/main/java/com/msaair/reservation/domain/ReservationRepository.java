@@ -14,9 +14,9 @@ public interface ReservationRepository {
     Optional<Reservation> findForUpdate(long id);
 
     /** A customer's reservations, newest first. */
-    List<Reservation> ofCustomer(long customerId, int offset, int limit);
+    List<Reservation> ofCustomer(String customerId, int offset, int limit);
 
-    long countOfCustomer(long customerId);
+    long countOfCustomer(String customerId);
 
     /** Confirmed reservations on a flight, locked for update. */
     List<Reservation> activeOnFlightForUpdate(long scheduleId);

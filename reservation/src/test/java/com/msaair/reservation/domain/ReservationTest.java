@@ -18,7 +18,7 @@ class ReservationTest {
     @Test
     void aBookingTakesSeatsAndEarnsTheFlightsMilesForEachPassenger() {
         Flight flight = flight(10, 1000);
-        Reservation reservation = Reservation.confirm(1, flight, 3, true, NOW);
+        Reservation reservation = Reservation.confirm("c-1", flight, 3, true, NOW);
         assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
         assertThat(reservation.miles()).isEqualTo(3000);
         assertThat(flight.seatsAvailable()).isEqualTo(7);
@@ -28,8 +28,8 @@ class ReservationTest {
     @Test
     void neverOversold() {
         Flight flight = flight(2, 100);
-        Reservation.confirm(1, flight, 2, true, NOW);
-        assertThatThrownBy(() -> Reservation.confirm(2, flight, 1, true, NOW)).isInstanceOfSatisfying(ReservationException.class,
+        Reservation.confirm("c-1", flight, 2, true, NOW);
+        assertThatThrownBy(() -> Reservation.confirm("c-2", flight, 1, true, NOW)).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("sold-out"));
         assertThat(flight.seatsAvailable()).isZero();
     }
@@ -38,16 +38,16 @@ class ReservationTest {
     void cancelledOrDepartedFlightsCannotBeBooked() {
         Flight cancelled = flight(10, 100);
         cancelled.cancel();
-        assertThatThrownBy(() -> Reservation.confirm(1, cancelled, 1, true, NOW)).isInstanceOfSatisfying(ReservationException.class,
+        assertThatThrownBy(() -> Reservation.confirm("c-1", cancelled, 1, true, NOW)).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("flight-cancelled"));
-        assertThatThrownBy(() -> Reservation.confirm(1, flight(10, 100), 1, true, DEPARTURE)).isInstanceOfSatisfying(ReservationException.class,
+        assertThatThrownBy(() -> Reservation.confirm("c-1", flight(10, 100), 1, true, DEPARTURE)).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("flight-departed"));
     }
 
     @Test
     void cancellingReturnsTheSeatsKeepsTheReasonAndHappensOnce() {
         Flight flight = flight(4, 100);
-        Reservation reservation = Reservation.confirm(1, flight, 3, true, NOW);
+        Reservation reservation = Reservation.confirm("c-1", flight, 3, true, NOW);
         reservation.cancel(CancellationReason.FLIGHT_CANCELLED, flight, NOW);
         assertThat(reservation.status()).isEqualTo(ReservationStatus.CANCELLED);
         assertThat(reservation.cancellationReason()).isEqualTo(CancellationReason.FLIGHT_CANCELLED);
@@ -61,7 +61,7 @@ class ReservationTest {
     @Test
     void aReplicaRefreshKeepsTakenSeatsAndNeverUndoesACancellation() {
         Flight flight = flight(10, 100);
-        Reservation.confirm(1, flight, 4, true, NOW);
+        Reservation.confirm("c-1", flight, 4, true, NOW);
         flight.cancel();
         flight.refresh(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), 10, 200, FlightStatus.SCHEDULED));
         assertThat(flight.seatsAvailable()).isEqualTo(6);
@@ -71,7 +71,7 @@ class ReservationTest {
 
     @Test
     void passengersAreBetweenOneAndNine() {
-        assertThatThrownBy(() -> Reservation.confirm(1, flight(20, 100), 0, true, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Reservation.confirm(1, flight(20, 100), 10, true, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Reservation.confirm("c-1", flight(20, 100), 0, true, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Reservation.confirm("c-1", flight(20, 100), 10, true, NOW)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,6 @@
 package com.msaair.history.adapter.in.messaging;
 
+import com.msaair.platform.security.CustomerIds;
 import com.msaair.history.application.HistoryService;
 import com.msaair.history.domain.EntryKind;
 import com.msaair.history.domain.TimelineEntry;
@@ -42,7 +43,7 @@ public class HistoryConsumers {
 
     void onReservationEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
-        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
         long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
         String flightNumber = data.requiredString("flightNumber", 10);
@@ -66,7 +67,7 @@ public class HistoryConsumers {
 
     void onMileageEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
-        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         switch (event.eventType()) {
             case "MileageIncreased", "MileageDecreased" -> {
                 long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
@@ -84,7 +85,7 @@ public class HistoryConsumers {
         }
     }
 
-    private static TimelineEntry.Builder entry(EventEnvelope event, long customerId, EntryKind kind) {
+    private static TimelineEntry.Builder entry(EventEnvelope event, String customerId, EntryKind kind) {
         return TimelineEntry.builder(customerId, event.eventId().toString(), event.eventType(), kind, event.correlationId(), event.occurredAt());
     }
 }

@@ -5,7 +5,10 @@ import com.msaair.history.domain.TimelineEntry;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
-import com.msaair.platform.rest.RequestParams;
+import com.msaair.platform.security.Caller;
+import com.msaair.platform.security.CustomerIds;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,13 +42,19 @@ public class HistoryResource {
     @Inject
     HistoryService history;
 
+    @Inject
+    Caller caller;
+
     @GET
+    @RolesAllowed(Roles.CUSTOMER)
     @Operation(summary = "A customer's timeline, newest first")
     @APIResponse(responseCode = "200", description = "One page of the timeline")
-    @APIResponse(responseCode = "400", description = "customerId missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Page<EntryView> ofCustomer(@Parameter(required = true, example = "1") @QueryParam("customerId") String customerId,
+    @APIResponse(responseCode = "400", description = "customerId malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "customerId names another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<EntryView> ofCustomer(@Parameter(description = "Your own id, or leave it out", example = "3d500791-c63a-4078-a0cb-b9fee0ca9092") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        long customer = RequestParams.requiredId("customerId", customerId);
+        // A customer reads their own timeline only: the rule of this service, from the token alone.
+        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null));
         PageRequest paging = PageRequest.of(page, size);
         List<EntryView> items = history.ofCustomer(customer, paging.offset(), paging.size()).stream().map(EntryView::of).toList();
         return Page.of(items, paging, history.countOfCustomer(customer));

@@ -20,7 +20,7 @@ public class JpaTimelineRepository implements TimelineRepository {
     }
 
     @Override
-    public List<TimelineEntry> ofCustomer(long customerId, int offset, int limit) {
+    public List<TimelineEntry> ofCustomer(String customerId, int offset, int limit) {
         return em.createQuery("SELECT e FROM TimelineEntry e WHERE e.customerId = :customer ORDER BY e.occurredAt DESC, e.eventId DESC",
                         TimelineEntry.class)
                 .setParameter("customer", customerId)
@@ -30,7 +30,7 @@ public class JpaTimelineRepository implements TimelineRepository {
     }
 
     @Override
-    public long countOfCustomer(long customerId) {
+    public long countOfCustomer(String customerId) {
         return em.createQuery("SELECT COUNT(e) FROM TimelineEntry e WHERE e.customerId = :customer", Long.class)
                 .setParameter("customer", customerId)
                 .getSingleResult();

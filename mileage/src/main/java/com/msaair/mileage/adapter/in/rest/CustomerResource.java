@@ -6,13 +6,17 @@ import com.msaair.mileage.adapter.in.rest.CustomerViews.MileageView;
 import com.msaair.mileage.application.CustomerService;
 import com.msaair.mileage.domain.Customer;
 import com.msaair.mileage.domain.Email;
+import com.msaair.mileage.domain.MileageException;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.rest.InvalidRequestException;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestBodies;
-import com.msaair.platform.rest.RequestParams;
+import com.msaair.platform.security.Caller;
+import com.msaair.platform.security.CustomerIds;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -35,6 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/**
+ * Customers and their miles. The rule, once for this service: a customer sees only themselves;
+ * another customer's id is "not found" (404), exactly as an id nobody has. Staff (manager) may read a
+ * customer's profile — the booking service checks the customer a manager books for with the manager's
+ * own token — but not their miles.
+ */
 @Path("/customers")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,13 +59,17 @@ public class CustomerResource {
     @Inject
     CustomerService customers;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a customer (mileage balance starts at 0)")
+    @Operation(summary = "Become a customer: a mileage account (balance 0) for the signed-in user, whose id is the token's subject")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CustomerRequest.class)))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "The e-mail address is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Already a customer, or the e-mail address is already registered", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(JsonValue body, @Context UriInfo uri) {
         JsonFields fields = JsonFields.strict(RequestBodies.requireObject(body), FIELDS);
         String name = fields.requiredString("name", Customer.MAX_NAME_LENGTH);
@@ -64,30 +78,41 @@ public class CustomerResource {
             fields.reject("email", "must be an e-mail address like minji@example.com");
         }
         fields.validOrThrow(InvalidRequestException::new);
-        Customer customer = customers.register(name, new Email(email));
+        Customer customer = customers.register(caller.requireCustomer(), name, new Email(email));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(customer.id())).build())
                 .entity(CustomerView.of(customer))
                 .build();
     }
 
     @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Path("/{id}")
     @Operation(summary = "One customer, with the mileage balance")
     @APIResponse(responseCode = "200", description = "The customer", content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public CustomerView get(@PathParam("id") String id) {
-        return CustomerView.of(customers.get(RequestParams.requiredId("id", id)));
+        return CustomerView.of(visible(id, Roles.MANAGER));
     }
 
     @GET
+    @RolesAllowed(Roles.CUSTOMER)
     @Path("/{id}/mileage")
     @Operation(summary = "The mileage balance and ledger (newest first): one accrual per booking, one reversal per cancellation")
     @APIResponse(responseCode = "200", description = "Balance and ledger", content = @Content(schema = @Schema(implementation = MileageView.class)))
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public MileageView mileage(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
-        Customer customer = customers.get(RequestParams.requiredId("id", id));
+        Customer customer = visible(id);
         PageRequest paging = PageRequest.of(page, size);
         List<EntryView> entries = customers.ledger(customer.id(), paging.offset(), paging.size()).stream().map(EntryView::of).toList();
         return new MileageView(customer.id(), customer.balance(), Page.of(entries, paging, customers.ledgerSize(customer.id())));
+    }
+
+    /** The customer {@code id}, if this caller may see them (themselves, or anyone with {@code seeingAnyone}); else 404. */
+    private Customer visible(String id, String... seeingAnyone) {
+        String customerId = CustomerIds.requiredParam("id", id);
+        if (!caller.maySee(customerId, seeingAnyone)) {
+            throw MileageException.customerNotFound(customerId);
+        }
+        return customers.get(customerId);
     }
 }

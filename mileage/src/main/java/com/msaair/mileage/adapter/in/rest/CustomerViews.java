@@ -10,7 +10,7 @@ public final class CustomerViews {
 
     private CustomerViews() {}
 
-    public record CustomerView(long id, String name, String email, long mileage, Instant registeredAt) {
+    public record CustomerView(String id, String name, String email, long mileage, Instant registeredAt) {
         static CustomerView of(Customer c) {
             return new CustomerView(c.id(), c.name(), c.email().value(), c.balance(), c.registeredAt());
         }
@@ -23,5 +23,5 @@ public final class CustomerViews {
     }
 
     /** The balance and one page of the ledger, newest first. */
-    public record MileageView(long customerId, long balance, Page<EntryView> ledger) {}
+    public record MileageView(String customerId, long balance, Page<EntryView> ledger) {}
 }

@@ -6,6 +6,8 @@ import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestParams;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * For operators: reservation events kept because their customer is not registered (bookings accepted
  * while the mileage service was down, for a customer id that turned out not to exist).
  */
+// Operators only, every method.
+@RolesAllowed(Roles.OPERATOR)
 @Path("/parked-events")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

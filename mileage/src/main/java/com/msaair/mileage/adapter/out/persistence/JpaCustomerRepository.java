@@ -27,18 +27,18 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Optional<Customer> find(long id) {
+    public Optional<Customer> find(String id) {
         return Optional.ofNullable(em.find(Customer.class, id));
     }
 
     @Override
-    public Optional<Customer> findForUpdate(long id) {
+    public Optional<Customer> findForUpdate(String id) {
         return Optional.ofNullable(em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
     public boolean emailTaken(Email email) {
-        return !em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", Long.class)
+        return !em.createQuery("SELECT c.id FROM Customer c WHERE c.email = :email", String.class)
                 .setParameter("email", email)
                 .setMaxResults(1)
                 .getResultList()
@@ -51,7 +51,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public Customer.BookingLedger ledgerOf(long customerId, long reservationId) {
+    public Customer.BookingLedger ledgerOf(String customerId, long reservationId) {
         List<MileageEntry> entries = em.createQuery(
                         "SELECT e FROM MileageEntry e WHERE e.customerId = :customer AND e.reservationId = :reservation", MileageEntry.class)
                 .setParameter("customer", customerId)
@@ -63,7 +63,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public List<MileageEntry> entries(long customerId, int offset, int limit) {
+    public List<MileageEntry> entries(String customerId, int offset, int limit) {
         return em.createQuery("SELECT e FROM MileageEntry e WHERE e.customerId = :customer ORDER BY e.id DESC", MileageEntry.class)
                 .setParameter("customer", customerId)
                 .setFirstResult(offset)
@@ -72,7 +72,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     @Override
-    public long countEntries(long customerId) {
+    public long countEntries(String customerId) {
         return em.createQuery("SELECT COUNT(e) FROM MileageEntry e WHERE e.customerId = :customer", Long.class)
                 .setParameter("customer", customerId)
                 .getSingleResult();

@@ -16,7 +16,7 @@ public class JpaParkedEvents implements ParkedEvents {
     EntityManager em;
 
     @Override
-    public void park(EventEnvelope event, long customerId, long reservationId, String reason, Instant at) {
+    public void park(EventEnvelope event, String customerId, long reservationId, String reason, Instant at) {
         ParkedEventRecord record = new ParkedEventRecord();
         record.eventId = event.eventId().toString();
         record.eventType = event.eventType();

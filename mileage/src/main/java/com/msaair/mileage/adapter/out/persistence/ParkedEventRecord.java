@@ -25,8 +25,8 @@ public class ParkedEventRecord {
     @Column(name = "EVENT_TYPE", nullable = false, length = 100)
     String eventType;
 
-    @Column(name = "CUSTOMER_ID", nullable = false)
-    long customerId;
+    @Column(name = "CUSTOMER_ID", nullable = false, length = 128)
+    String customerId;
 
     @Column(name = "RESERVATION_ID", nullable = false)
     long reservationId;

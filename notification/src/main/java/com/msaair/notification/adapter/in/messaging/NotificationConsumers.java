@@ -1,5 +1,6 @@
 package com.msaair.notification.adapter.in.messaging;
 
+import com.msaair.platform.security.CustomerIds;
 import com.msaair.notification.application.NotificationService;
 import com.msaair.notification.domain.Messages;
 import com.msaair.platform.event.EventEnvelope;
@@ -43,19 +44,19 @@ public class NotificationConsumers {
     void onReservationEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         String flightNumber = data.requiredString("flightNumber", 10);
         String message = switch (event.eventType()) {
             case "ReservationCreated" -> {
                 Instant departure = data.requiredInstant("departureTime");
                 int passengers = data.requiredInt("passengers", 1, 1000);
                 data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationConfirmed(customerId, reservationId, flightNumber, departure, passengers);
+                yield Messages.reservationConfirmed(reservationId, flightNumber, departure, passengers);
             }
             case "ReservationCancelled" -> {
                 String reason = data.requiredString("reason", 40);
                 data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationCancelled(customerId, reservationId, flightNumber, reason);
+                yield Messages.reservationCancelled(reservationId, flightNumber, reason);
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };
@@ -64,15 +65,15 @@ public class NotificationConsumers {
 
     void onMileageEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
-        long customerId = data.requiredLong("customerId", 1, Long.MAX_VALUE);
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         switch (event.eventType()) {
             case "MileageIncreased", "MileageDecreased" -> {
                 long miles = data.requiredLong("miles", 0, Long.MAX_VALUE);
                 long balance = data.requiredLong("balance", Long.MIN_VALUE, Long.MAX_VALUE);
                 data.validOrThrow(MalformedEventException::new);
                 notifications.notify(event, customerId, event.eventType().equals("MileageIncreased")
-                        ? Messages.milesAdded(customerId, miles, balance)
-                        : Messages.milesRemoved(customerId, miles, balance));
+                        ? Messages.milesAdded(miles, balance)
+                        : Messages.milesRemoved(miles, balance));
             }
             case "CustomerRegistered" -> {
                 String name = data.requiredString("name", 100);

@@ -5,7 +5,10 @@ import com.msaair.notification.domain.Notification;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
-import com.msaair.platform.rest.RequestParams;
+import com.msaair.platform.security.Caller;
+import com.msaair.platform.security.CustomerIds;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class NotificationResource {
 
     /** A notification and how its delivery went. */
-    public record NotificationView(long id, long customerId, String eventType, String eventId, String correlationId,
+    public record NotificationView(long id, String customerId, String eventType, String eventId, String correlationId,
             String message, String status, String channel, int attempts, String lastError, Instant createdAt,
             Instant deliveredAt, Instant nextAttemptAt) {
 
@@ -40,13 +43,19 @@ public class NotificationResource {
     @Inject
     NotificationService notifications;
 
+    @Inject
+    Caller caller;
+
     @GET
+    @RolesAllowed(Roles.CUSTOMER)
     @Operation(summary = "A customer's notifications, newest first, with delivery status")
     @APIResponse(responseCode = "200", description = "One page of notifications")
-    @APIResponse(responseCode = "400", description = "customerId missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Page<NotificationView> ofCustomer(@Parameter(required = true, example = "1") @QueryParam("customerId") String customerId,
+    @APIResponse(responseCode = "400", description = "customerId malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "customerId names another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<NotificationView> ofCustomer(@Parameter(description = "Your own id, or leave it out", example = "3d500791-c63a-4078-a0cb-b9fee0ca9092") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        long customer = RequestParams.requiredId("customerId", customerId);
+        // A customer reads their own notifications only: the rule of this service, from the token alone.
+        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null));
         PageRequest paging = PageRequest.of(page, size);
         List<NotificationView> items = notifications.ofCustomer(customer, paging.offset(), paging.size()).stream()
                 .map(NotificationView::of).toList();

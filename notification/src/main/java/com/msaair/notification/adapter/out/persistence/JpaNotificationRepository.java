@@ -38,7 +38,7 @@ public class JpaNotificationRepository implements NotificationRepository {
     }
 
     @Override
-    public List<Notification> ofCustomer(long customerId, int offset, int limit) {
+    public List<Notification> ofCustomer(String customerId, int offset, int limit) {
         return em.createQuery("SELECT n FROM Notification n WHERE n.customerId = :customer ORDER BY n.id DESC", Notification.class)
                 .setParameter("customer", customerId)
                 .setFirstResult(offset)
@@ -47,7 +47,7 @@ public class JpaNotificationRepository implements NotificationRepository {
     }
 
     @Override
-    public long countOfCustomer(long customerId) {
+    public long countOfCustomer(String customerId) {
         return em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.customerId = :customer", Long.class)
                 .setParameter("customer", customerId)
                 .getSingleResult();
@@ -59,12 +59,12 @@ public class JpaNotificationRepository implements NotificationRepository {
     }
 
     @Override
-    public Optional<Contact> contact(long customerId) {
+    public Optional<Contact> contact(String customerId) {
         return Optional.ofNullable(em.find(Contact.class, customerId));
     }
 
     @Override
-    public void makeDue(long customerId, Instant now) {
+    public void makeDue(String customerId, Instant now) {
         em.createQuery("UPDATE Notification n SET n.nextAttemptAt = :now WHERE n.customerId = :customer AND n.status IN :open")
                 .setParameter("now", now)
                 .setParameter("customer", customerId)

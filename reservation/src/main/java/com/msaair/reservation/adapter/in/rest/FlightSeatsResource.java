@@ -4,6 +4,7 @@ import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestParams;
 import com.msaair.reservation.application.FlightReplicaService;
 import com.msaair.reservation.domain.Flight;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ public class FlightSeatsResource {
     FlightReplicaService flights;
 
     @GET
+    @PermitAll
     @Path("/{scheduleId}/seats")
     @Operation(summary = "Seats left on a flight")
     @APIResponse(responseCode = "200", description = "The flight's seats", content = @Content(schema = @Schema(implementation = FlightSeatsView.class)))

@@ -6,7 +6,13 @@ import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestBodies;
 import com.msaair.platform.rest.RequestParams;
 import com.msaair.reservation.application.Booking;
+import com.msaair.platform.security.Caller;
+import com.msaair.platform.security.CustomerIds;
+import com.msaair.platform.security.Roles;
 import com.msaair.reservation.application.BookingService;
+import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -41,20 +47,26 @@ public class ReservationResource {
     @Inject
     BookingService bookings;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book seats on a flight", description = "Confirmed at once. Send an Idempotency-Key to make retries safe: "
+    @Operation(summary = "Book seats on a flight", description = "Confirmed at once. A customer books for themselves (the token says who);"
+            + " staff name the customer with customerId. Send an Idempotency-Key to make retries safe: "
             + "a repeated key answers with the first booking (header Idempotent-Replayed: true).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BookingRequest.class)))
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such flight or customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response book(JsonValue body,
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
-        Booking booking = bookings.book(BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey));
+        Booking booking = bookings.book(BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey, caller));
         Response.ResponseBuilder answer = Response.created(uri.getBaseUriBuilder().path("reservations")
                         .path(String.valueOf(booking.reservation().id())).build())
                 .entity(ReservationView.of(booking.reservation()));
@@ -65,33 +77,50 @@ public class ReservationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Path("/{id}")
-    @Operation(summary = "One reservation")
+    @Operation(summary = "One reservation (a customer's own; another customer's is not found)")
     @APIResponse(responseCode = "200", description = "The reservation", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "404", description = "No such reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ReservationView get(@PathParam("id") String id) {
-        return ReservationView.of(bookings.get(RequestParams.requiredId("id", id)));
+        return ReservationView.of(visible(id));
     }
 
     @GET
-    @Operation(summary = "A customer's reservations, newest first")
+    @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
+    @Operation(summary = "A customer's reservations, newest first: a customer's own (customerId may be left out); staff name the customer")
     @APIResponse(responseCode = "200", description = "One page of reservations")
-    @APIResponse(responseCode = "400", description = "customerId missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Page<ReservationView> ofCustomer(@Parameter(required = true, example = "1") @QueryParam("customerId") String customerId,
+    @APIResponse(responseCode = "400", description = "customerId malformed, or missing for staff", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<ReservationView> ofCustomer(@Parameter(example = "3d500791-c63a-4078-a0cb-b9fee0ca9092") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        long customer = RequestParams.requiredId("customerId", customerId);
+        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null), Roles.MANAGER);
         PageRequest paging = PageRequest.of(page, size);
         List<ReservationView> items = bookings.ofCustomer(customer, paging.offset(), paging.size()).stream().map(ReservationView::of).toList();
         return Page.of(items, paging, bookings.countOfCustomer(customer));
     }
 
     @DELETE
+    @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Path("/{id}")
-    @Operation(summary = "Cancel a reservation: it is kept with status CANCELLED, its seats are released and its miles reversed")
+    @Operation(summary = "Cancel a reservation (a customer's own, or staff for anyone): it is kept with status CANCELLED, its seats are released and its miles reversed")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "404", description = "No such reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Already cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ReservationView cancel(@PathParam("id") String id) {
-        return ReservationView.of(bookings.cancel(RequestParams.requiredId("id", id)));
+        return ReservationView.of(bookings.cancel(visible(id).id()));
+    }
+
+    /**
+     * The reservation {@code id} if this caller may see it, else 404 as for an id nobody has. The one
+     * ownership rule of this service: a customer sees their own reservations; staff see everyone's.
+     */
+    private Reservation visible(String id) {
+        long reservationId = RequestParams.requiredId("id", id);
+        Reservation reservation = bookings.get(reservationId);
+        if (!caller.maySee(reservation.customerId(), Roles.MANAGER)) {
+            throw ReservationException.notFound(reservationId);
+        }
+        return reservation;
     }
 }

@@ -4,7 +4,7 @@ import com.msaair.reservation.domain.Reservation;
 import java.time.Instant;
 
 /** A reservation as the API shows it; {@code miles} is what it accrues (or accrued, if cancelled). */
-public record ReservationView(long id, long customerId, long scheduleId, String flightNumber, Instant departureTime,
+public record ReservationView(long id, String customerId, long scheduleId, String flightNumber, Instant departureTime,
         int passengers, int miles, String status, String cancellationReason, boolean customerVerified, Instant createdAt,
         Instant cancelledAt) {
 

@@ -2,6 +2,7 @@ package com.msaair.reservation.adapter.out.mileage;
 
 import com.msaair.reservation.adapter.out.NotFoundMapper;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,8 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface MileageClient {
 
-    /** 200 when the customer exists (the body is not needed). */
+    /**
+     * 200 when the customer exists (the body is not needed). Asked with the caller's own token: what
+     * mileage lets the caller see is all booking learns (see docs/architecture.md, "Service to service").
+     */
     @GET
     @Path("/{id}")
-    Response get(@PathParam("id") long id);
+    Response get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
 }

@@ -35,7 +35,7 @@ public class JpaReservationRepository implements ReservationRepository {
     }
 
     @Override
-    public List<Reservation> ofCustomer(long customerId, int offset, int limit) {
+    public List<Reservation> ofCustomer(String customerId, int offset, int limit) {
         return em.createQuery("SELECT r FROM Reservation r WHERE r.customerId = :customer ORDER BY r.id DESC", Reservation.class)
                 .setParameter("customer", customerId)
                 .setFirstResult(offset)
@@ -44,7 +44,7 @@ public class JpaReservationRepository implements ReservationRepository {
     }
 
     @Override
-    public long countOfCustomer(long customerId) {
+    public long countOfCustomer(String customerId) {
         return em.createQuery("SELECT COUNT(r) FROM Reservation r WHERE r.customerId = :customer", Long.class)
                 .setParameter("customer", customerId)
                 .getSingleResult();

@@ -11,6 +11,9 @@ import com.msaair.schedule.application.ScheduleService;
 import com.msaair.schedule.domain.Airport;
 import com.msaair.schedule.domain.Schedule;
 import com.msaair.schedule.domain.ScheduleSearch;
+import com.msaair.platform.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -48,6 +51,7 @@ public class ScheduleResource {
     ScheduleService service;
 
     @POST
+    @RolesAllowed(Roles.MANAGER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a flight schedule")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScheduleRequest.class)))
@@ -63,6 +67,7 @@ public class ScheduleResource {
     }
 
     @GET
+    @PermitAll
     @Operation(summary = "Find schedules by origin, destination and departure date (UTC), ordered by departure")
     public Page<ScheduleView> search(
             @Parameter(description = "IATA code", example = "ICN") @QueryParam("origin") String origin,
@@ -77,6 +82,7 @@ public class ScheduleResource {
     }
 
     @GET
+    @PermitAll
     @Path("/{id}")
     @Operation(summary = "One schedule, with its status (SCHEDULED or CANCELLED)")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = ScheduleView.class)))
@@ -86,6 +92,7 @@ public class ScheduleResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.MANAGER)
     @Path("/{id}")
     @Operation(summary = "Cancel a schedule; it is kept with status CANCELLED and its bookings are cancelled")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ScheduleView.class)))

@@ -1,0 +1,83 @@
+package com.msaair.platform.security;
+
+import com.msaair.platform.json.FieldError;
+import com.msaair.platform.rest.InvalidRequestException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The signed-in caller of this request, and the one ownership rule every service applies: a customer
+ * acts on their own data only; staff whose role lets them act for any customer name the customer.
+ * A customer's id is the subject of their token (see docs/architecture.md, "Identity").
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken token;
+
+    /** The customer id this caller is, if they are a customer (the token's subject). */
+    public Optional<String> customerId() {
+        if (token == null || token.getSubject() == null || !token.getGroups().contains(Roles.CUSTOMER)) {
+            return Optional.empty();
+        }
+        return Optional.of(token.getSubject());
+    }
+
+    /** The customer this caller is, or a 403: for what only a customer may do (become a customer). */
+    public String requireCustomer() {
+        return customerId().orElseThrow(() -> new AccessDeniedException(null, "Only a customer may do this"));
+    }
+
+    /** The caller's own {@code Authorization} header value, to pass on to a service called on their behalf; null if anonymous. */
+    public String authorization() {
+        return token == null || token.getRawToken() == null ? null : "Bearer " + token.getRawToken();
+    }
+
+    public boolean hasRole(String role) {
+        return token != null && token.getGroups().contains(role);
+    }
+
+    /**
+     * Whose data a request that names a customer (a {@code customerId} field or query parameter) is
+     * about. A customer: themselves — naming nobody means themselves, naming someone else is refused
+     * with 403 (the request is for another customer's data whether or not it exists; a 404 would say
+     * the collection does not exist). Anyone with one of {@code actingForAnyone} (staff): the customer
+     * they name, which they must.
+     *
+     * @param field           the name of the field or parameter, for the error
+     * @param named           what the request named, or null
+     * @param actingForAnyone roles that may act for any customer (none: customers only)
+     */
+    public String customerFor(String field, String named, String... actingForAnyone) {
+        for (String role : actingForAnyone) {
+            if (hasRole(role)) {
+                if (named == null || named.isBlank()) {
+                    throw new InvalidRequestException(List.of(new FieldError(field, "is required: the customer to act for")));
+                }
+                return named;
+            }
+        }
+        String self = requireCustomer();
+        if (named != null && !named.isEmpty() && !named.equals(self)) {
+            throw new AccessDeniedException(field, "names another customer: a customer acts on their own data only");
+        }
+        return self;
+    }
+
+    /**
+     * Whether this caller may see data that belongs to {@code owner}: its owner, or anyone with one of
+     * {@code seeingAnyone}. Callers answer "not found" when not, so another customer's ids tell nothing.
+     */
+    public boolean maySee(String owner, String... seeingAnyone) {
+        for (String role : seeingAnyone) {
+            if (hasRole(role)) {
+                return true;
+            }
+        }
+        return customerId().map(self -> self.equals(owner)).orElse(false);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Who is calling, and what they may see. The services verify the caller's bearer token themselves
+ * (MicroProfile JWT, configured in the shared {@code base.xml}); each endpoint says who may call it
+ * with {@code @RolesAllowed} or {@code @PermitAll} and {@link DenyUndeclared} refuses any that does
+ * not. A customer is who the token says: the token's subject is the customer id, so every service
+ * checks ownership from the token alone ({@link Caller}), whatever else is up.
+ */
+package com.msaair.platform.security;
