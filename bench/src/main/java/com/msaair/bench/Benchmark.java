@@ -2,6 +2,7 @@ package com.msaair.bench;
 
 import static com.msaair.bench.Console.pause;
 
+import com.msaair.localstack.Identities;
 import com.msaair.localstack.LocalStack;
 import com.msaair.localstack.Service;
 import com.msaair.localstack.StackLayout;
@@ -49,6 +50,9 @@ public final class Benchmark {
     private final int customers;
     private final int flights;
     private final LocalStack stack;
+    private final Identities identities;
+    /** Customer id → the person of the realm. */
+    private final Map<String, Identities.Person> people = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path work;
 
     private Benchmark(Map<String, String> options, StackLayout layout) {
@@ -63,6 +67,7 @@ public final class Benchmark {
         String jvmArgs = System.getenv().getOrDefault("BENCH_JVM_ARGS", "");
         stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", jvmArgs));
         this.work = layout.root().resolve("target/bench");
+        this.identities = new Identities(stack.keycloak());
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,14 +92,26 @@ public final class Benchmark {
         long started = System.nanoTime();
         stack.start(Duration.ofMinutes(5));
         long startSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        log("Ready in " + startSeconds + " s; seeding " + customers + " customers and " + flights + " flights");
-        List<Long> customerIds = parallel(customers, i -> post(Service.MILEAGE, "/api/customers",
-                "{\"name\":\"Bench " + i + "\",\"email\":\"bench-" + i + "@bench.example\"}").getJsonNumber("id").longValue());
+        log("Ready in " + startSeconds + " s; seeding " + customers + " customers (people of the realm who each become a customer) and "
+                + flights + " flights");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i <= customers; i++) {
+            names.add("bench-" + i);
+        }
+        List<Identities.Person> created = new ArrayList<>();
+        for (int from = 0; from < names.size(); from += 250) {
+            created.addAll(identities.newUsers(names.subList(from, Math.min(names.size(), from + 250)), "customer"));
+        }
+        created.forEach(p -> people.put(p.subject(), p));
+        List<String> customerIds = parallel(customers, i -> post(Service.MILEAGE, "/api/customers",
+                "{\"name\":\"Bench " + i + "\",\"email\":\"bench-" + i + "@bench.example\"}", created.get(i).subject()).getString("id"));
         List<Long> flightIds = parallel(flights, i -> createFlight(i, 900, 100 + (i % 10) * 100));
-        long probeCustomer = post(Service.MILEAGE, "/api/customers", "{\"name\":\"Lag probe\",\"email\":\"probe@bench.example\"}").getJsonNumber("id").longValue();
+        String probeCustomer = post(Service.MILEAGE, "/api/customers", "{\"name\":\"Lag probe\",\"email\":\"probe@bench.example\"}",
+                created.get(customers).subject()).getString("id");
         long probeFlight = createFlight(8999, 900, 100);
 
-        Map<String, String> values = Map.of("BENCH_CUSTOMERS", luaList(customerIds), "BENCH_FLIGHTS", luaList(flightIds));
+        // Tokens live 5 minutes: the scripts get fresh ones before the warm-up and again before the measurement.
+        Map<String, String> values = Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds));
 
         log("Warming up for " + warmup + " s (the JIT compiles the hot paths)");
         Wrk.Result warm = Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", values, work).await();
@@ -103,14 +120,15 @@ public final class Benchmark {
 
         log("Bare Liberty ceiling: /health/live, " + concurrency + " connections, 15 s");
         Wrk.Result ceiling = Wrk.start("health", url(Service.RESERVATION) + "/health/live", 2, concurrency, 15, "read.lua",
-                Map.of("BENCH_PATH", "/health/live", "BENCH_DELAY_MS", "0", "BENCH_CUSTOMERS", "{1}"), work).await();
+                Map.of("BENCH_PATH", "/health/live", "BENCH_DELAY_MS", "0", "BENCH_CUSTOMERS", "{{\"1\",\"\"}}"), work).await();
+        values = Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds));
 
         log("Measuring for " + duration + " s: bookings at " + concurrency + " connections, cancellations and reads alongside");
         ProcessSampler sampler = new ProcessSampler(pids());
         LagProbe lag = new LagProbe(probeCustomer, probeFlight);
         Future<?> probing = lag.start();
         Map<String, String> cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * duration + 100)),
-                "BENCH_DELAY_MS", "50");
+                "BENCH_DELAY_MS", "50", "BENCH_AUTHORIZATION", manager());
         Map<String, String> reads = new LinkedHashMap<>(values);
         reads.put("BENCH_DELAY_MS", "40");
         List<Wrk> running = new ArrayList<>();
@@ -151,10 +169,10 @@ public final class Benchmark {
     }
 
     /** Confirmed reservations (from the warm-up) for the cancellations to cancel, each once. */
-    private List<Long> confirmedReservations(List<Long> customerIds, int wanted) {
+    private List<Long> confirmedReservations(List<String> customerIds, int wanted) {
         List<Long> ids = new ArrayList<>();
-        for (long customer : customerIds) {
-            get(Service.RESERVATION, "/api/reservations?size=100&customerId=" + customer).getJsonArray("items").getValuesAs(JsonObject.class)
+        for (String customer : customerIds) {
+            get(Service.RESERVATION, "/api/reservations?size=100&customerId=" + customer, manager()).getJsonArray("items").getValuesAs(JsonObject.class)
                     .stream().filter(r -> r.getString("status").equals("CONFIRMED")).forEach(r -> ids.add(r.getJsonNumber("id").longValue()));
             if (ids.size() >= wanted) {
                 return ids.subList(0, wanted);
@@ -167,7 +185,7 @@ public final class Benchmark {
         Instant departure = Instant.now().plus(Duration.ofDays(30 + n % 300)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         return post(Service.SCHEDULE, "/api/schedules", "{\"flightNumber\":\"BM" + (1000 + n) + "\",\"origin\":\"ICN\",\"destination\":\"CJU\","
                 + "\"departureTime\":\"" + departure + "\",\"arrivalTime\":\"" + departure.plus(Duration.ofMinutes(70)) + "\","
-                + "\"seatCapacity\":" + seats + ",\"miles\":" + miles + "}").getJsonNumber("id").longValue();
+                + "\"seatCapacity\":" + seats + ",\"miles\":" + miles + "}", manager()).getJsonNumber("id").longValue();
     }
 
     /**
@@ -175,13 +193,13 @@ public final class Benchmark {
      * is visible, one probe booking at a time, all through the measurement.
      */
     private final class LagProbe {
-        private final long customer;
+        private final String customer;
         private final long flight;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Double> lags = Collections.synchronizedList(new ArrayList<>());
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
 
-        LagProbe(long customer, long flight) {
+        LagProbe(String customer, long flight) {
             this.customer = customer;
             this.flight = flight;
         }
@@ -206,9 +224,9 @@ public final class Benchmark {
     }
 
     /** One probe booking; returns seconds until both its ledger entry and its history entry are visible. */
-    private double measureOnce(long customer, long flight) {
+    private double measureOnce(String customer, long flight) {
         long reservation = post(Service.RESERVATION, "/api/reservations",
-                "{\"customerId\":" + customer + ",\"scheduleId\":" + flight + ",\"passengers\":1}").getJsonNumber("id").longValue();
+                "{\"scheduleId\":" + flight + ",\"passengers\":1}", customer).getJsonNumber("id").longValue();
         long booked = System.nanoTime();
         boolean miles = false;
         boolean history = false;
@@ -216,10 +234,10 @@ public final class Benchmark {
             if (System.nanoTime() - booked > Duration.ofMinutes(2).toNanos()) {
                 throw new IllegalStateException("Reservation " + reservation + " not reflected within 2 minutes");
             }
-            miles = miles || get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=5").getJsonObject("ledger")
+            miles = miles || get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=5", customer).getJsonObject("ledger")
                     .getJsonArray("items").getValuesAs(JsonObject.class).stream()
                     .anyMatch(e -> e.getJsonNumber("reservationId").longValue() == reservation);
-            history = history || get(Service.HISTORY, "/api/history?size=5&customerId=" + customer).getJsonArray("items")
+            history = history || get(Service.HISTORY, "/api/history?size=5", customer).getJsonArray("items")
                     .getValuesAs(JsonObject.class).stream()
                     .anyMatch(e -> e.containsKey("reservationId") && e.getJsonNumber("reservationId").longValue() == reservation
                             && e.getString("kind").equals("BOOKED"));
@@ -231,7 +249,7 @@ public final class Benchmark {
     }
 
     /** Waits until a probe booking is reflected within a second: the consumers have caught up. */
-    private void awaitQuiet(long probeCustomer, long probeFlight) {
+    private void awaitQuiet(String probeCustomer, long probeFlight) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (measureOnce(probeCustomer, probeFlight) > 1.0) {
             if (System.nanoTime() > deadline) {
@@ -249,18 +267,18 @@ public final class Benchmark {
         }
     }
 
-    private Audit audit(List<Long> customerIds) throws Exception {
+    private Audit audit(List<String> customerIds) throws Exception {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         // Mileage, history and notifications are eventually consistent, and the probe only shows that
         // its own partition has caught up: a customer's views get a while to converge before a
         // difference counts as a problem.
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<long[]> counts = parallel(customerIds.size(), i -> {
-            long customer = customerIds.get(i);
+            String customer = customerIds.get(i);
             long standing = 0;
             long bookings = 0;
             long cancelled = 0;
-            for (JsonObject r : all(Service.RESERVATION, "/api/reservations?customerId=" + customer)) {
+            for (JsonObject r : all(Service.RESERVATION, "/api/reservations?customerId=" + customer, customer)) {
                 bookings++;
                 if (r.getString("status").equals("CANCELLED")) {
                     cancelled++;
@@ -280,11 +298,11 @@ public final class Benchmark {
     }
 
     /** How a customer's balance, history and notifications differ from what their reservations imply. */
-    private List<String> viewDifferences(long customer, long standingMiles, long events) {
+    private List<String> viewDifferences(String customer, long standingMiles, long events) {
         List<String> differences = new ArrayList<>();
-        long balance = get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=1").getJsonNumber("balance").longValue();
-        long history = get(Service.HISTORY, "/api/history?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
-        long notifications = get(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer).getJsonNumber("totalItems").longValue();
+        long balance = get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=1", customer).getJsonNumber("balance").longValue();
+        long history = get(Service.HISTORY, "/api/history?size=1", customer).getJsonNumber("totalItems").longValue();
+        long notifications = get(Service.NOTIFICATION, "/api/notifications?size=1", customer).getJsonNumber("totalItems").longValue();
         if (balance != standingMiles) {
             differences.add("customer " + customer + ": balance " + balance + ", standing bookings' miles " + standingMiles);
         }
@@ -393,10 +411,10 @@ public final class Benchmark {
         return "http://localhost:" + (service.port() + PORT_OFFSET);
     }
 
-    private List<JsonObject> all(Service service, String path) {
+    private List<JsonObject> all(Service service, String path, String who) {
         List<JsonObject> items = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonObject list = get(service, path + "&size=100&page=" + page);
+            JsonObject list = get(service, path + "&size=100&page=" + page, who);
             items.addAll(list.getJsonArray("items").getValuesAs(JsonObject.class));
             if (page + 1 >= Math.max(1, list.getInt("totalPages"))) {
                 return items;
@@ -404,13 +422,31 @@ public final class Benchmark {
         }
     }
 
-    private JsonObject get(Service service, String path) {
-        return send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET(), 200);
+    /** @param who a customer id (that customer's token), or a "Bearer …" value as it is */
+    private JsonObject get(Service service, String path, String who) {
+        return send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET().header("Authorization", authorization(who)), 200);
     }
 
-    private JsonObject post(Service service, String path, String body) {
+    private JsonObject post(Service service, String path, String body, String who) {
         return send(HttpRequest.newBuilder(URI.create(url(service) + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+                .header("Authorization", authorization(who)).POST(HttpRequest.BodyPublishers.ofString(body)), 201);
+    }
+
+    private String authorization(String who) {
+        return who.startsWith("Bearer ") ? who : identities.bearer(people.get(who));
+    }
+
+    private String manager() {
+        return identities.bearer("sora", "dev-only-sora");
+    }
+
+    /** The customers as a Lua table of {id, token}, each with a token made now. */
+    private String withTokens(List<String> customerIds) throws Exception {
+        List<String> entries = parallel(customerIds.size(), i -> {
+            Identities.Person person = people.get(customerIds.get(i));
+            return "{\"" + person.subject() + "\",\"" + identities.freshToken(person.username(), person.password(), "msaair-cli") + "\"}";
+        });
+        return entries.stream().collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     private static JsonObject send(HttpRequest.Builder request, int expected) {

@@ -3,10 +3,10 @@ package com.msaair.bench;
 import static com.msaair.bench.Console.pause;
 
 import com.msaair.localstack.DerbyNetworkServer;
+import com.msaair.localstack.Identities;
 import com.msaair.localstack.LibertyServer;
 import com.msaair.localstack.LocalStack;
-import com.msaair.localstack.ManagedProcess;
-import com.msaair.localstack.Ports;
+import com.msaair.localstack.Nginx;
 import com.msaair.localstack.Service;
 import com.msaair.localstack.StackLayout;
 import java.net.URI;
@@ -58,8 +58,9 @@ public final class RollingUpdateRehearsal {
         List<LibertyServer> replicas = List.of(
                 replica(stack, database, "reservation-a", 9082 + OFFSET, layout.data().resolve("servers-a")),
                 replica(stack, database, "reservation-b", 9182 + OFFSET, layout.data().resolve("servers-b")));
-        int proxyPort = 9080 + OFFSET;
-        ManagedProcess nginx = null;
+        // Beside the stack's own gateway (9080 + OFFSET), which knows one reservation server only.
+        int proxyPort = 9079 + OFFSET;
+        Nginx nginx = null;
         int status = 1;
         try {
             log("Starting Kafka, schedule, mileage, notification, history, a Derby Network Server and two reservation servers");
@@ -70,9 +71,12 @@ public final class RollingUpdateRehearsal {
                 replica.awaitReady(Duration.ofMinutes(5));
             }
             nginx = startNginx(layout, proxyPort, replicas);
-            List<Long> customers = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                customers.add(id(post(Service.MILEAGE.port() + OFFSET, "/api/customers", "{\"name\":\"R" + i + "\",\"email\":\"rolling-" + i + "@example.com\"}")));
+            Identities identities = new Identities(stack.keycloak());
+            List<Identities.Person> people = identities.newUsers(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "rolling-" + i).toList(), "customer");
+            String manager = identities.bearer("sora", "dev-only-sora");
+            for (int i = 0; i < people.size(); i++) {
+                post(Service.MILEAGE.port() + OFFSET, "/api/customers", "{\"name\":\"R" + i + "\",\"email\":\"rolling-" + i + "@example.com\"}",
+                        identities.bearer(people.get(i)));
             }
             List<Long> flights = new ArrayList<>();
             int flightCount = Math.max(1, seconds * BOOKINGS_PER_SECOND_CEILING / SEATS_PER_FLIGHT);
@@ -80,9 +84,12 @@ public final class RollingUpdateRehearsal {
                 String departure = java.time.Instant.now().plus(Duration.ofDays(40 + i)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
                 flights.add(id(post(Service.SCHEDULE.port() + OFFSET, "/api/schedules", "{\"flightNumber\":\"RU" + (100 + i) + "\",\"origin\":\"ICN\","
                         + "\"destination\":\"CJU\",\"departureTime\":\"" + departure + "\",\"arrivalTime\":\""
-                        + java.time.Instant.parse(departure).plus(Duration.ofHours(1)) + "\",\"seatCapacity\":" + SEATS_PER_FLIGHT + ",\"miles\":100}")));
+                        + java.time.Instant.parse(departure).plus(Duration.ofHours(1)) + "\",\"seatCapacity\":" + SEATS_PER_FLIGHT + ",\"miles\":100}", manager)));
             }
-            Map<String, String> values = Map.of("BENCH_CUSTOMERS", list(customers), "BENCH_FLIGHTS", list(flights));
+            // The load books as the customers themselves, each with a token made now (they live 5 minutes).
+            String customers = people.stream().map(p -> "{\"" + p.subject() + "\",\"" + identities.freshToken(p.username(), p.password(), "msaair-cli") + "\"}")
+                    .collect(Collectors.joining(",", "{", "}"));
+            Map<String, String> values = Map.of("BENCH_CUSTOMERS", customers, "BENCH_FLIGHTS", list(flights));
             Path work = base.root().resolve("target/rolling");
             log("Booking through nginx for " + seconds + " s while each reservation server is restarted in turn");
             Wrk load = Wrk.start("rolling", "http://127.0.0.1:" + proxyPort, 2, 8, seconds, "book-idempotent.lua", values, work);
@@ -115,7 +122,7 @@ public final class RollingUpdateRehearsal {
             }
         } finally {
             if (nginx != null) {
-                nginx.stop(Duration.ofSeconds(10));
+                nginx.stop();
             }
             replicas.forEach(LibertyServer::stop);
             stack.close();
@@ -131,23 +138,9 @@ public final class RollingUpdateRehearsal {
                 .env("CONSUMER_GROUP", "reservation-rolling");
     }
 
-    private static ManagedProcess startNginx(StackLayout layout, int port, List<LibertyServer> replicas) throws Exception {
-        Path prefix = layout.data().resolve("nginx");
-        Files.createDirectories(prefix.resolve("logs"));
+    private static Nginx startNginx(StackLayout layout, int port, List<LibertyServer> replicas) {
         String servers = replicas.stream().map(r -> "    server 127.0.0.1:" + r.port() + " max_fails=0;").collect(Collectors.joining("\n"));
-        String config = String.join("\n",
-                "daemon off;",
-                "worker_processes 1;",
-                "pid " + prefix.resolve("nginx.pid") + ";",
-                "error_log " + prefix.resolve("logs/error.log") + " warn;",
-                "events { worker_connections 1024; }",
-                "http {",
-                "  access_log off;",
-                "  client_body_temp_path " + prefix.resolve("body") + ";",
-                "  proxy_temp_path " + prefix.resolve("proxy") + ";",
-                "  fastcgi_temp_path " + prefix.resolve("fastcgi") + ";",
-                "  uwsgi_temp_path " + prefix.resolve("uwsgi") + ";",
-                "  scgi_temp_path " + prefix.resolve("scgi") + ";",
+        return Nginx.start(layout.data().resolve("nginx"), port, String.join("\n",
                 "  upstream reservation {",
                 servers,
                 "    keepalive 16;",
@@ -165,33 +158,16 @@ public final class RollingUpdateRehearsal {
                 "      proxy_next_upstream error timeout http_502 http_503 non_idempotent;",
                 "      proxy_next_upstream_tries 4;",
                 "    }",
-                "  }",
-                "}",
-                "");
-        Path file = prefix.resolve("nginx.conf");
-        Files.writeString(file, config);
-        if (!Ports.isFree(port)) {
-            throw new IllegalStateException("Port " + port + " for nginx is in use");
-        }
-        ManagedProcess nginx = ManagedProcess.launch("nginx", List.of("nginx", "-p", prefix.toString(), "-c", file.toString()), Map.of(),
-                prefix, prefix.resolve("logs/console.log"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Ports.isListening(port)) {
-            if (!nginx.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("nginx did not start:\n" + nginx.tail(20));
-            }
-            pause(100);
-        }
-        return nginx;
+                "  }"));
     }
 
     private static long id(String json) {
         return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getJsonNumber("id").longValue();
     }
 
-    private static String post(int port, String path, String body) throws Exception {
+    private static String post(int port, String path, String body, String authorization) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST " + path + " -> " + response.statusCode() + " " + response.body());
         }

@@ -26,18 +26,23 @@ public final class LocalStack implements AutoCloseable {
     private final StackLayout layout;
     private final int portOffset;
     private final KafkaBroker kafka;
+    private final KeycloakServer keycloak;
+    private final int gatewayPort;
+    private Nginx gateway;
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
     private final List<LibertyServer> extraServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LivenessWatchdog watchdog;
 
     /**
-     * @param portOffset added to every usual port (9081-9085, 9092/9093), so a second stack (the
+     * @param portOffset added to every usual port (9081-9085, 9092/9093, Keycloak's 8180), so a second stack (the
      *                   tests') can run beside a developer's
      */
     public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
         this.layout = layout;
         this.portOffset = portOffset;
         this.kafka = new KafkaBroker(layout, 9092 + portOffset, 9093 + portOffset);
+        this.keycloak = new KeycloakServer(layout, 8180 + portOffset);
+        this.gatewayPort = Gateway.PORT + portOffset;
         for (Service service : services) {
             servers.put(service, server(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
         }
@@ -74,10 +79,11 @@ public final class LocalStack implements AutoCloseable {
         return all;
     }
 
-    /** The environment that points a server at this stack's Kafka and at the services it calls. */
+    /** The environment that points a server at this stack's Kafka, identity provider and the services it calls. */
     public Map<String, String> wiring() {
         return Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "OIDC_ISSUER", keycloak.issuer(),
                 "SCHEDULE_SERVICE_URL", "http://localhost:" + (Service.SCHEDULE.port() + portOffset),
                 "MILEAGE_SERVICE_URL", "http://localhost:" + (Service.MILEAGE.port() + portOffset),
                 "JVM_ARGS", System.getenv().getOrDefault("JVM_ARGS", DEFAULT_JVM_ARGS));
@@ -101,6 +107,19 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** The one entry point in front of the services (nginx; see {@link Gateway}). */
+    public java.net.URI gatewayUri() {
+        return java.net.URI.create("http://localhost:" + gatewayPort);
+    }
+
+    public long gatewayPid() {
+        return gateway.pid();
+    }
+
     public LibertyServer server(Service service) {
         LibertyServer server = servers.get(service);
         if (server == null) {
@@ -122,11 +141,15 @@ public final class LocalStack implements AutoCloseable {
         List<String> conflicts = new ArrayList<>();
         checkPort(kafka.port(), "Kafka", conflicts);
         checkPort(kafka.controllerPort(), "the Kafka controller", conflicts);
+        checkPort(keycloak.port(), "Keycloak", conflicts);
+        checkPort(gatewayPort, "the gateway (nginx)", conflicts);
         servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
         }
         try {
+            // Keycloak takes longest and nothing waits for it to start: the services fetch its keys with the first token.
+            keycloak.launch();
             kafka.start(timeout);
             kafka.createTopics();
             servers.values().forEach(LibertyServer::start);
@@ -137,6 +160,13 @@ public final class LocalStack implements AutoCloseable {
                 } catch (IllegalStateException e) {
                     failures.add(e.getMessage());
                 }
+            }
+            Nginx.ensureInstalled();
+            gateway = Gateway.start(layout.data().resolve("gateway"), gatewayPort, portOffset);
+            try {
+                keycloak.awaitReady(timeout);
+            } catch (IllegalStateException e) {
+                failures.add(e.getMessage());
             }
             if (!failures.isEmpty()) {
                 throw new IllegalStateException(String.join(System.lineSeparator(), failures));
@@ -164,7 +194,11 @@ public final class LocalStack implements AutoCloseable {
                         .map(server -> CompletableFuture.runAsync(server::stop))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        if (gateway != null) {
+            gateway.stop();
+        }
         kafka.stop();
+        keycloak.stop();
     }
 
     private static void checkPort(int port, String what, List<String> conflicts) {

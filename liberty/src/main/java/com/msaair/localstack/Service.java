@@ -23,6 +23,15 @@ public enum Service {
         return port;
     }
 
+    public static boolean isService(String name) {
+        for (Service service : values()) {
+            if (service.serverName().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Service named(String name) {
         for (Service service : values()) {
             if (service.serverName().equalsIgnoreCase(name)) {

@@ -87,7 +87,13 @@ public final class Stack {
             String base = "http://localhost:" + service.port();
             OUT.printf("  %-13s %-27s %s%n", service.serverName(), base + "/api", base + "/openapi/ui");
         }
+        OUT.printf("  %-13s %s%n", "gateway", stack.gatewayUri() + "/api   (every service's API, rate limited)");
+        OUT.printf("  %-13s %s%n", "keycloak", stack.keycloak().url() + "   (realm " + KeycloakServer.REALM + "; admin console user "
+                + KeycloakServer.ADMIN + ", password in " + layout.data().resolve("keycloak/admin-password") + ")");
         OUT.printf("  %-13s %s%n", "kafka", stack.kafka().bootstrapServers());
+        OUT.println();
+        OUT.println("Demo users (dev-only passwords): minji / dev-only-minji and jun / dev-only-jun (customers),");
+        OUT.println("  sora / dev-only-sora (manager), ops / dev-only-ops (operator). A token: ./msaair token minji");
         OUT.println();
         OUT.println("Data: " + layout.data() + "   Logs: " + layout.serversOutput() + "/<service>/logs/messages.log");
         OUT.println("Stop with Ctrl-C, or ./msaair down from another terminal.");
@@ -98,6 +104,9 @@ public final class Stack {
         Map<String, Boolean> reported = new LinkedHashMap<>();
         while (true) {
             KafkaBroker.sleep(2000);
+            if (!stack.keycloak().isRunning() && reported.putIfAbsent("keycloak", true) == null) {
+                OUT.println("Keycloak has stopped; see " + stack.keycloak().log());
+            }
             if (!stack.kafka().isRunning() && reported.putIfAbsent("kafka", true) == null) {
                 OUT.println("Kafka has stopped; see " + stack.kafka().log());
             }
@@ -147,7 +156,7 @@ public final class Stack {
         for (Map.Entry<String, Long> entry : pids.entrySet()) {
             boolean alive = ProcessHandle.of(entry.getValue()).map(ProcessHandle::isAlive).orElse(false);
             String state = alive ? "running" : "stopped";
-            if (alive && !entry.getKey().equals("launcher") && !entry.getKey().equals("kafka")) {
+            if (alive && Service.isService(entry.getKey())) {
                 Service service = Service.named(entry.getKey());
                 state = LibertyServer.of(layout, service).isReady() ? "ready   http://localhost:" + service.port() : "not ready";
             }
@@ -181,6 +190,8 @@ public final class Stack {
         List<String> lines = new ArrayList<>();
         lines.add("launcher " + ProcessHandle.current().pid());
         lines.add("kafka " + stack.kafka().pid());
+        lines.add("keycloak " + stack.keycloak().pid());
+        lines.add("gateway " + stack.gatewayPid());
         stack.services().forEach(s -> lines.add(s.serverName() + " " + stack.server(s).pid()));
         try {
             Files.createDirectories(layout.data());

@@ -33,6 +33,11 @@ public record StackLayout(Path root, Path data) {
         return root.resolve("target/kafka/libs");
     }
 
+    /** Keycloak's distribution, unpacked by the build (with the realm to import in its data/import). */
+    public Path keycloakHome() {
+        return root.resolve("target/keycloak/keycloak");
+    }
+
     /** The Derby jars Liberty uses as a shared library; the network server runs from them too. */
     public Path derbyLibs() {
         return wlp().resolve("usr/shared/resources/derby");
@@ -67,7 +72,7 @@ public record StackLayout(Path root, Path data) {
 
     /** Fails with a clear message when the project has not been built yet. */
     public void requireBuilt() {
-        if (!Files.isExecutable(serverLauncher()) || !Files.isDirectory(kafkaLibs())) {
+        if (!Files.isExecutable(serverLauncher()) || !Files.isDirectory(kafkaLibs()) || !Files.isRegularFile(keycloakHome().resolve("bin/kc.sh"))) {
             throw new IllegalStateException("The project is not built yet: run ./mvnw install -DskipTests in " + root);
         }
     }

@@ -1,0 +1,162 @@
+package com.msaair.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The identity provider of the local stack: Keycloak from its Maven Central distribution, in
+ * development mode, in its own JVM, on 127.0.0.1. The realm {@value #REALM} (roles, clients, demo
+ * users) is imported from the repository on first start; Keycloak makes the realm's signing keys
+ * itself and keeps them, with everything else, in this stack's data folder — no key is in the
+ * repository. The master realm's administrator gets a random password, written (owner-readable only)
+ * to {@code keycloak/admin-password} in the data folder on first start.
+ */
+public final class KeycloakServer {
+
+    public static final String REALM = "msaair";
+    public static final String ADMIN = "admin";
+
+    private final StackLayout layout;
+    private final int port;
+    private ManagedProcess process;
+
+    public KeycloakServer(StackLayout layout, int port) {
+        this.layout = layout;
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where the server is, as browsers, the command line and the services see it (one name: the issuer is part of every token). */
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** The realm's issuer: the {@code iss} of its tokens, and what the services verify. */
+    public String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return home().resolve("keycloak.log");
+    }
+
+    private Path home() {
+        return layout.data().resolve("keycloak");
+    }
+
+    /** The master realm administrator's password (made on first start). */
+    public String adminPassword() {
+        Path file = home().resolve("admin-password");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(home());
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts Keycloak and returns once the realm answers (about 20 s; the first start of a new data folder takes longer). */
+    public void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
+    /** Starts the process without waiting for it (it takes a while: start it first, wait for it last). */
+    public void launch() {
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " for Keycloak is already in use" + LibertyServer.describeHolder(port));
+        }
+        Path kc = layout.keycloakHome();
+        String db = "jdbc:h2:file:" + home().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
+        process = ManagedProcess.launch("keycloak", List.of(
+                        kc.resolve("bin/kc.sh").toString(), "start-dev",
+                        "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + url(),
+                        "--import-realm", "--db=dev-file", "--db-url=" + db),
+                Map.of("JAVA_HOME", System.getProperty("java.home"),
+                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + System.getenv().getOrDefault("MSAAIR_KEYCLOAK_HEAP", "512m"),
+                        // Its transaction log beside its database, not in the shared distribution.
+                        "JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + home().resolve("transactions"),
+                        "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword()),
+                home(), log());
+    }
+
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited while starting:\n" + process.tail(30));
+            }
+            if (answers()) {
+                return;
+            }
+            KafkaBroker.sleep(500);
+        }
+        process.stop(Duration.ofSeconds(10));
+        throw new IllegalStateException("Keycloak did not answer within " + timeout.toSeconds() + " s:\n" + process.tail(30));
+    }
+
+    /** Whether the realm's discovery document is served (the services need its keys). */
+    public boolean answers() {
+        if (!Ports.isListening(port)) {
+            return false;
+        }
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    public void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+}
