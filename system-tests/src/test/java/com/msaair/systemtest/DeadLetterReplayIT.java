@@ -34,7 +34,7 @@ class DeadLetterReplayIT {
 
     @Test
     void anEventParkedForAFaultThatIsFixedLaterIsAppliedExactlyOnceByItsReplay() throws Exception {
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long refusedFlight = id(Api.registerFlight(10, REFUSED_MILES));
         long fineFlight = id(Api.registerFlight(10, 100));
 
@@ -63,27 +63,26 @@ class DeadLetterReplayIT {
         JsonObject letter = parkedAccrualOf(reservation);
         assertThat(replay(letter).getString("outcome")).isEqualTo("APPLIED");
         assertThat(replay(letter).getString("outcome")).isEqualTo("ALREADY_REPLAYED");
-        JsonObject all = Http.post(Api.url(Service.MILEAGE, "/api/dead-letters/replay?reason=FAILING"), "", "application/json", Map.of()).json();
+        JsonObject all = Http.post(Api.url(Service.MILEAGE, "/api/dead-letters/replay?reason=FAILING"), Api.operator()).json();
         assertThat(all.getJsonObject("outcomes").containsKey("APPLIED")).as("nothing else of ours to apply: " + all).isFalse();
 
         assertThat(Api.balance(customer)).isEqualTo(100 + REFUSED_MILES);
         assertThat(Api.ledger(customer)).hasSize(2);
-        JsonObject after = Http.get(Api.url(Service.MILEAGE, "/api/dead-letters/" + letter.getJsonNumber("id"))).json();
+        JsonObject after = Http.get(Api.url(Service.MILEAGE, "/api/dead-letters/" + letter.getJsonNumber("id")), Api.operator()).json();
         assertThat(after.getString("state")).isEqualTo("REPLAYED");
         Eventually.await("the replayed accrual is notified like any other", () -> Api.notifications(customer).size(), n -> n == 4);
         Eventually.await("and in the history", () -> Api.history(customer).size(), n -> n == 5);
     }
 
     private static JsonObject replay(JsonObject letter) {
-        Http.Reply reply = Http.post(Api.url(Service.MILEAGE, "/api/dead-letters/" + letter.getJsonNumber("id") + "/replay"), "",
-                "application/json", Map.of());
+        Http.Reply reply = Http.post(Api.url(Service.MILEAGE, "/api/dead-letters/" + letter.getJsonNumber("id") + "/replay"), Api.operator());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
 
     /** The dead letter of the reservation's ReservationCreated on mileage, or null. */
     private static JsonObject parkedAccrualOf(long reservation) {
-        List<JsonObject> letters = Http.get(Api.url(Service.MILEAGE, "/api/dead-letters?reason=FAILING&size=100")).items()
+        List<JsonObject> letters = Http.get(Api.url(Service.MILEAGE, "/api/dead-letters?reason=FAILING&size=100"), Api.operator()).items()
                 .getValuesAs(JsonObject.class);
         return letters.stream()
                 .filter(l -> !l.isNull("text") && l.getString("text").contains("\"reservationId\":" + reservation + ","))

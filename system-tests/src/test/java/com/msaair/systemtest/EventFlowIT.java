@@ -3,6 +3,7 @@ package com.msaair.systemtest;
 import static com.msaair.systemtest.support.Api.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.msaair.localstack.Identities;
 import com.msaair.localstack.LibertyServer;
 import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Api;
@@ -34,7 +35,7 @@ class EventFlowIT {
     @Order(1)
     void theSeedsWalkthroughEndToEndWithCorrelationIds() {
         JsonObject customer = Api.registerCustomer();
-        long customerId = id(customer);
+        String customerId = Api.customerId(customer);
         JsonObject flight = Api.registerFlight(10, 1000);
 
         JsonObject reservation = Api.booked(customerId, id(flight), 3);
@@ -42,8 +43,8 @@ class EventFlowIT {
         Eventually.await("3 x 1000 miles accrued", () -> Api.balance(customerId), balance -> balance == 3000);
         JsonArray notified = Eventually.await("two notifications", () -> Api.notifications(customerId), n -> n.size() == 2);
         assertThat(messages(notified))
-                .contains("Customer " + customerId + ": 3,000 miles added, balance 3,000.")
-                .anyMatch(m -> m.startsWith("Customer " + customerId + ": reservation " + reservationId + " is confirmed"));
+                .contains("3,000 miles added, balance 3,000.")
+                .anyMatch(m -> m.startsWith("Reservation " + reservationId + " is confirmed"));
         JsonArray history = Eventually.await("registered, booked, miles added", () -> Api.history(customerId), h -> h.size() == 3);
         assertThat(kinds(history)).containsExactly("MILES_ADDED", "BOOKED", "REGISTERED");
 
@@ -55,7 +56,7 @@ class EventFlowIT {
         assertThat(history.getValuesAs(JsonObject.class)).filteredOn(h -> h.getString("kind").equals("MILES_REMOVED")).singleElement()
                 .satisfies(h -> assertThat(h.getJsonNumber("balanceAfter").longValue()).isZero());
         assertThat(messages(Api.notifications(customerId)))
-                .contains("Customer " + customerId + ": 3,000 miles removed, balance 0.", "Customer " + customerId + ": reservation " + reservationId + " is cancelled.");
+                .contains("3,000 miles removed, balance 0.", "Reservation " + reservationId + " is cancelled.");
 
         // One correlation id ties the booking, its miles, its notifications and its history together...
         String correlation = String.valueOf(reservationId);
@@ -74,12 +75,14 @@ class EventFlowIT {
     @Test
     @Order(2)
     void consumersThatWereDownProcessWhatTheyMissedExactlyOnceAndUnknownCustomersAreParked() {
-        List<Long> customers = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            customers.add(id(Api.registerCustomer()));
+            customers.add(Api.newCustomer());
         }
         long flight = id(Api.registerFlight(100, 250));
-        long unknownCustomer = 900_000_000L + (long) (Math.random() * 1_000_000);
+        // Signed in with the customer role, but never became a customer (no mileage account).
+        Identities.Person stranger = Api.newPerson();
+        String unknownCustomer = stranger.subject();
         for (Service service : List.of(Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY)) {
             Eventually.await(service + " caught up before it stops", () -> SystemStack.server(service).isReady(), ready -> ready);
         }
@@ -87,11 +90,11 @@ class EventFlowIT {
                 SystemStack.server(Service.HISTORY));
         all(consumers, LibertyServer::stop);
 
-        Map<Long, Long> expectedMiles = new HashMap<>();
-        Map<Long, Integer> events = new HashMap<>();
+        Map<String, Long> expectedMiles = new HashMap<>();
+        Map<String, Integer> events = new HashMap<>();
         List<Long> reservations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            long customer = customers.get(i % customers.size());
+            String customer = customers.get(i % customers.size());
             int passengers = 1 + i % 3;
             JsonObject booked = Api.booked(customer, flight, passengers);
             assertThat(booked.getBoolean("customerVerified")).as("mileage is down: accepted unverified").isFalse();
@@ -101,17 +104,17 @@ class EventFlowIT {
         }
         for (int i = 0; i < 5; i++) {
             JsonObject cancelled = Api.cancel(reservations.get(i * 3)).json();
-            expectedMiles.merge(cancelled.getJsonNumber("customerId").longValue(), -cancelled.getJsonNumber("miles").longValue(), Long::sum);
-            events.merge(cancelled.getJsonNumber("customerId").longValue(), 1, Integer::sum);
+            expectedMiles.merge(cancelled.getString("customerId"), -cancelled.getJsonNumber("miles").longValue(), Long::sum);
+            events.merge(cancelled.getString("customerId"), 1, Integer::sum);
         }
-        long strangersBooking = id(Api.booked(unknownCustomer, flight, 1));
+        long strangersBooking = id(Api.bookAs(SystemStack.identities().bearer(stranger), flight, 1).json());
 
         all(consumers, server -> {
             server.start();
             server.awaitReady(SystemStack.START_TIMEOUT);
         });
 
-        for (long customer : customers) {
+        for (String customer : customers) {
             long miles = expectedMiles.get(customer);
             int reservationEvents = events.get(customer);
             Eventually.await("customer " + customer + "'s balance", Duration.ofMinutes(2), () -> Api.balance(customer), balance -> balance == miles);
@@ -126,7 +129,7 @@ class EventFlowIT {
         JsonObject parked = Eventually.await("the stranger's booking parked", () -> parkedFor(strangersBooking), p -> p != null);
         assertThat(parked.getString("reason")).contains("customer " + unknownCustomer + " is not registered");
         assertThat(parked.getString("eventType")).isEqualTo("ReservationCreated");
-        Http.Reply retry = Http.post(Api.url(Service.MILEAGE, "/api/parked-events/" + id(parked) + "/retry"), "", null, Map.of());
+        Http.Reply retry = Http.post(Api.url(Service.MILEAGE, "/api/parked-events/" + id(parked) + "/retry"), Api.operator());
         assertThat(retry.status()).as("kept for an operator while the customer is unknown").isEqualTo(409);
         assertThat(parkedFor(strangersBooking)).as("still parked").isNotNull();
     }
@@ -134,16 +137,16 @@ class EventFlowIT {
     @Test
     @Order(3)
     void theHistoryViewRebuiltFromTheTopicsEqualsTheLiveOne() {
-        List<Long> customers = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
         long flight = id(Api.registerFlight(100, 300));
         for (int i = 0; i < 3; i++) {
-            long customer = id(Api.registerCustomer());
+            String customer = Api.newCustomer();
             customers.add(customer);
             long first = id(Api.booked(customer, flight, 1));
             Api.booked(customer, flight, 2);
             Api.cancel(first);
         }
-        for (long customer : customers) {
+        for (String customer : customers) {
             Eventually.await("live history of " + customer, () -> Api.history(customer).size(), n -> n == 7);
         }
 
@@ -155,10 +158,10 @@ class EventFlowIT {
         rebuilt.start();
         try {
             rebuilt.awaitReady(SystemStack.START_TIMEOUT);
-            for (long customer : customers) {
+            for (String customer : customers) {
                 JsonArray live = Api.history(customer);
                 Eventually.await("rebuilt history of " + customer + " equal to the live one", Duration.ofMinutes(2),
-                        () -> Http.get(rebuilt.uri().resolve("/api/history?size=100&customerId=" + customer)).items(), live::equals);
+                        () -> Http.get(rebuilt.uri().resolve("/api/history?size=100&customerId=" + customer), Api.as(customer)).items(), live::equals);
             }
         } finally {
             rebuilt.stop();
@@ -166,7 +169,7 @@ class EventFlowIT {
     }
 
     private static JsonObject parkedFor(long reservationId) {
-        return Http.get(Api.url(Service.MILEAGE, "/api/parked-events?size=100")).items().getValuesAs(JsonObject.class).stream()
+        return Http.get(Api.url(Service.MILEAGE, "/api/parked-events?size=100"), Api.operator()).items().getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getJsonNumber("reservationId").longValue() == reservationId)
                 .findFirst().orElse(null);
     }

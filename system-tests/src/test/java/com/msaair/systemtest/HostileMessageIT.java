@@ -74,12 +74,12 @@ class HostileMessageIT {
         int restartsBefore = SystemStack.watchdog().restarts().size();
 
         long flight = id(Api.registerFlight(200, MILES));
-        List<Long> customers = new ArrayList<>();
+        List<String> customers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            customers.add(id(Api.registerCustomer()));
+            customers.add(Api.newCustomer());
         }
-        Map<Long, Integer> booked = new HashMap<>();
-        Map<Long, Integer> cancelled = new HashMap<>();
+        Map<String, Integer> booked = new HashMap<>();
+        Map<String, Integer> cancelled = new HashMap<>();
         List<Long> reservations = new ArrayList<>();
 
         Map<String, Map<Coordinates, Hostile>> sent = new LinkedHashMap<>();
@@ -94,12 +94,12 @@ class HostileMessageIT {
                 }
                 if (i % 25 == 0) { // good traffic between the hostile records, on all three topics
                     producer.flush();
-                    long customer = customers.get((i / 25) % customers.size());
+                    String customer = customers.get((i / 25) % customers.size());
                     reservations.add(id(Api.booked(customer, flight, 1)));
                     booked.merge(customer, 1, Integer::sum);
                     if (i % 100 == 0) {
                         long reservation = reservations.remove(0);
-                        long owner = Api.reservation(reservation).getJsonNumber("customerId").longValue();
+                        String owner = Api.reservation(reservation).getString("customerId");
                         assertThat(Api.cancel(reservation).status()).isEqualTo(200);
                         cancelled.merge(owner, 1, Integer::sum);
                     }
@@ -142,21 +142,21 @@ class HostileMessageIT {
         }
 
         // The good traffic among them, applied exactly once.
-        for (long customer : customers) {
+        for (String customer : customers) {
             int b = booked.getOrDefault(customer, 0);
             int c = cancelled.getOrDefault(customer, 0);
             Eventually.await("customer " + customer + "'s balance", () -> Api.balance(customer), balance -> balance == (long) (b - c) * MILES);
             Eventually.await("customer " + customer + "'s ledger", () -> Api.ledger(customer).size(), n -> n == b + c);
-            Eventually.await("customer " + customer + "'s notifications", () -> total(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer),
+            Eventually.await("customer " + customer + "'s notifications", () -> total(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer, Api.as(customer)),
                     n -> n == 2L * (b + c));
-            Eventually.await("customer " + customer + "'s history", () -> total(Service.HISTORY, "/api/history?size=1&customerId=" + customer),
+            Eventually.await("customer " + customer + "'s history", () -> total(Service.HISTORY, "/api/history?size=1&customerId=" + customer, Api.as(customer)),
                     n -> n == 1 + 2L * (b + c));
         }
 
         for (Service service : Service.values()) {
             assertThat(Http.get(Api.url(service, "/health/live")).status()).as(service + " live").isEqualTo(200);
             assertThat(Http.get(Api.url(service, "/health/ready")).status()).as(service + " ready").isEqualTo(200);
-            assertThat(total(service, "/api/outbox/refused")).as(service + ": no outbox row refused").isZero();
+            assertThat(total(service, "/api/outbox/refused", Api.operator())).as(service + ": no outbox row refused").isZero();
             assertThat(Http.get(Api.url(service, "/metrics?scope=application")).body().lines()
                     .filter(line -> line.startsWith("msaair_outbox_refused_total")))
                     .as(service + " counts refused outbox rows, none so far").singleElement().asString().endsWith(" 0.0");
@@ -194,8 +194,8 @@ class HostileMessageIT {
         return parked;
     }
 
-    private static long total(Service service, String path) {
-        return Http.get(Api.url(service, path)).json().getJsonNumber("totalItems").longValue();
+    private static long total(Service service, String path, String authorization) {
+        return Http.get(Api.url(service, path), authorization).json().getJsonNumber("totalItems").longValue();
     }
 
     private static Properties producerProperties() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.msaair.localstack.Service;
 import com.msaair.platform.testing.HostileMessages;
+import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Http;
 import com.msaair.systemtest.support.NothingChanged;
 import com.msaair.systemtest.support.SystemStack;
@@ -42,7 +43,7 @@ class HostileRequestIT {
 
     private static final int PER_OPERATION = Integer.getInteger("msaair.hostile.requests", 60);
 
-    record Operation(Service service, String method, String path, List<String> queryParameters, boolean hasBody) {
+    record Operation(Service service, String method, String path, List<String> queryParameters, boolean hasBody, List<String> roles) {
         @Override
         public String toString() {
             return method.toUpperCase() + " " + service + " " + path;
@@ -57,6 +58,7 @@ class HostileRequestIT {
         List<Operation> operations = operations();
         assertThat(operations).as("operations found in the OpenAPI documents").hasSizeGreaterThanOrEqualTo(15);
 
+        String customer = Api.newCustomer();
         NothingChanged nothingChanged = NothingChanged.from();
         Iterator<String> pathValues = hostileParameter(false).sampleStream().iterator();
         Iterator<String> queryValues = hostileParameter(true).sampleStream().iterator();
@@ -82,6 +84,8 @@ class HostileRequestIT {
                 if (body != null) {
                     request.header("Content-Type", "application/json");
                 }
+                // Sent by someone the operation admits, so the request meets the validation, not the door.
+                callerOf(operation, customer).ifPresent(bearer -> request.header("Authorization", bearer));
                 Http.Reply reply = Http.send(request);
                 sent++;
                 statuses.merge(reply.status(), 1, Integer::sum);
@@ -105,6 +109,21 @@ class HostileRequestIT {
         nothingChanged.since();
     }
 
+    /** A token of a role the operation admits (its x-msaair-roles in the served document); none where anyone may call. */
+    static java.util.Optional<String> callerOf(Operation operation, String customer) {
+        List<String> roles = operation.roles();
+        if (roles.contains("anyone")) {
+            return java.util.Optional.empty();
+        }
+        if (roles.contains("customer")) {
+            return java.util.Optional.of(Api.as(customer));
+        }
+        if (roles.contains("manager")) {
+            return java.util.Optional.of(Api.manager());
+        }
+        return java.util.Optional.of(Api.operator());
+    }
+
     /** Every operation of every service, from the OpenAPI document it serves. */
     private static List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
@@ -118,7 +137,9 @@ class HostileRequestIT {
                         query.add(parameter.asJsonObject().getString("name"));
                     }
                 }
-                operations.add(new Operation(service, method, path, query, operation.containsKey("requestBody")));
+                List<String> roles = operation.getJsonArray("x-msaair-roles").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList();
+                operations.add(new Operation(service, method, path, query, operation.containsKey("requestBody"), roles));
             }));
         }
         return operations;

@@ -64,14 +64,14 @@ class MailDeliveryIT {
     @Order(1)
     void aBookingIsMailedToTheCustomer() throws Exception {
         JsonObject customer = Api.registerCustomer();
-        long reservation = id(Api.booked(id(customer), id(Api.registerFlight(10, 900)), 2));
+        long reservation = id(Api.booked(Api.customerId(customer), id(Api.registerFlight(10, 900)), 2));
 
         List<MimeMessage> mails = Eventually.await("two mails to " + customer.getString("email"),
                 () -> mailsTo(mailServer, customer.getString("email")), m -> m.size() == 2);
         assertThat(mails).extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder("Your MSA Air reservation is confirmed", "Your MSA Air miles have changed");
-        assertThat(mails).extracting(GreenMailUtil::getBody).anyMatch(body -> body.contains("reservation " + reservation + " is confirmed"));
-        assertThat(Eventually.await("both marked sent", () -> Api.notifications(id(customer)), n -> n.getValuesAs(JsonObject.class).stream()
+        assertThat(mails).extracting(GreenMailUtil::getBody).anyMatch(body -> body.contains("Reservation " + reservation + " is confirmed"));
+        assertThat(Eventually.await("both marked sent", () -> Api.notifications(Api.customerId(customer)), n -> n.getValuesAs(JsonObject.class).stream()
                         .allMatch(x -> x.getString("status").equals("SENT"))).getValuesAs(JsonObject.class))
                 .allSatisfy(n -> assertThat(n.getString("channel")).isEqualTo("EMAIL"));
     }
@@ -80,7 +80,7 @@ class MailDeliveryIT {
     @Order(2)
     void whileTheMailServerIsDownNotificationsWaitAndConsumptionGoesOn() throws Exception {
         JsonObject customer = Api.registerCustomer();
-        long customerId = id(customer);
+        String customerId = Api.customerId(customer);
         long flight = id(Api.registerFlight(10, 300));
         mailServer.stop();
         try {

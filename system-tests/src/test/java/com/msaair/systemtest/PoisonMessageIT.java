@@ -50,7 +50,7 @@ class PoisonMessageIT {
         }
 
         // Later events on the same topics are processed.
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long flight = id(Api.registerFlight(10, 400));
         Api.booked(customer, flight, 1);
         Eventually.await("a booking after the poison accrues miles", () -> Api.balance(customer), balance -> balance == 400);
@@ -78,7 +78,7 @@ class PoisonMessageIT {
 
     @Test
     void aRedeliveredEventIsAcknowledgedWithoutEffectAndTheChannelGoesOn() {
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long flight = id(Api.registerFlight(10, 700));
         long first = id(Api.booked(customer, flight, 1));
         Eventually.await("the first booking's miles", () -> Api.balance(customer), balance -> balance == 700);

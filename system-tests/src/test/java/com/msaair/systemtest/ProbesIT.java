@@ -65,12 +65,13 @@ class ProbesIT {
 
         SystemStack.database().start(Duration.ofMinutes(1));
         Eventually.await("mileage ready again", () -> mileage.healthStatus("/health/ready"), status -> status == 200);
-        assertThat(Http.get(Api.url(Service.MILEAGE, "/api/customers/" + id(Api.registerCustomer()))).status()).isEqualTo(200);
+        String customer = Api.newCustomer();
+        assertThat(Http.get(Api.url(Service.MILEAGE, "/api/customers/" + customer), Api.as(customer)).status()).isEqualTo(200);
     }
 
     @Test
     void aConsumerStuckOnAMessageSaysSoOnReadinessNamingTheChannelAndWhy() {
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long flight = id(Api.registerFlight(10, 250));
         Eventually.await("the customer is known to mileage", () -> Api.balance(customer), balance -> balance == 0);
 
@@ -98,7 +99,7 @@ class ProbesIT {
     @Test
     void reservationStaysReadyWithoutKafkaItsOutboxHoldsTheEvents() {
         SystemStack.stack().kafka().stop();
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         assertThat(Api.book(customer, id(Api.registerFlight(10, 100)), 1).status()).isEqualTo(201);
         assertThat(SystemStack.server(Service.RESERVATION).healthStatus("/health/ready")).isEqualTo(200);
         assertThat(SystemStack.server(Service.RESERVATION).healthStatus("/health/live")).isEqualTo(200);
@@ -106,7 +107,7 @@ class ProbesIT {
 
     @Test
     void aStoppingServerFinishesTheBookingInFlightAndTakesNoNewOnes() throws Exception {
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long flight = id(Api.registerFlight(10, 100));
         Api.booked(customer, flight, 1); // warm: the replica and the customer are known
         LibertyServer reservation = SystemStack.server(Service.RESERVATION);
@@ -138,7 +139,7 @@ class ProbesIT {
      */
     @Test
     void aGracefulStopCommitsAllButTheLastMomentAndTheRedeliveryChangesNothing() throws Exception {
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long flight = id(Api.registerFlight(20, 100));
         for (int i = 0; i < 10; i++) {
             Api.booked(customer, flight, 1);

@@ -44,17 +44,17 @@ class ScaleOutIT {
             Eventually.await("two members share the mileage group's partitions", Duration.ofMinutes(2), ScaleOutIT::mileageGroup,
                     group -> group.members().size() == 2 && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
 
-            List<Long> customers = new ArrayList<>();
+            List<String> customers = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                customers.add(id(Api.registerCustomer()));
+                customers.add(Api.newCustomer());
             }
             long flight = id(Api.registerFlight(900, 150));
-            Map<Long, Long> expected = new HashMap<>();
-            Map<Long, Integer> entries = new HashMap<>();
+            Map<String, Long> expected = new HashMap<>();
+            Map<String, Integer> entries = new HashMap<>();
             List<JsonObject> booked = new ArrayList<>();
             int events = 0;
             for (int i = 0; events < 200; i++) {
-                long customer = customers.get(i % customers.size());
+                String customer = customers.get(i % customers.size());
                 JsonObject reservation = Api.booked(customer, flight, 1 + i % 2);
                 booked.add(reservation);
                 expected.merge(customer, reservation.getJsonNumber("miles").longValue(), Long::sum);
@@ -71,7 +71,7 @@ class ScaleOutIT {
                 }
             }
 
-            for (long customer : customers) {
+            for (String customer : customers) {
                 long miles = expected.get(customer);
                 Eventually.await("balance of customer " + customer, Duration.ofMinutes(2), () -> Api.balance(customer), b -> b == miles);
                 List<JsonObject> ledger = Api.ledger(customer).getValuesAs(JsonObject.class);
@@ -84,8 +84,8 @@ class ScaleOutIT {
         }
     }
 
-    private static long customer(JsonObject reservation) {
-        return reservation.getJsonNumber("customerId").longValue();
+    private static String customer(JsonObject reservation) {
+        return reservation.getString("customerId");
     }
 
     private static ConsumerGroupDescription mileageGroup() throws Exception {

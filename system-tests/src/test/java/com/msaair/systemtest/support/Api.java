@@ -1,5 +1,7 @@
 package com.msaair.systemtest.support;
 
+import com.msaair.localstack.Identities;
+import com.msaair.localstack.Identities.Person;
 import com.msaair.localstack.Service;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -7,20 +9,56 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The services' APIs in the terms the tests use: register a flight, a customer, book, read miles. */
+/**
+ * The services' APIs in the terms the tests use: register a flight, a customer, book, read miles —
+ * each as the person who may: flights as a manager (the realm's demo user sora), a customer's bookings
+ * and views as that customer (a user of the realm made for the test, signed in with the password grant).
+ */
 public final class Api {
 
     private static final AtomicInteger FLIGHTS = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
+    /** Customer id (the token's subject) → the person. */
+    private static final Map<String, Person> CUSTOMERS = new ConcurrentHashMap<>();
 
     private Api() {}
 
     public static URI url(Service service, String path) {
         return SystemStack.server(service).uri().resolve(path);
+    }
+
+    /** "Bearer …" of the realm's demo manager. */
+    public static String manager() {
+        return identities().bearer("sora", "dev-only-sora");
+    }
+
+    /** "Bearer …" of the realm's demo operator. */
+    public static String operator() {
+        return identities().bearer("ops", "dev-only-ops");
+    }
+
+    /** "Bearer …" of customer {@code customerId} (one this run registered). */
+    public static String as(String customerId) {
+        Person person = CUSTOMERS.get(customerId);
+        if (person == null) {
+            throw new IllegalArgumentException("No customer " + customerId + " was registered by these tests");
+        }
+        return identities().bearer(person);
+    }
+
+    public static Map<String, String> authorization(String bearer) {
+        return Map.of("Authorization", bearer);
+    }
+
+    /** A person of the realm with the customer role who is not a customer yet. */
+    public static Person newPerson() {
+        return identities().newUser("c-" + UUID.randomUUID().toString().substring(0, 12), "customer");
     }
 
     /** Registers a flight nobody else uses (its own flight number and day), departing weeks from now. */
@@ -37,7 +75,7 @@ public final class Api {
                     .add("seatCapacity", seats)
                     .add("miles", miles)
                     .build();
-            Http.Reply reply = Http.post(url(Service.SCHEDULE, "/api/schedules"), body);
+            Http.Reply reply = Http.post(url(Service.SCHEDULE, "/api/schedules"), body, authorization(manager()));
             if (reply.status() == 201) {
                 return reply.json();
             }
@@ -48,27 +86,61 @@ public final class Api {
         throw new AssertionError("Could not find a free flight number and day");
     }
 
+    /** A new person of the realm who becomes a customer ({@code POST /api/customers} with their own token). */
     public static JsonObject registerCustomer() {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply reply = Http.post(url(Service.MILEAGE, "/api/customers"),
-                Json.createObjectBuilder().add("name", "Customer " + id).add("email", "c-" + id + "@example.com").build());
+        Person person = newPerson();
+        Http.Reply reply = becomeCustomer(person);
         if (reply.status() != 201) {
             throw new AssertionError("Could not register a customer: " + reply);
         }
         return reply.json();
     }
 
-    public static Http.Reply book(long customerId, long scheduleId, int passengers) {
+    /** {@code POST /api/customers} as {@code person}; on 201 they are a customer these tests can act as. */
+    public static Http.Reply becomeCustomer(Person person) {
+        Http.Reply reply = Http.post(url(Service.MILEAGE, "/api/customers"),
+                Json.createObjectBuilder().add("name", "Customer " + person.username()).add("email", person.username() + "@example.com").build(),
+                authorization(identities().bearer(person)));
+        if (reply.status() == 201) {
+            CUSTOMERS.put(person.subject(), person);
+        }
+        return reply;
+    }
+
+    /** Lets the tests act as {@code person}, who became a customer some other way. */
+    public static void remember(Person person) {
+        CUSTOMERS.put(person.subject(), person);
+    }
+
+    /** Registers a customer and answers their id. */
+    public static String newCustomer() {
+        return customerId(registerCustomer());
+    }
+
+    public static String customerId(JsonObject customer) {
+        return customer.getString("id");
+    }
+
+    /** Books as the customer themselves (the token says who; the body names nobody). */
+    public static Http.Reply book(String customerId, long scheduleId, int passengers) {
         return book(customerId, scheduleId, passengers, Map.of());
     }
 
-    public static Http.Reply book(long customerId, long scheduleId, int passengers, Map<String, String> headers) {
+    public static Http.Reply book(String customerId, long scheduleId, int passengers, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Authorization", as(customerId));
         return Http.post(url(Service.RESERVATION, "/api/reservations"), Json.createObjectBuilder()
-                .add("customerId", customerId).add("scheduleId", scheduleId).add("passengers", passengers).build(), headers);
+                .add("scheduleId", scheduleId).add("passengers", passengers).build(), all);
+    }
+
+    /** Books with {@code bearer}'s token and nothing else: whoever the token says books for themselves. */
+    public static Http.Reply bookAs(String bearer, long scheduleId, int passengers) {
+        return Http.post(url(Service.RESERVATION, "/api/reservations"), Json.createObjectBuilder()
+                .add("scheduleId", scheduleId).add("passengers", passengers).build(), authorization(bearer));
     }
 
     /** Books and insists on 201. */
-    public static JsonObject booked(long customerId, long scheduleId, int passengers) {
+    public static JsonObject booked(String customerId, long scheduleId, int passengers) {
         Http.Reply reply = book(customerId, scheduleId, passengers);
         if (reply.status() != 201) {
             throw new AssertionError("Booking failed: " + reply);
@@ -76,32 +148,41 @@ public final class Api {
         return reply.json();
     }
 
+    /** Cancels as staff (a manager may cancel any booking). */
     public static Http.Reply cancel(long reservationId) {
-        return Http.delete(url(Service.RESERVATION, "/api/reservations/" + reservationId));
+        return Http.delete(url(Service.RESERVATION, "/api/reservations/" + reservationId), manager());
+    }
+
+    public static Http.Reply cancelFlight(long scheduleId) {
+        return Http.delete(url(Service.SCHEDULE, "/api/schedules/" + scheduleId), manager());
     }
 
     public static JsonObject reservation(long reservationId) {
-        return Http.get(url(Service.RESERVATION, "/api/reservations/" + reservationId)).json();
+        return Http.get(url(Service.RESERVATION, "/api/reservations/" + reservationId), manager()).json();
     }
 
-    public static long balance(long customerId) {
-        return Http.get(url(Service.MILEAGE, "/api/customers/" + customerId + "/mileage")).json().getJsonNumber("balance").longValue();
+    public static long balance(String customerId) {
+        return Http.get(url(Service.MILEAGE, "/api/customers/" + customerId + "/mileage"), as(customerId)).json().getJsonNumber("balance").longValue();
     }
 
-    public static JsonArray ledger(long customerId) {
-        return Http.get(url(Service.MILEAGE, "/api/customers/" + customerId + "/mileage?size=100")).json()
+    public static JsonArray ledger(String customerId) {
+        return Http.get(url(Service.MILEAGE, "/api/customers/" + customerId + "/mileage?size=100"), as(customerId)).json()
                 .getJsonObject("ledger").getJsonArray("items");
     }
 
-    public static JsonArray notifications(long customerId) {
-        return Http.get(url(Service.NOTIFICATION, "/api/notifications?size=100&customerId=" + customerId)).items();
+    public static JsonArray notifications(String customerId) {
+        return Http.get(url(Service.NOTIFICATION, "/api/notifications?size=100"), as(customerId)).items();
     }
 
-    public static JsonArray history(long customerId) {
-        return Http.get(url(Service.HISTORY, "/api/history?size=100&customerId=" + customerId)).items();
+    public static JsonArray history(String customerId) {
+        return Http.get(url(Service.HISTORY, "/api/history?size=100"), as(customerId)).items();
     }
 
     public static long id(JsonObject resource) {
         return resource.getJsonNumber("id").longValue();
+    }
+
+    private static Identities identities() {
+        return SystemStack.identities();
     }
 }

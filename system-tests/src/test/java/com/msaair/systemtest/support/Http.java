@@ -57,12 +57,18 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    public static Reply delete(URI uri) {
-        return send(HttpRequest.newBuilder(uri).DELETE());
+    /** GET with {@code authorization} ("Bearer …", see {@link Api#manager()} and friends). */
+    public static Reply get(URI uri, String authorization) {
+        return send(HttpRequest.newBuilder(uri).GET().header("Authorization", authorization));
     }
 
-    public static Reply post(URI uri, JsonStructure body) {
-        return post(uri, body.toString(), "application/json", Map.of());
+    public static Reply delete(URI uri, String authorization) {
+        return send(HttpRequest.newBuilder(uri).DELETE().header("Authorization", authorization));
+    }
+
+    /** An empty POST (an action such as a replay) with {@code authorization}. */
+    public static Reply post(URI uri, String authorization) {
+        return post(uri, "", null, Map.of("Authorization", authorization));
     }
 
     public static Reply post(URI uri, JsonStructure body, Map<String, String> headers) {

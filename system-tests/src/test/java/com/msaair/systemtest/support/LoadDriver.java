@@ -28,13 +28,13 @@ public final class LoadDriver implements AutoCloseable {
     /** A booking the system confirmed (201), and whether the client later cancelled it. */
     public static final class Booked {
         public final long reservationId;
-        public final long customerId;
+        public final String customerId;
         public final long scheduleId;
         public final int passengers;
         public final long miles;
         public volatile boolean cancelled;
 
-        Booked(long reservationId, long customerId, long scheduleId, int passengers, long miles) {
+        Booked(long reservationId, String customerId, long scheduleId, int passengers, long miles) {
             this.reservationId = reservationId;
             this.customerId = customerId;
             this.scheduleId = scheduleId;
@@ -46,7 +46,7 @@ public final class LoadDriver implements AutoCloseable {
     /** A request that failed before it got a definite answer (connection refused, 5xx), and when. */
     public record Failure(long atMillis, String what) {}
 
-    private final List<Long> customers;
+    private final List<String> customers;
     private final List<Long> flights;
     private final List<Throwable> died = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
@@ -56,7 +56,7 @@ public final class LoadDriver implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
-    public LoadDriver(List<Long> customers, List<Long> flights, int threads, Duration pause) {
+    public LoadDriver(List<String> customers, List<Long> flights, int threads, Duration pause) {
         this.customers = List.copyOf(customers);
         this.flights = new CopyOnWriteArrayList<>(flights);
         this.workers = Executors.newFixedThreadPool(threads);
@@ -88,14 +88,15 @@ public final class LoadDriver implements AutoCloseable {
         book(customers.get(random.nextInt(customers.size())), open.get(random.nextInt(open.size())), 1 + random.nextInt(2));
     }
 
-    private void book(long customer, long flight, int passengers) {
+    private void book(String customer, long flight, int passengers) {
         attempts.incrementAndGet();
         String key = "load-" + UUID.randomUUID();
-        JsonObject body = Json.createObjectBuilder().add("customerId", customer).add("scheduleId", flight).add("passengers", passengers).build();
+        JsonObject body = Json.createObjectBuilder().add("scheduleId", flight).add("passengers", passengers).build();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), body, Map.of("Idempotency-Key", key));
+                Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), body,
+                        Map.of("Idempotency-Key", key, "Authorization", Api.as(customer)));
                 if (reply.status() == 201) {
                     JsonObject reservation = reply.json();
                     booked.putIfAbsent(Api.id(reservation), new Booked(Api.id(reservation), customer, flight, passengers, reservation.getInt("miles")));

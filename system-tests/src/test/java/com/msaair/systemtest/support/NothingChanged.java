@@ -26,7 +26,7 @@ public final class NothingChanged {
 
     public void since() throws Exception {
         JsonObject flight = Api.registerFlight(10, 100);
-        long customer = id(Api.registerCustomer());
+        String customer = Api.newCustomer();
         long reservation = id(Api.booked(customer, id(flight), 1));
         Eventually.await("the sentinel's miles", () -> Events.correlated("mileage-events", "MileageIncreased", reservation), e -> e.size() == 1);
         Eventually.await("the sentinel flight", () -> Events.correlated("schedule-events", "ScheduleCreated", id(flight)), e -> e.size() == 1);

@@ -1,6 +1,7 @@
 package com.msaair.systemtest.support;
 
 import com.msaair.localstack.DerbyNetworkServer;
+import com.msaair.localstack.Identities;
 import com.msaair.localstack.LibertyServer;
 import com.msaair.localstack.LivenessWatchdog;
 import com.msaair.localstack.LocalStack;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The system under test, started once for the whole test run and stopped at its end (also when
- * tests fail): a real KRaft broker, the five Liberty servers and a Derby Network Server, on ports
+ * tests fail): a real KRaft broker, Keycloak, the five Liberty servers, the gateway (nginx) and a Derby Network Server, on ports
  * offset by 10000, with their data in {@code system-tests/target/stack-data}. The mileage service
  * keeps its data in the Derby Network Server, so a second mileage replica can share it.
  */
@@ -27,7 +28,7 @@ public final class SystemStack implements BeforeAllCallback {
     private static volatile Running running;
 
     /** What the whole run shares. */
-    public record Running(LocalStack stack, DerbyNetworkServer database, LivenessWatchdog watchdog) implements ExtensionContext.Store.CloseableResource {
+    public record Running(LocalStack stack, DerbyNetworkServer database, LivenessWatchdog watchdog, Identities identities) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             LOG.info("Stopping the system under test");
@@ -46,6 +47,11 @@ public final class SystemStack implements BeforeAllCallback {
             throw new IllegalStateException("The stack is not started: annotate the test class with @ExtendWith(SystemStack.class)");
         }
         return running.stack();
+    }
+
+    /** The people of the test stack's realm, and their tokens. */
+    public static Identities identities() {
+        return running.identities();
     }
 
     public static LivenessWatchdog watchdog() {
@@ -88,6 +94,7 @@ public final class SystemStack implements BeforeAllCallback {
             // The test JVM is going away without JUnit's clean-up (killed, say): leave no processes behind.
             stack.services().forEach(service -> stack.server(service).kill());
             stack.kafka().kill();
+            stack.keycloak().kill();
             database.kill();
         }, "kill-system-under-test"));
         long started = System.nanoTime();
@@ -96,7 +103,7 @@ public final class SystemStack implements BeforeAllCallback {
         // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
         LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
         LOG.info(() -> "System under test ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-        running = new Running(stack, database, watchdog);
+        running = new Running(stack, database, watchdog, new Identities(stack.keycloak()));
         return running;
     }
 }

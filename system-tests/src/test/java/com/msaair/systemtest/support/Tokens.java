@@ -1,0 +1,94 @@
+package com.msaair.systemtest.support;
+
+import com.msaair.localstack.Identities;
+import com.msaair.localstack.KeycloakServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * Tokens that must be refused, made the way an attacker or a misconfiguration would: expired, with a
+ * broken signature, from another issuer (a second realm of the same Keycloak: its own keys, its own
+ * {@code iss}), for another audience, and unsigned ({@code alg: none}).
+ */
+public final class Tokens {
+
+    /** The other realm, made once per run through the admin API. */
+    public static final String OTHER_REALM = "elsewhere";
+
+    private static volatile String otherIssuerToken;
+
+    private Tokens() {}
+
+    /** A real token of {@code bearer}'s kind, its signature's last character changed. */
+    public static String tampered(String bearer) {
+        String token = bearer.replaceFirst("^Bearer ", "");
+        char last = token.charAt(token.length() - 1);
+        return "Bearer " + token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    }
+
+    /** The claims of a real token under a header saying "alg: none", and no signature. */
+    public static String unsigned(String bearer) {
+        String[] parts = bearer.replaceFirst("^Bearer ", "").split("\\.");
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return "Bearer " + header + "." + parts[1] + ".";
+    }
+
+    /** The demo manager's token from the client {@code elsewhere}: a token of the right issuer, not meant for MSA Air. */
+    public static String otherAudience() {
+        return "Bearer " + SystemStack.identities().freshToken("sora", "dev-only-sora", "elsewhere");
+    }
+
+    /** A 10-second token of the demo manager (client msaair-cli-short). */
+    public static String shortLived() {
+        return "Bearer " + SystemStack.identities().freshToken("sora", "dev-only-sora", "msaair-cli-short");
+    }
+
+    /**
+     * A manager's token from another realm: same roles, same audience, same claims' shape — but
+     * another issuer, signed with that realm's keys.
+     */
+    public static synchronized String otherIssuer() {
+        if (otherIssuerToken == null) {
+            KeycloakServer keycloak = SystemStack.stack().keycloak();
+            Identities identities = SystemStack.identities();
+            String realm = "{\"realm\":\"" + OTHER_REALM + "\",\"enabled\":true,\"sslRequired\":\"none\",\"accessTokenLifespan\":3600,"
+                    + "\"roles\":{\"realm\":[{\"name\":\"manager\"},{\"name\":\"customer\"},{\"name\":\"operator\"}]},"
+                    + "\"clients\":[{\"clientId\":\"msaair-cli\",\"publicClient\":true,\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":true,"
+                    + "\"defaultClientScopes\":[\"basic\",\"profile\",\"email\",\"roles\",\"microprofile-jwt\"],"
+                    + "\"protocolMappers\":[{\"name\":\"aud\",\"protocol\":\"openid-connect\",\"protocolMapper\":\"oidc-audience-mapper\","
+                    + "\"config\":{\"included.custom.audience\":\"msaair\",\"access.token.claim\":\"true\"}}]}],"
+                    + "\"users\":[{\"username\":\"mallory\",\"enabled\":true,\"email\":\"mallory@example.com\",\"emailVerified\":true,"
+                    + "\"firstName\":\"Mallory\",\"lastName\":\"Elsewhere\","
+                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"elsewhere-only\",\"temporary\":false}],"
+                    + "\"realmRoles\":[\"manager\",\"customer\",\"operator\"]}]}";
+            send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/admin/realms"))
+                    .header("Authorization", "Bearer " + identities.adminToken()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(realm)), 201);
+            String answer = send(HttpRequest.newBuilder(URI.create(keycloak.url() + "/realms/" + OTHER_REALM + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=msaair-cli&username=mallory&password=elsewhere-only")), 200);
+            otherIssuerToken = "Bearer " + answer.replaceFirst("(?s).*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        }
+        return otherIssuerToken;
+    }
+
+    private static String send(HttpRequest.Builder request, int expected) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
