@@ -391,6 +391,8 @@ public final class Benchmark {
     private Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("kafka", stack.kafka().pid());
+        // Keycloak serves nothing while the load runs (the tokens are made before it); its CPU shows whether it idles.
+        pids.put("keycloak", stack.keycloak().pid());
         stack.services().forEach(s -> pids.put(s.serverName(), stack.server(s).pid()));
         return pids;
     }

@@ -201,6 +201,16 @@ public final class LocalStack implements AutoCloseable {
         keycloak.stop();
     }
 
+    /** kill -9 of everything this stack started: for a JVM going away without its clean-up. */
+    public void kill() {
+        allServers().forEach(LibertyServer::kill);
+        kafka.kill();
+        keycloak.kill();
+        if (gateway != null) {
+            gateway.kill();
+        }
+    }
+
     private static void checkPort(int port, String what, List<String> conflicts) {
         if (!Ports.isFree(port)) {
             conflicts.add("Port " + port + " (" + what + ") is already in use" + LibertyServer.describeHolder(port));

@@ -113,4 +113,8 @@ public final class Nginx {
     public void stop() {
         process.stop(Duration.ofSeconds(10));
     }
+
+    public void kill() {
+        process.kill();
+    }
 }

@@ -19,12 +19,16 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
-    /** The customer id this caller is, if they are a customer (the token's subject). */
+    /**
+     * The customer id this caller is, if they are a customer: the token's subject — when it has the
+     * shape of a customer id ({@link CustomerIds}); a provider whose subjects do not is refused (403)
+     * rather than stored cut or broken.
+     */
     public Optional<String> customerId() {
-        if (token == null || token.getSubject() == null || !token.getGroups().contains(Roles.CUSTOMER)) {
+        if (token == null || token.getGroups() == null || !token.getGroups().contains(Roles.CUSTOMER)) {
             return Optional.empty();
         }
-        return Optional.of(token.getSubject());
+        return Optional.ofNullable(token.getSubject()).filter(CustomerIds::isValid);
     }
 
     /** The customer this caller is, or a 403: for what only a customer may do (become a customer). */
@@ -38,7 +42,7 @@ public class Caller {
     }
 
     public boolean hasRole(String role) {
-        return token != null && token.getGroups().contains(role);
+        return token != null && token.getGroups() != null && token.getGroups().contains(role);
     }
 
     /**

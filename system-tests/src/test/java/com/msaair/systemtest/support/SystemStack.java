@@ -92,9 +92,7 @@ public final class SystemStack implements BeforeAllCallback {
         stack.configure(Service.MILEAGE, server -> server.env(database.clientEnvironment("mileage")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The test JVM is going away without JUnit's clean-up (killed, say): leave no processes behind.
-            stack.services().forEach(service -> stack.server(service).kill());
-            stack.kafka().kill();
-            stack.keycloak().kill();
+            stack.kill();
             database.kill();
         }, "kill-system-under-test"));
         long started = System.nanoTime();
