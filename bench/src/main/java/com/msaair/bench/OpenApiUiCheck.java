@@ -28,7 +28,6 @@ import java.util.Map;
 public final class OpenApiUiCheck {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String ELEMENT = "element-6066-11e4-a52f-4a5d0f55f8fa";
 
     private final String driver;
     private String session;
@@ -64,13 +63,14 @@ public final class OpenApiUiCheck {
         JsonObject created = call("POST", "/session", """
                 {"capabilities":{"alwaysMatch":{"browserName":"chrome","goog:chromeOptions":{"binary":"/usr/bin/chromium","args":[
                 "--headless=new","--no-sandbox","--disable-gpu","--disable-quic","--no-first-run","--disable-background-networking",
-                "--disable-component-update","--disable-sync","--window-size=1400,1800"]}}}}""");
+                "--disable-component-update","--disable-sync","--window-size=1400,2300"]}}}}""");
         session = created.getJsonObject("value").getString("sessionId");
+        Files.createDirectories(screenshot.toAbsolutePath().getParent());
         try {
             call("POST", path("/url"), "{\"url\":\"" + ui + "\"}");
             String main = call("GET", path("/window"), null).getString("value");
             click(await("button.btn.authorize"));
-            type(await("input#client_id"), "msaair-ui");
+            type(await("input[data-name='clientId']"), "msaair-ui");
             click(await(".auth-btn-wrapper button.authorize"));
             String popup = awaitOtherWindow(main);
             call("POST", path("/window"), "{\"handle\":\"" + popup + "\"}");
@@ -78,20 +78,29 @@ public final class OpenApiUiCheck {
             type(await("input#password"), password);
             click(await("#kc-login"));
             call("POST", path("/window"), "{\"handle\":\"" + main + "\"}");
-            await(".auth-container button.logout"); // "Logout" shows once the token is in
+            await("button[aria-label='Remove authorization']"); // "Logout" shows once the token is in
             click(await(".auth-btn-wrapper button.btn-done"));
-            click(await("[id$='get_api_reservations'] .opblock-summary"));
+            click(await("#operations-default-get_api_reservations .opblock-summary"));
             click(await(".try-out__btn"));
             click(await("button.execute"));
-            String status = text(await(".live-responses-table .response-col_status"));
+            String status = text(await(".live-responses-table tbody .response-col_status"));
             System.out.println("GET /api/reservations from the OpenAPI UI, signed in as " + user + ": " + status.strip());
             if (!status.strip().startsWith("200")) {
                 throw new IllegalStateException("The signed-in call answered " + status);
             }
             String png = call("GET", path("/screenshot"), null).getString("value");
-            Files.createDirectories(screenshot.toAbsolutePath().getParent());
             Files.write(screenshot, Base64.getDecoder().decode(png));
             System.out.println("Screenshot: " + screenshot);
+        } catch (RuntimeException e) {
+            // What each window showed when it went wrong, beside the screenshot.
+            int n = 0;
+            for (JsonValue handle : call("GET", path("/window/handles"), null).getJsonArray("value")) {
+                call("POST", path("/window"), "{\"handle\":\"" + ((jakarta.json.JsonString) handle).getString() + "\"}");
+                Path failed = screenshot.resolveSibling("failed-window-" + (n++) + ".png");
+                Files.write(failed, Base64.getDecoder().decode(call("GET", path("/screenshot"), null).getString("value")));
+                System.out.println("On failure, window " + n + " (" + call("GET", path("/url"), null).getString("value") + "): " + failed);
+            }
+            throw e;
         } finally {
             call("DELETE", "/session/" + session, null);
         }
@@ -106,7 +115,8 @@ public final class OpenApiUiCheck {
         while (true) {
             JsonObject found = call("POST", path("/elements"), "{\"using\":\"css selector\",\"value\":\"" + css.replace("\"", "\\\"") + "\"}");
             for (JsonValue element : found.getJsonArray("value")) {
-                String id = element.asJsonObject().getString(ELEMENT);
+                // A web element is {"<the W3C element key>": id}: the one member's value.
+                String id = ((jakarta.json.JsonString) element.asJsonObject().values().iterator().next()).getString();
                 if (call("GET", path("/element/" + id + "/displayed"), null).getBoolean("value", false)) {
                     return id;
                 }

@@ -60,8 +60,11 @@ public final class KeycloakServer {
         return process != null && process.isAlive();
     }
 
+    /** Keycloak's JVM (kc.sh, the process started, runs it as its child). */
     public long pid() {
-        return process.pid();
+        return ProcessHandle.of(process.pid()).stream().flatMap(ProcessHandle::descendants)
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
     public Path log() {

@@ -92,7 +92,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "200", description = "One page of reservations")
     @APIResponse(responseCode = "400", description = "customerId malformed, or missing for staff", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Page<ReservationView> ofCustomer(@Parameter(example = "3d500791-c63a-4078-a0cb-b9fee0ca9092") @QueryParam("customerId") String customerId,
+    public Page<ReservationView> ofCustomer(@Parameter(description = "Staff: the customer. A customer: leave it out (their own)") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null), Roles.MANAGER);
         PageRequest paging = PageRequest.of(page, size);
