@@ -1,0 +1,47 @@
+package com.msaair.mileage.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.contracts.ConsumerContract;
+import com.msaair.platform.event.EventEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Mileage reads reservation's events as reservation's contract promises them (contracts/events/reservation). */
+class ReservationEventsContractTest {
+
+    private static final String TOPIC = "reservation-events";
+    private final List<String> applied = new ArrayList<>();
+    private final ReservationEventHandler handler = new ReservationEventHandler();
+
+    {
+        handler.mileage = new MileageService() {
+            @Override
+            public boolean reservationCreated(EventEnvelope event, String customerId, long reservationId, long miles) {
+                applied.add("credit " + miles + " to " + customerId + " for " + reservationId);
+                return true;
+            }
+
+            @Override
+            public boolean reservationCancelled(EventEnvelope event, String customerId, long reservationId) {
+                applied.add("reverse " + reservationId + " of " + customerId);
+                return true;
+            }
+        };
+    }
+
+    @Test
+    void reservationCreated() {
+        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CREATED, handler::apply))
+                .containsExactly("customerId", "miles", "reservationId");
+        assertThat(applied).first().isEqualTo("credit 552 to 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70 for 1001");
+    }
+
+    @Test
+    void reservationCancelled() {
+        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CANCELLED, handler::apply))
+                .containsExactly("customerId", "reservationId");
+        assertThat(applied).first().isEqualTo("reverse 1001 of 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70");
+    }
+}

@@ -1,0 +1,60 @@
+package com.msaair.notification.adapter.in.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.contracts.ConsumerContract;
+import com.msaair.notification.application.NotificationService;
+import com.msaair.platform.event.EventEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Notification reads reservation's and mileage's events as their contracts promise them (contracts/events). */
+class NotificationConsumersContractTest {
+
+    private final List<String> told = new ArrayList<>();
+    private final NotificationConsumers consumers = new NotificationConsumers();
+
+    {
+        consumers.notifications = new NotificationService() {
+            @Override
+            public void notify(EventEnvelope event, String customerId, String message) {
+                told.add(customerId + ": " + message);
+            }
+
+            @Override
+            public void contactRegistered(String customerId, String name, String email) {
+                told.add(customerId + " is " + name + " <" + email + ">");
+            }
+        };
+    }
+
+    @Test
+    void reservationCreated() {
+        assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationCreated", consumers::onReservationEvent))
+                .containsExactly("customerId", "departureTime", "flightNumber", "passengers", "reservationId");
+        assertThat(told).first().asString().contains("Reservation 1001", "KE1234");
+    }
+
+    @Test
+    void reservationCancelled() {
+        assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationCancelled", consumers::onReservationEvent))
+                .containsExactly("customerId", "flightNumber", "reason", "reservationId");
+    }
+
+    @Test
+    void mileageChanged() {
+        for (String type : List.of("MileageIncreased", "MileageDecreased")) {
+            assertThat(ConsumerContract.verify(NotificationConsumers.MILEAGE_EVENTS, type, consumers::onMileageEvent))
+                    .containsExactly("balance", "customerId", "miles");
+        }
+        assertThat(told).first().asString().contains("552");
+    }
+
+    @Test
+    void customerRegistered() {
+        assertThat(ConsumerContract.verify(NotificationConsumers.MILEAGE_EVENTS, "CustomerRegistered", consumers::onMileageEvent))
+                .containsExactly("customerId", "email", "name");
+        assertThat(told).first().isEqualTo("5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70 is Kim Minji <minji@example.com>");
+    }
+}
