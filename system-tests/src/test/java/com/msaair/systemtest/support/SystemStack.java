@@ -39,6 +39,10 @@ public final class SystemStack implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (running != null) {
+            // Started already: by this run, or by the outer run of a test that runs tests (a nested engine has its own root).
+            return;
+        }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
     }
 
