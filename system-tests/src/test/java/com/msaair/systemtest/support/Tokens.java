@@ -24,11 +24,14 @@ public final class Tokens {
 
     private Tokens() {}
 
-    /** A real token of {@code bearer}'s kind, its signature's last character changed. */
+    /** A real token of {@code bearer}'s kind, its signature's first character changed. */
     public static String tampered(String bearer) {
+        // The signature's first character, not its last: the last one of a base64url RS256 signature
+        // carries two padding bits a decoder ignores, so changing it can leave the signature intact.
         String token = bearer.replaceFirst("^Bearer ", "");
-        char last = token.charAt(token.length() - 1);
-        return "Bearer " + token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int signature = token.lastIndexOf('.') + 1;
+        char first = token.charAt(signature);
+        return "Bearer " + token.substring(0, signature) + (first == 'A' ? 'B' : 'A') + token.substring(signature + 1);
     }
 
     /** The claims of a real token under a header saying "alg: none", and no signature. */
