@@ -33,25 +33,31 @@ public final class JsonFields {
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final JsonObject object;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors;
+    /** Before every field this reader names: {@code "fare."} for the members of a nested {@code fare}. */
+    private final String prefix;
+    /** Whether members nobody asked for are errors (a request) or ignored (an event). */
+    private final boolean strict;
 
-    private JsonFields(JsonObject object) {
+    private JsonFields(JsonObject object, boolean strict) {
+        this(object, new ArrayList<>(), "", strict);
+    }
+
+    private JsonFields(JsonObject object, List<FieldError> errors, String prefix, boolean strict) {
         this.object = object;
+        this.errors = errors;
+        this.prefix = prefix;
+        this.strict = strict;
     }
 
     /** A reader that also reports every field not in {@code known}. */
     public static JsonFields strict(JsonObject object, Set<String> known) {
-        JsonFields fields = new JsonFields(object);
-        object.keySet().stream()
-                .filter(name -> !known.contains(name))
-                .sorted()
-                .forEach(name -> fields.reject(name, "is not a known field"));
-        return fields;
+        return new JsonFields(object, true).rejectUnknown(known);
     }
 
     /** A reader that ignores fields it is not asked for (a tolerant reader, for events). */
     public static JsonFields tolerant(JsonObject object) {
-        return new JsonFields(object);
+        return new JsonFields(object, false);
     }
 
     public String requiredString(String name, int maxLength) {
@@ -139,9 +145,29 @@ public final class JsonFields {
         return nested;
     }
 
+    /**
+     * A required object member, read like its parent: a strict reader reports the member's own
+     * unknown members (those not in {@code known}), a tolerant one ignores them. Every error names
+     * the member's path ({@code fare.amount}) in this reader's errors. Empty when the member is
+     * missing or no object (that error is recorded already).
+     */
+    public Optional<JsonFields> requiredMember(String name, Set<String> known) {
+        JsonObject nested = requiredObject(name);
+        if (nested == null) {
+            return Optional.empty();
+        }
+        JsonFields member = new JsonFields(nested, errors, prefix + name + ".", strict);
+        return Optional.of(strict ? member.rejectUnknown(known) : member);
+    }
+
+    private JsonFields rejectUnknown(Set<String> known) {
+        object.keySet().stream().filter(name -> !known.contains(name)).sorted().forEach(name -> reject(name, "is not a known field"));
+        return this;
+    }
+
     /** Records a problem with a field found by the caller (a rule that spans fields, say). */
     public void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldError(prefix + field, message));
     }
 
     public boolean isValid() {

@@ -41,6 +41,24 @@ class JsonFieldsTest {
     }
 
     @Test
+    void aNestedMemberIsReadStrictlyAndItsErrorsNameItsPath() {
+        JsonFields fields = JsonFields.strict(json("{\"fare\":{\"amount\":1250.5,\"currency\":\"KRW\",\"tax\":1},\"other\":{}}"),
+                Set.of("fare", "other", "none"));
+        JsonFields fare = fields.requiredMember("fare", Set.of("amount", "currency")).orElseThrow();
+        fare.requiredLong("amount", 1, 100);
+        assertThat(fare.requiredString("currency", 3)).isEqualTo("KRW");
+        assertThat(fields.requiredMember("none", Set.of())).isEmpty();
+        fields.requiredMember("other", Set.of("amount")).orElseThrow().requiredLong("amount", 1, 2);
+        assertThat(fields.errors()).extracting(FieldError::field).containsExactly("fare.tax", "fare.amount", "none", "other.amount");
+        assertThat(fields.errors()).extracting(FieldError::message)
+                .containsExactly("is not a known field", "must be a whole number", "is required", "is required");
+
+        JsonFields tolerant = JsonFields.tolerant(json("{\"fare\":{\"amount\":100,\"addedLater\":1}}"));
+        assertThat(tolerant.requiredMember("fare", Set.of("amount")).orElseThrow().requiredLong("amount", 1, 100)).isEqualTo(100);
+        assertThat(tolerant.errors()).as("a tolerant reader's member is tolerant too").isEmpty();
+    }
+
+    @Test
     void aWholeNumberWrittenWithAnExponentOrTrailingZerosIsAccepted() {
         JsonFields fields = JsonFields.tolerant(json("{\"a\":1e3,\"b\":2.0}"));
         assertThat(fields.requiredLong("a", 0, 5000)).isEqualTo(1000);
