@@ -185,7 +185,7 @@ public final class Benchmark {
         Instant departure = Instant.now().plus(Duration.ofDays(30 + n % 300)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         return post(Service.SCHEDULE, "/api/schedules", "{\"flightNumber\":\"BM" + (1000 + n) + "\",\"origin\":\"ICN\",\"destination\":\"CJU\","
                 + "\"departureTime\":\"" + departure + "\",\"arrivalTime\":\"" + departure.plus(Duration.ofMinutes(70)) + "\","
-                + "\"seatCapacity\":" + seats + ",\"miles\":" + miles + "}", manager()).getJsonNumber("id").longValue();
+                + "\"seatCapacity\":" + seats + ",\"miles\":" + miles + ",\"fare\":{\"amount\":125000,\"currency\":\"KRW\"}}", manager()).getJsonNumber("id").longValue();
     }
 
     /**

@@ -84,7 +84,7 @@ public final class RollingUpdateRehearsal {
                 String departure = java.time.Instant.now().plus(Duration.ofDays(40 + i)).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
                 flights.add(id(post(Service.SCHEDULE.port() + OFFSET, "/api/schedules", "{\"flightNumber\":\"RU" + (100 + i) + "\",\"origin\":\"ICN\","
                         + "\"destination\":\"CJU\",\"departureTime\":\"" + departure + "\",\"arrivalTime\":\""
-                        + java.time.Instant.parse(departure).plus(Duration.ofHours(1)) + "\",\"seatCapacity\":" + SEATS_PER_FLIGHT + ",\"miles\":100}", manager)));
+                        + java.time.Instant.parse(departure).plus(Duration.ofHours(1)) + "\",\"seatCapacity\":" + SEATS_PER_FLIGHT + ",\"miles\":100,\"fare\":{\"amount\":125000,\"currency\":\"KRW\"}}", manager)));
             }
             // The load books as the customers themselves, each with a token made now (they live 5 minutes).
             String customers = people.stream().map(p -> "{\"" + p.subject() + "\",\"" + identities.freshToken(p.username(), p.password(), "msaair-cli") + "\"}")

@@ -219,7 +219,7 @@ class AccessMatrixIT {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         return switch (op.path()) {
             case "/api/schedules" -> "{\"flightNumber\":\"AM" + (1000 + (int) (Math.random() * 8999)) + "\",\"origin\":\"ICN\",\"destination\":\"PUS\","
-                    + "\"departureTime\":\"2031-05-0" + (1 + (int) (Math.random() * 9)) + "T09:00:00Z\",\"arrivalTime\":\"2031-05-10T10:00:00Z\",\"seatCapacity\":10,\"miles\":100}";
+                    + "\"departureTime\":\"2031-05-0" + (1 + (int) (Math.random() * 9)) + "T09:00:00Z\",\"arrivalTime\":\"2031-05-10T10:00:00Z\",\"seatCapacity\":10,\"miles\":100,\"fare\":{\"amount\":125000,\"currency\":\"KRW\"}}";
             case "/api/reservations" -> "{\"customerId\":\"" + customer + "\",\"scheduleId\":" + fixture.flight() + ",\"passengers\":1}";
             case "/api/customers" -> "{\"name\":\"Matrix " + unique + "\",\"email\":\"matrix-" + unique + "@example.com\"}";
             default -> "{}";

@@ -52,6 +52,8 @@ class BadInputCorpusIT {
     private static final List<String> BAD_IDS = List.of("abc", "-1", "0", "1.5", "99999999999999999999", "1e3", "%00", "' OR 1=1 --",
             "..%2F..%2Fetc%2Fpasswd", "%F0%9F%9B%AB", LONG.substring(0, 500), "1;DROP TABLE RESERVATION", "0x10", "+1 ");
 
+    private static final String FARE = "{\"amount\":125000,\"currency\":\"KRW\"}";
+
     static List<Attack> corpus() {
         List<Attack> attacks = new ArrayList<>();
         Instant departure = Instant.now().plusSeconds(86_400L * 400);
@@ -63,6 +65,7 @@ class BadInputCorpusIT {
         schedule.put("arrivalTime", "\"" + departure.plusSeconds(3600) + "\"");
         schedule.put("seatCapacity", "100");
         schedule.put("miles", "100");
+        schedule.put("fare", FARE);
         Map<String, String> booking = new LinkedHashMap<>();
         booking.put("customerId", "\"" + UNKNOWN_ID + "\"");
         booking.put("scheduleId", UNKNOWN_ID);
@@ -72,6 +75,15 @@ class BadInputCorpusIT {
         customer.put("email", "\"corpus-taken@example.com\"");
 
         bodies(attacks, Service.SCHEDULE, "/api/schedules", schedule);
+        for (String fare : List.of("{}", "{\"amount\":0,\"currency\":\"KRW\"}", "{\"amount\":-1,\"currency\":\"KRW\"}",
+                "{\"amount\":1250.5,\"currency\":\"USD\"}", "{\"amount\":1e30,\"currency\":\"KRW\"}", "{\"amount\":\"100\",\"currency\":\"KRW\"}",
+                "{\"amount\":100,\"currency\":\"ABC\"}", "{\"amount\":100,\"currency\":\"XAU\"}", "{\"amount\":100,\"currency\":\"won\"}",
+                "{\"amount\":100,\"currency\":1}", "{\"amount\":100}", "{\"currency\":\"KRW\"}", "{\"amount\":100,\"currency\":\"KRW\",\"vat\":1}",
+                "{\"amount\":100,\"amount\":200,\"currency\":\"KRW\"}")) {
+            Map<String, String> changed = new LinkedHashMap<>(schedule);
+            changed.put("fare", fare);
+            attacks.add(post(Service.SCHEDULE, "/api/schedules", "fare=" + fare, json(changed)));
+        }
         bodies(attacks, Service.RESERVATION, "/api/reservations", booking);
         bodies(attacks, Service.MILEAGE, "/api/customers", customer);
 

@@ -169,7 +169,7 @@ class HostileRequestIT {
     /** A JSON body this API refuses: always one thing that breaks the rules, among fields that may be valid. */
     static Arbitrary<String> hostileBody() {
         Arbitrary<String> name = Arbitraries.of("customerId", "scheduleId", "passengers", "name", "email", "flightNumber", "origin",
-                "destination", "departureTime", "arrivalTime", "seatCapacity", "miles");
+                "destination", "departureTime", "arrivalTime", "seatCapacity", "miles", "fare");
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.integers().between(-5, 5).map(String::valueOf),
                 Arbitraries.strings().ofMaxLength(30).map(HostileRequestIT::quote),

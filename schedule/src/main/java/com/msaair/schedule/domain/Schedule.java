@@ -24,6 +24,9 @@ public class Schedule {
     private LocalDate departureDate;
     private int seatCapacity;
     private int miles;
+    /** The fare per seat, stored as its two columns (see orm.xml); {@link #fare()} is the value. */
+    private long fareAmount;
+    private String fareCurrency;
     private ScheduleStatus status;
     private Instant registeredAt;
     private Instant cancelledAt;
@@ -34,7 +37,7 @@ public class Schedule {
     }
 
     private Schedule(FlightNumber flightNumber, Airport origin, Airport destination, Instant departureTime,
-            Instant arrivalTime, int seatCapacity, int miles, Instant registeredAt) {
+            Instant arrivalTime, int seatCapacity, int miles, Fare fare, Instant registeredAt) {
         this.flightNumber = flightNumber;
         this.origin = origin;
         this.destination = destination;
@@ -43,13 +46,15 @@ public class Schedule {
         this.departureDate = departureDateOf(departureTime);
         this.seatCapacity = seatCapacity;
         this.miles = miles;
+        this.fareAmount = fare.amount();
+        this.fareCurrency = fare.currency();
         this.status = ScheduleStatus.SCHEDULED;
         this.registeredAt = registeredAt;
     }
 
     /** Registers a flight, enforcing the rules that hold whatever else is scheduled. */
     public static Schedule register(FlightNumber flightNumber, Airport origin, Airport destination,
-            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, Instant now) {
+            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, Fare fare, Instant now) {
         if (origin.equals(destination)) {
             throw ScheduleException.invalid("destination", "destination must differ from origin");
         }
@@ -68,7 +73,10 @@ public class Schedule {
         if (miles < 1) {
             throw ScheduleException.invalid("miles", "miles must be positive");
         }
-        return new Schedule(flightNumber, origin, destination, departureTime, arrivalTime, seatCapacity, miles, now);
+        if (fare == null) {
+            throw ScheduleException.invalid("fare", "fare is required");
+        }
+        return new Schedule(flightNumber, origin, destination, departureTime, arrivalTime, seatCapacity, miles, fare, now);
     }
 
     /** Cancels the flight; bookings on it are cancelled by the reservation service when it hears of it. */
@@ -86,6 +94,10 @@ public class Schedule {
     /** The calendar day (UTC) a flight number may be scheduled on only once. */
     public static LocalDate departureDateOf(Instant departureTime) {
         return departureTime.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    public Fare fare() {
+        return new Fare(fareAmount, fareCurrency);
     }
 
     public Long id() {

@@ -15,11 +15,11 @@ public final class ScheduleEvents {
     private ScheduleEvents() {}
 
     public record ScheduleCreated(long scheduleId, String flightNumber, String origin, String destination,
-            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, String status) {
+            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, Fare fare, String status) {
 
         public static ScheduleCreated of(Schedule s) {
             return new ScheduleCreated(s.id(), s.flightNumber().value(), s.origin().code(), s.destination().code(),
-                    s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.miles(), s.status().name());
+                    s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.miles(), s.fare(), s.status().name());
         }
     }
 

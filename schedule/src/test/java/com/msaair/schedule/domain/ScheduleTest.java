@@ -16,7 +16,7 @@ class ScheduleTest {
     private static final Airport CJU = new Airport("CJU");
 
     private static Schedule register(Airport from, Airport to, Instant departure, Instant arrival, int seats, int miles) {
-        return Schedule.register(KE1234, from, to, departure, arrival, seats, miles, NOW);
+        return Schedule.register(KE1234, from, to, departure, arrival, seats, miles, new Fare(125_000, "KRW"), NOW);
     }
 
     @Test
@@ -25,6 +25,20 @@ class ScheduleTest {
         assertThat(schedule.status()).isEqualTo(ScheduleStatus.SCHEDULED);
         assertThat(schedule.departureDate()).isEqualTo(LocalDate.of(2026, 12, 24));
         assertThat(schedule.registeredAt()).isEqualTo(NOW);
+        assertThat(schedule.fare()).isEqualTo(new Fare(125_000, "KRW"));
+    }
+
+    @Test
+    void aFareIsAPositiveWholeNumberOfMinorUnitsInACurrencyMoneyIsPaidIn() {
+        assertThat(new Fare(12_550, "USD").amount()).isEqualTo(12_550);
+        assertThat(new Fare(1, "JPY").currency()).isEqualTo("JPY");
+        for (long amount : new long[] {0, -1, Fare.MAX_AMOUNT + 1}) {
+            assertThatThrownBy(() -> new Fare(amount, "KRW")).isInstanceOf(IllegalArgumentException.class);
+        }
+        for (String currency : new String[] {null, "", "krw", "KRWX", "ABC", "XXX", "XAU", "XTS"}) {
+            assertThatThrownBy(() -> new Fare(100, currency)).as(currency).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertField(() -> Schedule.register(KE1234, ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 10, 10, null, NOW), "fare");
     }
 
     @Test

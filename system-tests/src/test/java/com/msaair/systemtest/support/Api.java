@@ -74,6 +74,7 @@ public final class Api {
                     .add("arrivalTime", departure.plus(70, ChronoUnit.MINUTES).toString())
                     .add("seatCapacity", seats)
                     .add("miles", miles)
+                    .add("fare", Json.createObjectBuilder().add("amount", 125_000).add("currency", "KRW"))
                     .build();
             Http.Reply reply = Http.post(url(Service.SCHEDULE, "/api/schedules"), body, authorization(manager()));
             if (reply.status() == 201) {

@@ -5,11 +5,11 @@ import java.time.Instant;
 
 /** A schedule as the API shows it. */
 public record ScheduleView(long id, String flightNumber, String origin, String destination, Instant departureTime,
-        Instant arrivalTime, int seatCapacity, int miles, String status, Instant registeredAt, Instant cancelledAt) {
+        Instant arrivalTime, int seatCapacity, int miles, FareView fare, String status, Instant registeredAt, Instant cancelledAt) {
 
     static ScheduleView of(Schedule s) {
         return new ScheduleView(s.id(), s.flightNumber().value(), s.origin().code(), s.destination().code(),
-                s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.miles(), s.status().name(), s.registeredAt(),
+                s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.miles(), FareView.of(s.fare()), s.status().name(), s.registeredAt(),
                 s.cancelledAt());
     }
 }
