@@ -47,6 +47,9 @@ class BookingIT {
         assertThat(reservation.getString("status")).isEqualTo("CONFIRMED");
         assertThat(reservation.getInt("miles")).as("flight miles x passengers, computed by the server").isEqualTo(3600);
         assertThat(reservation.getBoolean("customerVerified")).isTrue();
+        assertThat(flight.getJsonObject("fare").toString()).isEqualTo("{\"amount\":125000,\"currency\":\"KRW\"}");
+        assertThat(reservation.getJsonObject("price").toString()).as("the flight's fare x passengers, fixed by the server")
+                .isEqualTo("{\"amount\":375000,\"currency\":\"KRW\"}");
         assertThat(reply.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/reservations/" + id(reservation)));
         assertThat(Http.get(java.net.URI.create(reply.header("Location").orElseThrow()), Api.as(Api.customerId(customer))).json()).isEqualTo(reservation);
 
@@ -60,6 +63,7 @@ class BookingIT {
         assertThat(envelope.getString("correlationId")).isEqualTo(String.valueOf(id(reservation)));
         assertThat(created.data().getJsonNumber("reservationId").longValue()).isEqualTo(id(reservation));
         assertThat(created.data().getInt("miles")).isEqualTo(3600);
+        assertThat(created.data().getJsonObject("price")).isEqualTo(reservation.getJsonObject("price"));
         assertThat(created.data().getInt("passengers")).isEqualTo(3);
         assertThat(created.data().getJsonNumber("scheduleId").longValue()).isEqualTo(id(flight));
     }
@@ -139,7 +143,19 @@ class BookingIT {
                 Arguments.of(schedule("ICN", "CJU", past, later, 100), 422, "departureTime"),
                 Arguments.of(schedule("ICN", "CJU", later, laterStill, 901), 400, "seatCapacity"),
                 Arguments.of(schedule("icn", "CJU", later, laterStill, 100), 400, "origin"),
-                Arguments.of(schedule("ICN", "CJU", "tomorrow", laterStill, 100), 400, "departureTime"));
+                Arguments.of(schedule("ICN", "CJU", "tomorrow", laterStill, 100), 400, "departureTime"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, null), 400, "fare"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "125000"), 400, "fare"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":0,\"currency\":\"KRW\"}"), 400, "fare.amount"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":-5,\"currency\":\"KRW\"}"), 400, "fare.amount"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":1250.5,\"currency\":\"USD\"}"), 400, "fare.amount"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":\"125000\",\"currency\":\"KRW\"}"), 400, "fare.amount"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":10000000001,\"currency\":\"KRW\"}"), 400, "fare.amount"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":125000,\"currency\":\"ABC\"}"), 400, "fare.currency"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":125000,\"currency\":\"XXX\"}"), 400, "fare.currency"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":125000,\"currency\":\"krw\"}"), 400, "fare.currency"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":125000}"), 400, "fare.currency"),
+                Arguments.of(schedule("ICN", "CJU", later, laterStill, 100, "{\"amount\":125000,\"currency\":\"KRW\",\"tax\":10}"), 400, "fare.tax"));
     }
 
     @ParameterizedTest
@@ -291,7 +307,13 @@ class BookingIT {
     }
 
     private static String schedule(String origin, String destination, String departure, String arrival, int seats) {
+        return schedule(origin, destination, departure, arrival, seats, "{\"amount\":125000,\"currency\":\"KRW\"}");
+    }
+
+    /** @param fare the fare member's JSON, or null for none */
+    private static String schedule(String origin, String destination, String departure, String arrival, int seats, String fare) {
         return "{\"flightNumber\":\"KE9" + (100 + (int) (Math.random() * 800)) + "\",\"origin\":\"" + origin + "\",\"destination\":\"" + destination
-                + "\",\"departureTime\":\"" + departure + "\",\"arrivalTime\":\"" + arrival + "\",\"seatCapacity\":" + seats + ",\"miles\":500}";
+                + "\",\"departureTime\":\"" + departure + "\",\"arrivalTime\":\"" + arrival + "\",\"seatCapacity\":" + seats + ",\"miles\":500"
+                + (fare == null ? "" : ",\"fare\":" + fare) + "}";
     }
 }

@@ -18,6 +18,9 @@ public class Flight {
     private int seatCapacity;
     private int seatsAvailable;
     private int miles;
+    /** The fare per seat, as its two columns (see orm.xml). */
+    private long fareAmount;
+    private String fareCurrency;
     private FlightStatus status;
     private long version;
 
@@ -46,6 +49,8 @@ public class Flight {
         this.departureTime = facts.departureTime();
         this.arrivalTime = facts.arrivalTime();
         this.miles = facts.miles();
+        this.fareAmount = facts.fare().amount();
+        this.fareCurrency = facts.fare().currency();
         if (facts.status() == FlightStatus.CANCELLED) {
             this.status = FlightStatus.CANCELLED;
         }
@@ -84,8 +89,18 @@ public class Flight {
         return Math.multiplyExact(miles, passengers);
     }
 
+    /** What {@code passengers} seats cost at the flight's fare. */
+    public Money priceFor(int passengers) {
+        return fare().times(passengers);
+    }
+
+    public Money fare() {
+        return new Money(fareAmount, fareCurrency);
+    }
+
     public FlightFacts facts() {
-        return new FlightFacts(scheduleId, flightNumber, origin, destination, departureTime, arrivalTime, seatCapacity, miles, status);
+        return new FlightFacts(scheduleId, flightNumber, origin, destination, departureTime, arrivalTime, seatCapacity, miles, fare(),
+                status);
     }
 
     public long scheduleId() {

@@ -17,6 +17,9 @@ public class Reservation {
     private Instant departureTime;
     private int passengers;
     private int miles;
+    /** The price, fixed when booking (the fare times the passengers), as its two columns. */
+    private long priceAmount;
+    private String priceCurrency;
     private boolean customerVerified;
     private ReservationStatus status;
     private CancellationReason cancellationReason;
@@ -35,6 +38,9 @@ public class Reservation {
         this.departureTime = flight.departureTime();
         this.passengers = passengers;
         this.miles = flight.milesFor(passengers);
+        Money price = flight.priceFor(passengers);
+        this.priceAmount = price.amount();
+        this.priceCurrency = price.currency();
         this.customerVerified = customerVerified;
         this.status = ReservationStatus.CONFIRMED;
         this.createdAt = now;
@@ -42,7 +48,7 @@ public class Reservation {
 
     /**
      * Books {@code passengers} seats on {@code flight}: the seats are taken from the flight's
-     * inventory and the miles to accrue are fixed now, from the flight's miles.
+     * inventory, and the price and the miles to accrue are fixed now, from the flight's fare and miles.
      *
      * @param customerVerified false when the customer could not be checked (mileage unavailable)
      */
@@ -70,6 +76,10 @@ public class Reservation {
 
     public boolean isActive() {
         return status == ReservationStatus.CONFIRMED;
+    }
+
+    public Money price() {
+        return new Money(priceAmount, priceCurrency);
     }
 
     public Long id() {

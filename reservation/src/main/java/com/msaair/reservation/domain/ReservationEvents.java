@@ -15,21 +15,21 @@ public final class ReservationEvents {
     private ReservationEvents() {}
 
     public record ReservationCreated(long reservationId, String customerId, long scheduleId, String flightNumber,
-            Instant departureTime, int passengers, int miles, boolean customerVerified, String status) {
+            Instant departureTime, int passengers, int miles, Money price, boolean customerVerified, String status) {
 
         public static ReservationCreated of(Reservation r) {
             return new ReservationCreated(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(),
-                    r.passengers(), r.miles(), r.customerVerified(), r.status().name());
+                    r.passengers(), r.miles(), r.price(), r.customerVerified(), r.status().name());
         }
     }
 
     /** {@code miles} are the miles the booking accrued, which the cancellation takes back. */
     public record ReservationCancelled(long reservationId, String customerId, long scheduleId, String flightNumber,
-            int passengers, int miles, String reason, Instant cancelledAt, String status) {
+            int passengers, int miles, Money price, String reason, Instant cancelledAt, String status) {
 
         public static ReservationCancelled of(Reservation r) {
             return new ReservationCancelled(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(),
-                    r.miles(), r.cancellationReason().name(), r.cancelledAt(), r.status().name());
+                    r.miles(), r.price(), r.cancellationReason().name(), r.cancelledAt(), r.status().name());
         }
     }
 }

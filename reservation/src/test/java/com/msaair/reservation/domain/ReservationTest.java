@@ -10,9 +10,10 @@ class ReservationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private static final Instant DEPARTURE = Instant.parse("2026-12-24T09:00:00Z");
+    private static final Money FARE = new Money(125_000, "KRW");
 
     private static Flight flight(int seats, int miles) {
-        return Flight.of(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), seats, miles, FlightStatus.SCHEDULED));
+        return Flight.of(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), seats, miles, FARE, FlightStatus.SCHEDULED));
     }
 
     @Test
@@ -21,6 +22,7 @@ class ReservationTest {
         Reservation reservation = Reservation.confirm("c-1", flight, 3, true, NOW);
         assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
         assertThat(reservation.miles()).isEqualTo(3000);
+        assertThat(reservation.price()).as("the fare times the passengers, fixed when booking").isEqualTo(new Money(375_000, "KRW"));
         assertThat(flight.seatsAvailable()).isEqualTo(7);
         assertThat(reservation.flightNumber()).isEqualTo("KE1234");
     }
@@ -63,7 +65,7 @@ class ReservationTest {
         Flight flight = flight(10, 100);
         Reservation.confirm("c-1", flight, 4, true, NOW);
         flight.cancel();
-        flight.refresh(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), 10, 200, FlightStatus.SCHEDULED));
+        flight.refresh(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), 10, 200, FARE, FlightStatus.SCHEDULED));
         assertThat(flight.seatsAvailable()).isEqualTo(6);
         assertThat(flight.status()).isEqualTo(FlightStatus.CANCELLED);
         assertThat(flight.milesFor(2)).isEqualTo(400);

@@ -7,9 +7,13 @@ import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.FlightReplicaService;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
+import com.msaair.reservation.domain.Money;
+import com.msaair.reservation.domain.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
@@ -22,6 +26,7 @@ import org.reactivestreams.Subscriber;
 public class ScheduleEventsConsumer {
 
     static final String CHANNEL = "schedule-events";
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     @Inject
     Inbox inbox;
@@ -46,9 +51,10 @@ public class ScheduleEventsConsumer {
                 Instant arrival = data.requiredInstant("arrivalTime");
                 int capacity = data.requiredInt("seatCapacity", 1, 10_000);
                 int miles = data.requiredInt("miles", 1, 1_000_000);
+                Money fare = data.requiredMember("fare", Set.of()).map(ScheduleEventsConsumer::fare).orElse(null);
                 data.validOrThrow(MalformedEventException::new);
                 replica.scheduleCreated(new FlightFacts(scheduleId, flightNumber, origin, destination, departure, arrival,
-                        capacity, miles, FlightStatus.SCHEDULED));
+                        capacity, miles, fare, FlightStatus.SCHEDULED));
             }
             case "ScheduleCancelled" -> {
                 long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
@@ -57,5 +63,11 @@ public class ScheduleEventsConsumer {
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
         }
+    }
+
+    private static Money fare(JsonFields fare) {
+        long amount = fare.requiredLong("amount", 1, Long.MAX_VALUE / Reservation.MAX_PASSENGERS);
+        String currency = fare.requiredString("currency", CURRENCY, "an ISO-4217 currency code");
+        return fare.isValid() ? new Money(amount, currency) : null;
     }
 }

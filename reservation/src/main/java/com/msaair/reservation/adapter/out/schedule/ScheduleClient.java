@@ -18,7 +18,10 @@ public interface ScheduleClient {
 
     /** A schedule as the schedule service shows it (only the fields used here). */
     record Schedule(long id, String flightNumber, String origin, String destination, java.time.Instant departureTime,
-            java.time.Instant arrivalTime, int seatCapacity, int miles, String status) {}
+            java.time.Instant arrivalTime, int seatCapacity, int miles, Fare fare, String status) {}
+
+    /** The fare per seat: whole minor units of an ISO-4217 currency. */
+    record Fare(long amount, String currency) {}
 
     @GET
     @Path("/{id}")

@@ -5,6 +5,7 @@ import com.msaair.reservation.domain.FlightDirectory;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.FlightStatus;
+import com.msaair.reservation.domain.Money;
 import com.msaair.reservation.domain.ReservationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class ScheduleServiceFlights implements FlightDirectory {
         try {
             ScheduleClient.Schedule s = schedules.get(scheduleId);
             return new FlightFacts(s.id(), s.flightNumber(), s.origin(), s.destination(), s.departureTime(), s.arrivalTime(),
-                    s.seatCapacity(), s.miles(), FlightStatus.valueOf(s.status()));
+                    s.seatCapacity(), s.miles(), new Money(s.fare().amount(), s.fare().currency()), FlightStatus.valueOf(s.status()));
         } catch (NotFoundMapper.NotFound e) {
             throw ReservationException.flightNotFound(scheduleId);
         }

@@ -12,6 +12,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
+import com.msaair.reservation.domain.Money;
 import com.msaair.reservation.domain.ReservationException;
 import java.net.URI;
 import java.time.Instant;
@@ -66,7 +67,11 @@ class ScheduleClientPactTest {
                         .stringMatcher("arrivalTime", INSTANT, "2026-12-24T10:10:00Z")
                         .integerType("seatCapacity", 180)
                         .integerType("miles", 276)
-                        .stringValue("status", status))
+                        .stringValue("status", status)
+                        .object("fare")
+                            .integerType("amount", 125_000)
+                            .stringMatcher("currency", "[A-Z]{3}", "KRW")
+                            .closeObject())
                 .toPact(V4Pact.class);
     }
 
@@ -75,7 +80,7 @@ class ScheduleClientPactTest {
     void aScheduledFlightIsBookable(MockServer schedule) {
         FlightFacts flight = flightsAt(schedule).find(41);
         assertThat(flight).isEqualTo(new FlightFacts(41, "KE1234", "ICN", "CJU", Instant.parse("2026-12-24T09:00:00Z"),
-                Instant.parse("2026-12-24T10:10:00Z"), 180, 276, FlightStatus.SCHEDULED));
+                Instant.parse("2026-12-24T10:10:00Z"), 180, 276, new Money(125_000, "KRW"), FlightStatus.SCHEDULED));
     }
 
     @Test

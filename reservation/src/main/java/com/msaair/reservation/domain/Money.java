@@ -1,0 +1,23 @@
+package com.msaair.reservation.domain;
+
+/**
+ * An amount of money as this service keeps it: a whole number of the currency's minor units (won for
+ * KRW, cents for USD) and an ISO-4217 code. A flight's fare per seat is one; a booking's price, the
+ * fare times its passengers, is another. Never a floating-point number.
+ */
+public record Money(long amount, String currency) {
+
+    public Money {
+        if (amount < 0) {
+            throw new IllegalArgumentException("an amount of money is not negative: " + amount);
+        }
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("not an ISO-4217 currency code: " + currency);
+        }
+    }
+
+    /** This amount {@code times} times, or an ArithmeticException rather than an overflowed price. */
+    public Money times(int times) {
+        return new Money(Math.multiplyExact(amount, times), currency);
+    }
+}
