@@ -1,5 +1,7 @@
 package com.msaair.reservation.domain;
 
+import java.util.regex.Pattern;
+
 /**
  * An amount of money as this service keeps it: a whole number of the currency's minor units (won for
  * KRW, cents for USD) and an ISO-4217 code. A flight's fare per seat is one; a booking's price, the
@@ -7,11 +9,13 @@ package com.msaair.reservation.domain;
  */
 public record Money(long amount, String currency) {
 
+    public static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
     public Money {
         if (amount < 0) {
             throw new IllegalArgumentException("an amount of money is not negative: " + amount);
         }
-        if (currency == null || !currency.matches("[A-Z]{3}")) {
+        if (currency == null || !CURRENCY_CODE.matcher(currency).matches()) {
             throw new IllegalArgumentException("not an ISO-4217 currency code: " + currency);
         }
     }

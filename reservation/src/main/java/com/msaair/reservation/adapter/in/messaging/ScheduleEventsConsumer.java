@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
@@ -26,7 +25,6 @@ import org.reactivestreams.Subscriber;
 public class ScheduleEventsConsumer {
 
     static final String CHANNEL = "schedule-events";
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     @Inject
     Inbox inbox;
@@ -67,7 +65,7 @@ public class ScheduleEventsConsumer {
 
     private static Money fare(JsonFields fare) {
         long amount = fare.requiredLong("amount", 1, Long.MAX_VALUE / Reservation.MAX_PASSENGERS);
-        String currency = fare.requiredString("currency", CURRENCY, "an ISO-4217 currency code");
-        return fare.isValid() ? new Money(amount, currency) : null;
+        String currency = fare.requiredString("currency", Money.CURRENCY_CODE, "an ISO-4217 currency code");
+        return amount == 0 || currency == null ? null : new Money(amount, currency);
     }
 }
