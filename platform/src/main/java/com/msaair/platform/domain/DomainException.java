@@ -3,7 +3,7 @@ package com.msaair.platform.domain;
 /**
  * A business rule said no. Each service's domain names its own rules (a sold-out flight, an
  * already-cancelled reservation) by extending this; the kind tells an inbound adapter how to
- * answer (HTTP: 404, 409, 422) without the domain knowing about HTTP.
+ * answer (HTTP: 404, 409, 422, 402, 503) without the domain knowing about HTTP.
  */
 public abstract class DomainException extends RuntimeException {
 
@@ -13,7 +13,11 @@ public abstract class DomainException extends RuntimeException {
         /** The request is fine but the current state forbids it (sold out, already cancelled). */
         CONFLICT,
         /** The request breaks a business rule no matter the state (arrival before departure). */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** A payment was refused (a declined card): nothing was taken, and the request may be made again with another method. */
+        PAYMENT_REQUIRED,
+        /** Something this answer needs cannot be reached now (a card processor failing); the same request may succeed later. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

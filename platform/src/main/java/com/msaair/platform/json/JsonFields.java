@@ -1,5 +1,6 @@
 package com.msaair.platform.json;
 
+import com.msaair.platform.domain.Money;
 import com.msaair.platform.time.SupportedTime;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -158,6 +159,32 @@ public final class JsonFields {
         }
         JsonFields member = new JsonFields(nested, errors, prefix + name + ".", strict);
         return Optional.of(strict ? member.rejectUnknown(known) : member);
+    }
+
+    /**
+     * A required amount of money, {@code {"amount": <whole minor units, at least minAmount>,
+     * "currency": "<an ISO-4217 code>"}}: null when it is not one (the errors name {@code name.amount}
+     * or {@code name.currency}). How every service reads money off a request or an event.
+     */
+    public Money requiredMoney(String name, long minAmount) {
+        return requiredMember(name, Set.of("amount", "currency")).map(money -> {
+            long amount = money.requiredLong("amount", minAmount, Long.MAX_VALUE);
+            String currency = money.requiredString("currency", Money.CURRENCY_CODE, "an ISO-4217 currency code");
+            if (currency != null && !isCurrency(currency)) {
+                money.reject("currency", "is not an ISO-4217 currency");
+                return null;
+            }
+            return currency == null || amount < minAmount ? null : new Money(amount, currency);
+        }).orElse(null);
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            java.util.Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private JsonFields rejectUnknown(Set<String> known) {

@@ -40,6 +40,8 @@ public final class ProblemMappers {
                 case NOT_FOUND -> Status.NOT_FOUND;
                 case CONFLICT -> Status.CONFLICT;
                 case UNPROCESSABLE -> UNPROCESSABLE_ENTITY;
+                case PAYMENT_REQUIRED -> Status.PAYMENT_REQUIRED;
+                case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
             };
             List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
             return Problem.typed(e.code(), status, e.getMessage(), errors).toResponse();
