@@ -1,0 +1,49 @@
+package com.msaair.payment.adapter.in.rest;
+
+import com.msaair.payment.application.PayReservation;
+import com.msaair.platform.domain.Money;
+import com.msaair.platform.json.JsonFields;
+import com.msaair.platform.rest.InvalidRequestException;
+import com.msaair.platform.security.Caller;
+import com.msaair.platform.security.CustomerIds;
+import com.msaair.platform.security.Roles;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of {@code POST /api/payments}: pay for a held booking. Sent by reservation with the
+ * customer's own token; whose payment it is comes from the token ({@code customerId} is for staff).
+ */
+@Schema(name = "PaymentRequest", description = "Pay for a held booking")
+public record PaymentRequest(
+        @Schema(example = "1001", minimum = "1") long reservationId,
+        @Schema(description = "Only when staff pay on a customer's behalf: the customer's id", maxLength = CustomerIds.MAX_LENGTH) String customerId,
+        @Schema(description = "Whole minor units of an ISO-4217 currency") MoneyView amount,
+        @Schema(description = "A payment method token of the card processor, never a card number", example = "pm_card_visa",
+                pattern = "^pm_[a-z0-9_]{1,60}$") String paymentMethod,
+        @Schema(description = "No charge is made after this instant (the booking's hold runs out soon after)") Instant captureBefore) {
+
+    /** What a payment method looks like: a processor's token. A card number is refused here and never stored or logged. */
+    public static final Pattern PAYMENT_METHOD = Pattern.compile("pm_[a-z0-9_]{1,60}");
+    public static final String PAYMENT_METHOD_EXPECTED = "a payment method token such as pm_card_visa";
+    private static final Set<String> FIELDS = Set.of("reservationId", "customerId", "amount", "paymentMethod", "captureBefore");
+
+    @Schema(name = "Money")
+    public record MoneyView(@Schema(example = "250000", minimum = "1") long amount, @Schema(example = "KRW", pattern = "^[A-Z]{3}$") String currency) {}
+
+    static PayReservation parse(JsonObject body, Caller caller) {
+        JsonFields fields = JsonFields.strict(body, FIELDS);
+        long reservationId = fields.requiredLong("reservationId", 1, Long.MAX_VALUE);
+        Optional<String> named = CustomerIds.field(fields, "customerId");
+        Money amount = fields.requiredMoney("amount", 1);
+        String paymentMethod = fields.requiredString("paymentMethod", PAYMENT_METHOD, PAYMENT_METHOD_EXPECTED);
+        Instant captureBefore = fields.requiredInstant("captureBefore");
+        fields.validOrThrow(InvalidRequestException::new);
+        String customerId = caller.customerFor("customerId", named.orElse(null), Roles.MANAGER);
+        return new PayReservation(reservationId, customerId, amount, paymentMethod, captureBefore);
+    }
+}

@@ -1,0 +1,91 @@
+package com.msaair.payment.adapter.out.persistence;
+
+import com.msaair.payment.domain.LedgerEntry;
+import com.msaair.payment.domain.Payment;
+import com.msaair.payment.domain.PaymentRepository;
+import com.msaair.payment.domain.PaymentStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Payments and the ledger in the service's own database, mapped in {@code META-INF/orm.xml}. */
+@ApplicationScoped
+public class JpaPaymentRepository implements PaymentRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** A concurrent insert of the same reservation's payment fails on UQ_PAYMENT_RESERVATION, and the caller reads the winner's. */
+    @Override
+    public Payment addIfAbsent(Payment payment) {
+        Optional<Payment> existing = ofReservation(payment.reservationId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        em.persist(payment);
+        em.flush(); // the id goes into the events written in the same transaction
+        return payment;
+    }
+
+    @Override
+    public Optional<Payment> find(long id) {
+        return Optional.ofNullable(em.find(Payment.class, id));
+    }
+
+    @Override
+    public Optional<Payment> ofReservation(long reservationId) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.reservationId = :reservation", Payment.class)
+                .setParameter("reservation", reservationId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Payment> ofReservationForUpdate(long reservationId) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.reservationId = :reservation", Payment.class)
+                .setParameter("reservation", reservationId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Payment> ofCustomer(String customerId, int offset, int limit) {
+        return em.createQuery("SELECT p FROM Payment p WHERE p.customerId = :customer ORDER BY p.id DESC", Payment.class)
+                .setParameter("customer", customerId)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public long countOfCustomer(String customerId) {
+        return em.createQuery("SELECT COUNT(p) FROM Payment p WHERE p.customerId = :customer", Long.class)
+                .setParameter("customer", customerId)
+                .getSingleResult();
+    }
+
+    @Override
+    public List<Long> dueForCharge(Instant now, int limit) {
+        return em.createQuery("SELECT p.reservationId FROM Payment p WHERE p.status = :pending AND p.nextAttemptAt <= :now"
+                        + " ORDER BY p.nextAttemptAt", Long.class)
+                .setParameter("pending", PaymentStatus.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public List<Long> owingRefunds(int limit) {
+        return em.createQuery("SELECT p.reservationId FROM Payment p WHERE p.refundDue > 0 ORDER BY p.updatedAt", Long.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public void record(LedgerEntry entry) {
+        em.persist(entry);
+    }
+}

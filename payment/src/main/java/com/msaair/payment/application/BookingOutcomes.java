@@ -1,0 +1,66 @@
+package com.msaair.payment.application;
+
+import com.msaair.payment.domain.PaymentRepository;
+import com.msaair.platform.domain.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Follows the bookings, from reservation events. A held booking opens its payment, so the charge goes
+ * on in the background even if the booking's own call never reached this service (see {@link #held}
+ * for its transaction); a booking that ended voids its payment or makes it owe what the fare rule
+ * gives back, inside the consumer's transaction, which also records the event as handled.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class BookingOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(BookingOutcomes.class.getName());
+
+    @Inject
+    PaymentRepository repository;
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "msaair.payment.background-grace-ms", defaultValue = "10000")
+    long backgroundGraceMs;
+
+    /**
+     * A booking was held at {@code heldAt}: its payment is opened unless the booking's own charge
+     * opened it already. The background leaves it alone for a grace period after the hold, while the
+     * booking is most likely charging it itself.
+     *
+     * <p>The payment is opened in a transaction of its own, not the consumer's: the booking's own
+     * call races this event to open the same payment, and a lost race inside the consumer's
+     * transaction would roll back the whole batch of events with it (payment's backlog after an
+     * outage then drained one event at a time, with backoff, and holds ran out before they were
+     * charged). Opening is idempotent by its own key, the reservation, so a redelivered event
+     * finds the payment there.
+     */
+    public void held(PayReservation booking, Instant heldAt) {
+        Duration grace = Duration.between(clock.instant(), heldAt.plusMillis(backgroundGraceMs));
+        payments.openOrFind(booking, grace.isNegative() ? Duration.ZERO : grace);
+    }
+
+    /**
+     * A booking ended: released (payment failed, hold expired) or cancelled with a refund of at most
+     * {@code refundAtMost}. A booking without a payment here was never charged (its ReservationHeld
+     * comes first on the same partition, so this is a booking from before payments existed).
+     */
+    public void ended(long reservationId, Money refundAtMost) {
+        repository.ofReservationForUpdate(reservationId).ifPresentOrElse(
+                payment -> payment.bookingEnded(refundAtMost, clock.instant()),
+                () -> LOG.info(() -> "Reservation " + reservationId + " ended; it had no payment here"));
+    }
+}

@@ -1,0 +1,93 @@
+package com.msaair.payment.application;
+
+import com.msaair.platform.lease.Leases;
+import com.msaair.platform.worker.LeasedRounds;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The background of paying, one replica at a time: charges the payments their bookings could not
+ * (the payment service was down or slow, the processor failing) until they are captured, declined or
+ * past their deadline, and makes the refunds owed. Each unit is one payment; a failure of one is
+ * logged and does not hold up the others.
+ */
+@ApplicationScoped
+public class PaymentWorker {
+
+    private static final Logger LOG = Logger.getLogger(PaymentWorker.class.getName());
+    static final String LEASE = "payment-worker";
+    /** A charge of the slowest test payment method takes 5 s; a unit begins only with this much of the lease left. */
+    private static final Duration PER_UNIT = Duration.ofSeconds(10);
+
+    @Inject
+    PaymentService payments;
+
+    @Inject
+    PaymentSettlement settlement;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "msaair.payment.poll-interval-ms", defaultValue = "1000")
+    long pollIntervalMs;
+
+    @Inject
+    @ConfigProperty(name = "msaair.payment.batch-size", defaultValue = "50")
+    int batchSize;
+
+    private LeasedRounds rounds;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        rounds = LeasedRounds.start(executor, leases, clock, LEASE, Duration.ofSeconds(30), Duration.ofMillis(pollIntervalMs),
+                PER_UNIT, this::round, LOG);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rounds != null) {
+            rounds.stop();
+        }
+    }
+
+    void round(BooleanSupplier mayGoOn) {
+        for (long reservationId : settlement.dueForCharge(batchSize)) {
+            if (!mayGoOn.getAsBoolean()) {
+                return;
+            }
+            each("charge", reservationId, () -> payments.chargeDue(reservationId));
+        }
+        for (long reservationId : settlement.owingRefunds(batchSize)) {
+            if (!mayGoOn.getAsBoolean()) {
+                return;
+            }
+            each("refund", reservationId, () -> payments.refundOwed(reservationId));
+        }
+    }
+
+    private static void each(String what, long reservationId, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // A declined charge or a processor error was recorded where it matters; the rest is for the log.
+            LOG.log(Level.FINE, () -> "The " + what + " of reservation " + reservationId + " did not complete: " + e);
+        }
+    }
+}
