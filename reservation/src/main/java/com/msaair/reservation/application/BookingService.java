@@ -6,6 +6,9 @@ import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
 import com.msaair.reservation.domain.FlightDirectory;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
+import com.msaair.reservation.domain.Payments;
+import com.msaair.reservation.domain.Payments.PaymentOutcome;
+import com.msaair.reservation.domain.ReservationStatus;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
@@ -15,10 +18,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Booking and cancelling, as an orchestration: the checks against other services (does the flight
- * exist, is the customer registered) run first, outside any transaction, each guarded by its own
- * fault-tolerance policy; then {@link SeatBooking} takes the seats, stores the reservation and writes
- * its event to the outbox in one local transaction (retried alone on a lock conflict).
+ * Booking and cancelling, as an orchestration (the booking saga, docs/architecture.md): the checks
+ * against other services (does the flight exist, is the customer registered) run first, outside any
+ * transaction, each guarded by its own fault-tolerance policy; then {@link SeatBooking} holds the
+ * seats, stores the reservation and writes ReservationHeld in one local transaction; then the charge,
+ * again outside any transaction; then {@link BookingOutcomes} confirms or releases the hold in a
+ * transaction of its own. Each transactional step is retried alone on a lock conflict; no remote
+ * call is ever repeated because a row was busy.
  */
 @ApplicationScoped
 public class BookingService {
@@ -38,23 +44,52 @@ public class BookingService {
     @Inject
     BookingRequests requests;
 
+    @Inject
+    Payments payments;
+
+    @Inject
+    BookingOutcomes outcomes;
+
+    @Inject
+    BookingTerms terms;
+
+    /**
+     * Books and pays: answers the booking CONFIRMED (paid) or HELD (the payment is settled in the
+     * background), or refuses — a declined payment (402) or an unknown payment method (422), with the
+     * seats back at once. A repeated idempotency key answers the first booking as it stands now.
+     */
     public Booking book(BookFlight command) {
         Optional<Booking> earlier = replay(command);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return answer(earlier.get());
         }
         FlightFacts facts = flightDirectory.find(command.scheduleId());
         if (facts.status() == FlightStatus.CANCELLED) {
             throw ReservationException.flightCancelled(command.scheduleId()); // the live answer may be ahead of the replica
         }
         boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
+        Booking held = hold(command, facts, verified);
+        if (held.replayed()) {
+            return answer(held);
+        }
+        Reservation reservation = held.reservation();
+        PaymentOutcome payment = payments.charge(reservation, terms.captureBefore(reservation.holdExpiresAt()));
+        Reservation settled = switch (payment.result()) {
+            case PAID -> outcomes.confirm(reservation.id(), null);
+            case DECLINED, UNKNOWN_METHOD -> outcomes.release(reservation.id(), ReservationStatus.PAYMENT_FAILED, payment.reason(), null);
+            case PENDING -> reservation;
+        };
+        return answer(new Booking(settled, false));
+    }
+
+    private Booking hold(BookFlight command, FlightFacts facts, boolean verified) {
         try {
-            Optional<Booking> booking = seats.confirm(command, verified);
+            Optional<Booking> booking = seats.hold(command, verified);
             if (booking.isPresent()) {
                 return booking.get();
             }
             ensureReplica(facts); // the flight's first booking came before its ScheduleCreated event
-            return seats.confirm(command, verified).orElseThrow(() -> new IllegalStateException(
+            return seats.hold(command, verified).orElseThrow(() -> new IllegalStateException(
                     "the replica of flight " + command.scheduleId() + " is missing right after it was added"));
         } catch (DomainException e) {
             throw e;
@@ -62,6 +97,17 @@ public class BookingService {
             // A concurrent request with the same idempotency key committed first: answer with its booking.
             return replay(command).orElseThrow(() -> e);
         }
+    }
+
+    /** A booking whose payment failed is answered as the refusal it was, also when its key is repeated. */
+    private static Booking answer(Booking booking) {
+        Reservation reservation = booking.reservation();
+        if (reservation.status() == ReservationStatus.PAYMENT_FAILED) {
+            throw PaymentOutcome.unknownMethod().reason().equals(reservation.releaseReason())
+                    ? ReservationException.unknownPaymentMethod(reservation.id())
+                    : ReservationException.paymentDeclined(reservation.id(), reservation.releaseReason());
+        }
+        return booking;
     }
 
     public Reservation cancel(long reservationId) {

@@ -4,6 +4,7 @@ import com.msaair.reservation.domain.CancellationReason;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
+import com.msaair.reservation.domain.RefundRule;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationRepository;
@@ -43,8 +44,9 @@ public class FlightReplicaService {
     }
 
     /**
-     * Cancels the flight and each active booking on it (reason FLIGHT_CANCELLED), each with its own
-     * ReservationCancelled event caused by the schedule event.
+     * Cancels the flight and each booking holding seats on it, held or confirmed (reason
+     * FLIGHT_CANCELLED, a full refund), each with its own ReservationCancelled event caused by the
+     * schedule event.
      */
     public int scheduleCancelled(long scheduleId, UUID causationId) {
         Instant now = clock.instant();
@@ -57,7 +59,7 @@ public class FlightReplicaService {
         flight.cancel();
         int cancelled = 0;
         for (Reservation reservation : reservations.activeOnFlightForUpdate(scheduleId)) {
-            reservation.cancel(CancellationReason.FLIGHT_CANCELLED, flight, now);
+            reservation.cancel(CancellationReason.FLIGHT_CANCELLED, flight, RefundRule.FULL_UNTIL_DEPARTURE, now); // refunded in full
             announcer.cancelled(reservation, now, causationId);
             cancelled++;
         }

@@ -6,6 +6,8 @@ import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationEvents;
 import com.msaair.reservation.domain.ReservationEvents.ReservationCancelled;
 import com.msaair.reservation.domain.ReservationEvents.ReservationCreated;
+import com.msaair.reservation.domain.ReservationEvents.ReservationHeld;
+import com.msaair.reservation.domain.ReservationEvents.ReservationReleased;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -13,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Writes reservation events to the outbox, in the caller's transaction. The reservation id is the
- * correlation id of everything that follows from a booking (mileage, notifications, history).
+ * correlation id of everything that follows from a booking (payment, mileage, notifications, history).
  */
 @ApplicationScoped
 public class ReservationAnnouncer {
@@ -21,8 +23,16 @@ public class ReservationAnnouncer {
     @Inject
     Outbox outbox;
 
-    void created(Reservation reservation, Instant at) {
-        publish(ReservationEvents.RESERVATION_CREATED, reservation, ReservationCreated.of(reservation), at, null);
+    void held(Reservation reservation, Instant captureBefore, Instant at) {
+        publish(ReservationEvents.RESERVATION_HELD, reservation, ReservationHeld.of(reservation, captureBefore), at, null);
+    }
+
+    void confirmed(Reservation reservation, Instant at, UUID causationId) {
+        publish(ReservationEvents.RESERVATION_CREATED, reservation, ReservationCreated.of(reservation), at, causationId);
+    }
+
+    void released(Reservation reservation, Instant at, UUID causationId) {
+        publish(ReservationEvents.RESERVATION_RELEASED, reservation, ReservationReleased.of(reservation), at, causationId);
     }
 
     void cancelled(Reservation reservation, Instant at, UUID causationId) {

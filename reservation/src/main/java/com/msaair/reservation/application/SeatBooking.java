@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The local, transactional steps of booking and cancelling: each a transaction of its own, run
+ * The local, transactional steps of holding seats and cancelling: each a transaction of its own, run
  * again when the database rolled it back for a lock conflict. The retry wraps the transaction and
  * nothing else — the checks against other services happen before, in {@link BookingService}, and
  * are never repeated because a row was busy.
@@ -39,22 +39,26 @@ public class SeatBooking {
     ReservationAnnouncer announcer;
 
     @Inject
+    BookingTerms terms;
+
+    @Inject
     Clock clock;
 
     /**
-     * Locks the flight's row, takes the seats, stores the reservation and its idempotency key and
-     * writes its event to the outbox; empty when this service has no replica of the flight yet.
+     * Locks the flight's row, takes the seats, stores the held reservation and its idempotency key and
+     * writes ReservationHeld to the outbox (so its payment goes on in the background whatever happens
+     * next); empty when this service has no replica of the flight yet.
      */
-    public Optional<Booking> confirm(BookFlight command, boolean customerVerified) {
+    public Optional<Booking> hold(BookFlight command, boolean customerVerified) {
         Instant now = clock.instant();
         Flight flight = flights.findForUpdate(command.scheduleId()).orElse(null);
         if (flight == null) {
             return Optional.empty();
         }
-        Reservation reservation = reservations.add(
-                Reservation.confirm(command.customerId(), flight, command.passengers(), customerVerified, now));
+        Reservation reservation = reservations.add(Reservation.hold(command.customerId(), flight, command.passengers(), customerVerified,
+                command.paymentMethod(), terms.holdExpiresAt(now), now));
         command.idempotencyKey().ifPresent(key -> requests.record(key, command.fingerprint(), reservation.id(), now));
-        announcer.created(reservation, now);
+        announcer.held(reservation, terms.captureBefore(reservation.holdExpiresAt()), now);
         return Optional.of(new Booking(reservation, false));
     }
 
@@ -69,14 +73,14 @@ public class SeatBooking {
         return flights.find(scheduleId).isPresent();
     }
 
-    /** Cancels at the customer's request: seats back, the reservation kept as CANCELLED, its event out. */
+    /** Cancels at the customer's request: seats back, the refund fixed by the fare rule, the reservation kept as CANCELLED, its event out. */
     public Reservation cancel(long reservationId) {
         Instant now = clock.instant();
         long scheduleId = reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId)).scheduleId();
         // Flight first, then reservation: the same order as a flight cancellation, so the two cannot deadlock.
         Flight flight = flights.findForUpdate(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
-        reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, now);
+        reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, terms.refundRule(), now);
         announcer.cancelled(reservation, now, null);
         return reservation;
     }

@@ -1,5 +1,7 @@
 package com.msaair.reservation.domain;
 
+import com.msaair.platform.domain.Money;
+
 import java.time.Instant;
 
 /**

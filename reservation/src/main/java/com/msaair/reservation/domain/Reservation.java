@@ -1,10 +1,13 @@
 package com.msaair.reservation.domain;
 
+import com.msaair.platform.domain.Money;
+
 import java.time.Instant;
 
 /**
- * A customer's booking of seats on a flight. It is confirmed when created (payment is outside this
- * system's scope) and is never deleted: a cancellation keeps it, with its reason.
+ * A customer's booking of seats on a flight. It is HELD when made — its seats taken, its price fixed —
+ * and CONFIRMED once paid, or released (PAYMENT_FAILED, EXPIRED) with its seats given back; a held or
+ * confirmed booking may be CANCELLED, with a refund by the fare rule. It is never deleted.
  */
 public class Reservation {
 
@@ -21,9 +24,18 @@ public class Reservation {
     private long priceAmount;
     private String priceCurrency;
     private boolean customerVerified;
+    /** The card processor's token for this booking's charge (pm_card_visa), never a card number. */
+    private String paymentMethod;
     private ReservationStatus status;
+    private Instant holdExpiresAt;
+    /** Why the payment failed (the processor's reason) or that the hold expired. */
+    private String releaseReason;
     private CancellationReason cancellationReason;
+    /** What the cancellation gives back, by the fare rule; in the price's currency. */
+    private Long refundAmount;
     private Instant createdAt;
+    private Instant confirmedAt;
+    private Instant releasedAt;
     private Instant cancelledAt;
     private long version;
 
@@ -31,7 +43,8 @@ public class Reservation {
         // for the persistence adapter
     }
 
-    private Reservation(String customerId, Flight flight, int passengers, boolean customerVerified, Instant now) {
+    private Reservation(String customerId, Flight flight, int passengers, boolean customerVerified, String paymentMethod,
+            Instant holdExpiresAt, Instant now) {
         this.customerId = customerId;
         this.scheduleId = flight.scheduleId();
         this.flightNumber = flight.flightNumber();
@@ -42,40 +55,118 @@ public class Reservation {
         this.priceAmount = price.amount();
         this.priceCurrency = price.currency();
         this.customerVerified = customerVerified;
-        this.status = ReservationStatus.CONFIRMED;
+        this.paymentMethod = paymentMethod;
+        this.status = ReservationStatus.HELD;
+        this.holdExpiresAt = holdExpiresAt;
         this.createdAt = now;
     }
 
     /**
-     * Books {@code passengers} seats on {@code flight}: the seats are taken from the flight's
-     * inventory, and the price and the miles to accrue are fixed now, from the flight's fare and miles.
+     * Holds {@code passengers} seats on {@code flight} until {@code holdExpiresAt}, awaiting payment:
+     * the seats are taken from the flight's inventory, and the price and the miles to accrue are fixed
+     * now, from the flight's fare and miles.
      *
      * @param customerVerified false when the customer could not be checked (mileage unavailable)
      */
-    public static Reservation confirm(String customerId, Flight flight, int passengers, boolean customerVerified, Instant now) {
+    public static Reservation hold(String customerId, Flight flight, int passengers, boolean customerVerified, String paymentMethod,
+            Instant holdExpiresAt, Instant now) {
         if (passengers < 1 || passengers > MAX_PASSENGERS) {
             throw new IllegalArgumentException("passengers must be between 1 and " + MAX_PASSENGERS);
         }
+        if (!holdExpiresAt.isAfter(now)) {
+            throw new IllegalArgumentException("a hold expires after it is made");
+        }
         flight.takeSeats(passengers, now);
-        return new Reservation(customerId, flight, passengers, customerVerified, now);
+        return new Reservation(customerId, flight, passengers, customerVerified, paymentMethod, holdExpiresAt, now);
     }
 
-    /** Cancels the booking and gives its seats back to {@code flight}. */
-    public void cancel(CancellationReason reason, Flight flight, Instant now) {
+    /** The payment was taken: a held booking is confirmed. False when it is not held (confirmed already, or released). */
+    public boolean confirm(Instant now) {
+        if (status != ReservationStatus.HELD) {
+            return false;
+        }
+        status = ReservationStatus.CONFIRMED;
+        confirmedAt = now;
+        return true;
+    }
+
+    /**
+     * Ends a held booking unpaid — its payment failed ({@code PAYMENT_FAILED}) or its hold ran out
+     * ({@code EXPIRED}) — and gives its seats back to {@code flight} at once. False when it is not held.
+     */
+    public boolean release(ReservationStatus outcome, String reason, Flight flight, Instant now) {
+        if (outcome != ReservationStatus.PAYMENT_FAILED && outcome != ReservationStatus.EXPIRED) {
+            throw new IllegalArgumentException("a hold is released as PAYMENT_FAILED or EXPIRED, not " + outcome);
+        }
+        if (status != ReservationStatus.HELD) {
+            return false;
+        }
+        requireOn(flight);
+        status = outcome;
+        releaseReason = reason;
+        releasedAt = now;
+        flight.releaseSeats(passengers);
+        return true;
+    }
+
+    /**
+     * Cancels a held or confirmed booking, gives its seats back to {@code flight} and fixes what is
+     * refunded by {@code rule}.
+     */
+    public void cancel(CancellationReason reason, Flight flight, RefundRule rule, Instant now) {
         if (status == ReservationStatus.CANCELLED) {
             throw ReservationException.alreadyCancelled(id);
         }
-        if (flight.scheduleId() != scheduleId) {
-            throw new IllegalArgumentException("reservation " + id + " is not on flight " + flight.scheduleId());
+        if (!status.holdsSeats()) {
+            throw ReservationException.released(id, status);
         }
+        requireOn(flight);
+        refundAmount = rule.refundFor(price(), status, reason, departureTime, now).amount();
         status = ReservationStatus.CANCELLED;
         cancellationReason = reason;
         cancelledAt = now;
         flight.releaseSeats(passengers);
     }
 
+    /** Whether the booking holds seats (HELD or CONFIRMED). */
     public boolean isActive() {
-        return status == ReservationStatus.CONFIRMED;
+        return status.holdsSeats();
+    }
+
+    /** Whether the booking is held and its hold has run out at {@code now}. */
+    public boolean holdExpiredAt(Instant now) {
+        return status == ReservationStatus.HELD && !now.isBefore(holdExpiresAt);
+    }
+
+    private void requireOn(Flight flight) {
+        if (flight.scheduleId() != scheduleId) {
+            throw new IllegalArgumentException("reservation " + id + " is not on flight " + flight.scheduleId());
+        }
+    }
+
+    /** What the cancellation refunds; nothing unless cancelled. */
+    public Money refund() {
+        return new Money(refundAmount == null ? 0 : refundAmount, priceCurrency);
+    }
+
+    public String paymentMethod() {
+        return paymentMethod;
+    }
+
+    public Instant holdExpiresAt() {
+        return holdExpiresAt;
+    }
+
+    public String releaseReason() {
+        return releaseReason;
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    public Instant releasedAt() {
+        return releasedAt;
     }
 
     public Money price() {

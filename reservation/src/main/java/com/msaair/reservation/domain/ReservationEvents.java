@@ -1,5 +1,7 @@
 package com.msaair.reservation.domain;
 
+import com.msaair.platform.domain.Money;
+
 import java.time.Instant;
 
 /**
@@ -11,9 +13,36 @@ public final class ReservationEvents {
     public static final String TOPIC = "reservation-events";
     public static final String RESERVATION_CREATED = "ReservationCreated";
     public static final String RESERVATION_CANCELLED = "ReservationCancelled";
+    public static final String RESERVATION_HELD = "ReservationHeld";
+    public static final String RESERVATION_RELEASED = "ReservationReleased";
 
     private ReservationEvents() {}
 
+    /**
+     * Seats held, awaiting payment: the payment service opens the booking's payment from it, so the
+     * charge goes on in the background whatever becomes of the booking's own call. No charge is made
+     * after {@code captureBefore}; the hold runs out at {@code holdExpiresAt}.
+     */
+    public record ReservationHeld(long reservationId, String customerId, long scheduleId, String flightNumber, Instant departureTime,
+            int passengers, Money price, String paymentMethod, Instant holdExpiresAt, Instant captureBefore, String status) {
+
+        public static ReservationHeld of(Reservation r, Instant captureBefore) {
+            return new ReservationHeld(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(), r.passengers(),
+                    r.price(), r.paymentMethod(), r.holdExpiresAt(), captureBefore, r.status().name());
+        }
+    }
+
+    /** A held booking ended unpaid: {@code status} PAYMENT_FAILED (reason: the processor's) or EXPIRED (reason hold_expired). */
+    public record ReservationReleased(long reservationId, String customerId, long scheduleId, String flightNumber, int passengers,
+            Money price, String reason, Instant releasedAt, String status) {
+
+        public static ReservationReleased of(Reservation r) {
+            return new ReservationReleased(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), r.price(),
+                    r.releaseReason(), r.releasedAt(), r.status().name());
+        }
+    }
+
+    /** The booking is paid and confirmed (published on confirmation: "once paid, a reservation is created"). */
     public record ReservationCreated(long reservationId, String customerId, long scheduleId, String flightNumber,
             Instant departureTime, int passengers, int miles, Money price, boolean customerVerified, String status) {
 
@@ -23,13 +52,16 @@ public final class ReservationEvents {
         }
     }
 
-    /** {@code miles} are the miles the booking accrued, which the cancellation takes back. */
+    /**
+     * {@code miles} are the miles the booking accrued (if it was confirmed), which the cancellation
+     * takes back; {@code refund} what the fare rule gives back of the price (at most what was captured).
+     */
     public record ReservationCancelled(long reservationId, String customerId, long scheduleId, String flightNumber,
-            int passengers, int miles, Money price, String reason, Instant cancelledAt, String status) {
+            int passengers, int miles, Money price, Money refund, String reason, Instant cancelledAt, String status) {
 
         public static ReservationCancelled of(Reservation r) {
             return new ReservationCancelled(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(),
-                    r.miles(), r.price(), r.cancellationReason().name(), r.cancelledAt(), r.status().name());
+                    r.miles(), r.price(), r.refund(), r.cancellationReason().name(), r.cancelledAt(), r.status().name());
         }
     }
 }

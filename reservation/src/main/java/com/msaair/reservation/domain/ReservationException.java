@@ -17,6 +17,22 @@ public final class ReservationException extends DomainException {
         return new ReservationException(Kind.CONFLICT, "reservation-cancelled", null, "Reservation " + id + " is already cancelled");
     }
 
+    public static ReservationException released(Long id, ReservationStatus status) {
+        return new ReservationException(Kind.CONFLICT, "reservation-released", null,
+                "Reservation " + id + " was released (" + status + "); there is nothing to cancel");
+    }
+
+    /** {@code reason} is the card processor's, e.g. insufficient_funds. */
+    public static ReservationException paymentDeclined(long id, String reason) {
+        return new ReservationException(Kind.PAYMENT_REQUIRED, "payment-declined", "paymentMethod",
+                "The payment of reservation " + id + " was declined: " + reason + "; its seats were released");
+    }
+
+    public static ReservationException unknownPaymentMethod(long id) {
+        return new ReservationException(Kind.UNPROCESSABLE, "unknown-payment-method", "paymentMethod",
+                "The card processor does not know this payment method; the seats of reservation " + id + " were released");
+    }
+
     public static ReservationException flightNotFound(long scheduleId) {
         return new ReservationException(Kind.NOT_FOUND, "flight-not-found", "scheduleId", "Flight schedule " + scheduleId + " does not exist");
     }

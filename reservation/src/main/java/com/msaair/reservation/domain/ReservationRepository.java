@@ -18,6 +18,9 @@ public interface ReservationRepository {
 
     long countOfCustomer(String customerId);
 
-    /** Confirmed reservations on a flight, locked for update. */
+    /** Reservations holding seats on a flight (HELD or CONFIRMED), locked for update. */
     List<Reservation> activeOnFlightForUpdate(long scheduleId);
+
+    /** Held reservations whose hold ran out at {@code now}, oldest first. */
+    List<Long> heldExpiredAt(java.time.Instant now, int limit);
 }

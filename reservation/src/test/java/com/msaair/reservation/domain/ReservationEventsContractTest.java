@@ -12,7 +12,8 @@ class ReservationEventsContractTest {
     @Test
     void everyEventTypeOfTheTopicIsInTheContract() {
         assertThat(EventContracts.get().eventTypes(ReservationEvents.TOPIC))
-                .containsExactly(ReservationEvents.RESERVATION_CREATED, ReservationEvents.RESERVATION_CANCELLED);
+                .containsExactlyInAnyOrder(ReservationEvents.RESERVATION_HELD, ReservationEvents.RESERVATION_CREATED,
+                        ReservationEvents.RESERVATION_RELEASED, ReservationEvents.RESERVATION_CANCELLED);
     }
 
     @Test
@@ -21,5 +22,9 @@ class ReservationEventsContractTest {
                 ReservationEvents.ReservationCreated.class);
         ProducerContract.assertPayloadRecordMatches(ReservationEvents.TOPIC, ReservationEvents.RESERVATION_CANCELLED,
                 ReservationEvents.ReservationCancelled.class);
+        ProducerContract.assertPayloadRecordMatches(ReservationEvents.TOPIC, ReservationEvents.RESERVATION_HELD,
+                ReservationEvents.ReservationHeld.class);
+        ProducerContract.assertPayloadRecordMatches(ReservationEvents.TOPIC, ReservationEvents.RESERVATION_RELEASED,
+                ReservationEvents.ReservationReleased.class);
     }
 }

@@ -3,12 +3,14 @@ package com.msaair.reservation.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.msaair.platform.domain.Money;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ReservationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private static final Instant HOLD_ENDS = NOW.plusSeconds(900);
     private static final Instant DEPARTURE = Instant.parse("2026-12-24T09:00:00Z");
     private static final Money FARE = new Money(125_000, "KRW");
 
@@ -16,22 +18,74 @@ class ReservationTest {
         return Flight.of(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), seats, miles, FARE, FlightStatus.SCHEDULED));
     }
 
+    private static Reservation hold(Flight flight, int passengers) {
+        return hold(flight, passengers, NOW);
+    }
+
+    private static Reservation hold(Flight flight, int passengers, Instant now) {
+        return Reservation.hold("c-1", flight, passengers, true, "pm_card_visa", now.plusSeconds(900), now);
+    }
+
     @Test
-    void aBookingTakesSeatsAndEarnsTheFlightsMilesForEachPassenger() {
+    void aBookingHoldsSeatsAndFixesItsPriceAndMilesForEachPassenger() {
         Flight flight = flight(10, 1000);
-        Reservation reservation = Reservation.confirm("c-1", flight, 3, true, NOW);
-        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        Reservation reservation = hold(flight, 3);
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.HELD);
+        assertThat(reservation.holdExpiresAt()).isEqualTo(HOLD_ENDS);
         assertThat(reservation.miles()).isEqualTo(3000);
         assertThat(reservation.price()).as("the fare times the passengers, fixed when booking").isEqualTo(new Money(375_000, "KRW"));
-        assertThat(flight.seatsAvailable()).isEqualTo(7);
+        assertThat(flight.seatsAvailable()).as("a held booking's seats are taken").isEqualTo(7);
         assertThat(reservation.flightNumber()).isEqualTo("KE1234");
     }
 
     @Test
-    void neverOversold() {
+    void paidConfirmsAHeldBookingOnce() {
+        Reservation reservation = hold(flight(10, 100), 1);
+        assertThat(reservation.confirm(NOW)).isTrue();
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(reservation.confirmedAt()).isEqualTo(NOW);
+        assertThat(reservation.confirm(NOW.plusSeconds(1))).as("a second capture event changes nothing").isFalse();
+        assertThat(reservation.confirmedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aReleasedHoldGivesItsSeatsBackAtOnceAndIsNeverConfirmedAfterwards() {
+        Flight flight = flight(4, 100);
+        Reservation reservation = hold(flight, 3);
+        assertThat(reservation.release(ReservationStatus.PAYMENT_FAILED, "insufficient_funds", flight, NOW)).isTrue();
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.PAYMENT_FAILED);
+        assertThat(reservation.releaseReason()).isEqualTo("insufficient_funds");
+        assertThat(flight.seatsAvailable()).isEqualTo(4);
+        assertThat(reservation.confirm(NOW)).as("a late capture does not confirm a released booking").isFalse();
+        assertThat(reservation.release(ReservationStatus.EXPIRED, "hold_expired", flight, NOW)).as("released once").isFalse();
+        assertThat(flight.seatsAvailable()).as("seats given back once").isEqualTo(4);
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.PAYMENT_FAILED);
+    }
+
+    @Test
+    void aConfirmedBookingIsNotReleased() {
+        Flight flight = flight(4, 100);
+        Reservation reservation = hold(flight, 2);
+        reservation.confirm(NOW);
+        assertThat(reservation.release(ReservationStatus.EXPIRED, "hold_expired", flight, HOLD_ENDS)).isFalse();
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(flight.seatsAvailable()).isEqualTo(2);
+    }
+
+    @Test
+    void aHoldRunsOutAtItsExpiry() {
+        Reservation reservation = hold(flight(4, 100), 1);
+        assertThat(reservation.holdExpiredAt(HOLD_ENDS.minusMillis(1))).isFalse();
+        assertThat(reservation.holdExpiredAt(HOLD_ENDS)).isTrue();
+        reservation.confirm(NOW);
+        assertThat(reservation.holdExpiredAt(HOLD_ENDS.plusSeconds(60))).as("a confirmed booking has no hold").isFalse();
+    }
+
+    @Test
+    void neverOversoldHeldSeatsCount() {
         Flight flight = flight(2, 100);
-        Reservation.confirm("c-1", flight, 2, true, NOW);
-        assertThatThrownBy(() -> Reservation.confirm("c-2", flight, 1, true, NOW)).isInstanceOfSatisfying(ReservationException.class,
+        hold(flight, 2);
+        assertThatThrownBy(() -> hold(flight, 1)).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("sold-out"));
         assertThat(flight.seatsAvailable()).isZero();
     }
@@ -40,30 +94,57 @@ class ReservationTest {
     void cancelledOrDepartedFlightsCannotBeBooked() {
         Flight cancelled = flight(10, 100);
         cancelled.cancel();
-        assertThatThrownBy(() -> Reservation.confirm("c-1", cancelled, 1, true, NOW)).isInstanceOfSatisfying(ReservationException.class,
+        assertThatThrownBy(() -> hold(cancelled, 1)).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("flight-cancelled"));
-        assertThatThrownBy(() -> Reservation.confirm("c-1", flight(10, 100), 1, true, DEPARTURE)).isInstanceOfSatisfying(ReservationException.class,
+        assertThatThrownBy(() -> hold(flight(10, 100), 1, DEPARTURE)).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("flight-departed"));
     }
 
     @Test
-    void cancellingReturnsTheSeatsKeepsTheReasonAndHappensOnce() {
+    void cancellingReturnsTheSeatsFixesTheRefundKeepsTheReasonAndHappensOnce() {
         Flight flight = flight(4, 100);
-        Reservation reservation = Reservation.confirm("c-1", flight, 3, true, NOW);
-        reservation.cancel(CancellationReason.FLIGHT_CANCELLED, flight, NOW);
+        Reservation reservation = hold(flight, 3);
+        reservation.confirm(NOW);
+        reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, RefundRule.FULL_UNTIL_DEPARTURE, NOW);
         assertThat(reservation.status()).isEqualTo(ReservationStatus.CANCELLED);
-        assertThat(reservation.cancellationReason()).isEqualTo(CancellationReason.FLIGHT_CANCELLED);
+        assertThat(reservation.cancellationReason()).isEqualTo(CancellationReason.CUSTOMER_REQUEST);
+        assertThat(reservation.refund()).as("in full before departure").isEqualTo(new Money(375_000, "KRW"));
         assertThat(reservation.miles()).as("what it accrued, for the reversal").isEqualTo(300);
         assertThat(flight.seatsAvailable()).isEqualTo(4);
-        assertThatThrownBy(() -> reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, NOW))
+        assertThatThrownBy(() -> reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, RefundRule.FULL_UNTIL_DEPARTURE, NOW))
                 .isInstanceOfSatisfying(ReservationException.class, e -> assertThat(e.code()).isEqualTo("reservation-cancelled"));
         assertThat(flight.seatsAvailable()).as("released once").isEqualTo(4);
     }
 
     @Test
+    void aReleasedBookingCannotBeCancelled() {
+        Flight flight = flight(4, 100);
+        Reservation reservation = hold(flight, 1);
+        reservation.release(ReservationStatus.EXPIRED, "hold_expired", flight, HOLD_ENDS);
+        assertThatThrownBy(() -> reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, RefundRule.FULL_UNTIL_DEPARTURE, NOW))
+                .isInstanceOfSatisfying(ReservationException.class, e -> assertThat(e.code()).isEqualTo("reservation-released"));
+        assertThat(flight.seatsAvailable()).isEqualTo(4);
+    }
+
+    @Test
+    void theFareRuleRefundsByTheTimeOfCancellationButAlwaysInFullForACancelledFlightOrAnUnpaidHold() {
+        RefundRule rule = new RefundRule(80, 10);
+        Money price = new Money(250_001, "KRW");
+        assertThat(rule.refundFor(price, ReservationStatus.CONFIRMED, CancellationReason.CUSTOMER_REQUEST, DEPARTURE, NOW))
+                .as("80 %, rounded down to a whole won").isEqualTo(new Money(200_000, "KRW"));
+        assertThat(rule.refundFor(price, ReservationStatus.CONFIRMED, CancellationReason.CUSTOMER_REQUEST, DEPARTURE, DEPARTURE))
+                .as("after departure").isEqualTo(new Money(25_000, "KRW"));
+        assertThat(rule.refundFor(price, ReservationStatus.CONFIRMED, CancellationReason.FLIGHT_CANCELLED, DEPARTURE, DEPARTURE))
+                .isEqualTo(price);
+        assertThat(rule.refundFor(price, ReservationStatus.HELD, CancellationReason.CUSTOMER_REQUEST, DEPARTURE, DEPARTURE))
+                .as("whatever lands for an unpaid booking goes back").isEqualTo(price);
+        assertThatThrownBy(() -> new RefundRule(101, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aReplicaRefreshKeepsTakenSeatsAndNeverUndoesACancellation() {
         Flight flight = flight(10, 100);
-        Reservation.confirm("c-1", flight, 4, true, NOW);
+        hold(flight, 4);
         flight.cancel();
         flight.refresh(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), 10, 200, FARE, FlightStatus.SCHEDULED));
         assertThat(flight.seatsAvailable()).isEqualTo(6);
@@ -73,7 +154,7 @@ class ReservationTest {
 
     @Test
     void passengersAreBetweenOneAndNine() {
-        assertThatThrownBy(() -> Reservation.confirm("c-1", flight(20, 100), 0, true, NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Reservation.confirm("c-1", flight(20, 100), 10, true, NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> hold(flight(20, 100), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> hold(flight(20, 100), 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,7 +7,7 @@ import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.FlightReplicaService;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
-import com.msaair.reservation.domain.Money;
+import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -12,6 +12,7 @@ import com.msaair.platform.security.Roles;
 import com.msaair.reservation.application.BookingService;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
+import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,23 +54,30 @@ public class ReservationResource {
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book seats on a flight", description = "Confirmed at once. A customer books for themselves (the token says who);"
+    @Operation(summary = "Book seats on a flight and pay", description = "The seats are held and the price (fare × passengers) charged to"
+            + " paymentMethod: 201 CONFIRMED when paid; 402 when declined (the seats go back at once); 202 HELD when the payment"
+            + " service cannot answer in time — the charge goes on in the background until paid, declined or the hold expires;"
+            + " poll the Location. A customer books for themselves (the token says who);"
             + " staff name the customer with customerId. Send an Idempotency-Key to make retries safe: "
-            + "a repeated key answers with the first booking (header Idempotent-Replayed: true).")
+            + "a repeated key answers with the first booking as it stands (header Idempotent-Replayed: true).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BookingRequest.class)))
-    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "201", description = "Booked and paid (CONFIRMED)", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "202", description = "Seats held (HELD), payment pending: poll the Location", content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "402", description = "The payment was declined; the problem's paymentMethod error gives the processor's reason", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such flight or customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking, or a payment method the processor does not know", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response book(JsonValue body,
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
         Booking booking = bookings.book(BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey, caller));
-        Response.ResponseBuilder answer = Response.created(uri.getBaseUriBuilder().path("reservations")
-                        .path(String.valueOf(booking.reservation().id())).build())
-                .entity(ReservationView.of(booking.reservation()));
+        java.net.URI location = uri.getBaseUriBuilder().path("reservations").path(String.valueOf(booking.reservation().id())).build();
+        Response.ResponseBuilder answer = booking.reservation().status() == ReservationStatus.HELD
+                ? Response.accepted().location(location)
+                : Response.created(location);
+        answer.entity(ReservationView.of(booking.reservation()));
         if (booking.replayed()) {
             answer.header(REPLAYED, "true");
         }
@@ -103,10 +111,11 @@ public class ReservationResource {
     @DELETE
     @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Path("/{id}")
-    @Operation(summary = "Cancel a reservation (a customer's own, or staff for anyone): it is kept with status CANCELLED, its seats are released and its miles reversed")
+    @Operation(summary = "Cancel a reservation (a customer's own, or staff for anyone): it is kept with status CANCELLED, its seats are released,"
+            + " its miles reversed and its payment refunded by the fare rule (in full until departure)")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "404", description = "No such reservation", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Already cancelled", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Already cancelled, or released unpaid", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ReservationView cancel(@PathParam("id") String id) {
         return ReservationView.of(bookings.cancel(visible(id).id()));
     }

@@ -53,10 +53,20 @@ public class JpaReservationRepository implements ReservationRepository {
     /** Derby allows no ORDER BY with FOR UPDATE; callers needing an order sort the list themselves. */
     @Override
     public List<Reservation> activeOnFlightForUpdate(long scheduleId) {
-        return em.createQuery("SELECT r FROM Reservation r WHERE r.scheduleId = :flight AND r.status = :status", Reservation.class)
+        return em.createQuery("SELECT r FROM Reservation r WHERE r.scheduleId = :flight AND r.status IN :active", Reservation.class)
                 .setParameter("flight", scheduleId)
-                .setParameter("status", ReservationStatus.CONFIRMED)
+                .setParameter("active", List.of(ReservationStatus.HELD, ReservationStatus.CONFIRMED))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    @Override
+    public List<Long> heldExpiredAt(java.time.Instant now, int limit) {
+        return em.createQuery("SELECT r.id FROM Reservation r WHERE r.status = :held AND r.holdExpiresAt <= :now ORDER BY r.holdExpiresAt",
+                        Long.class)
+                .setParameter("held", ReservationStatus.HELD)
+                .setParameter("now", now)
+                .setMaxResults(limit)
                 .getResultList();
     }
 }

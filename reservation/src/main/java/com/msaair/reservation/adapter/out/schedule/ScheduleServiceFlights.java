@@ -5,7 +5,7 @@ import com.msaair.reservation.domain.FlightDirectory;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.FlightStatus;
-import com.msaair.reservation.domain.Money;
+import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.ReservationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

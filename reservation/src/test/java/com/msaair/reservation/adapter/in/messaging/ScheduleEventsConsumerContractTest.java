@@ -36,7 +36,7 @@ class ScheduleEventsConsumerContractTest {
         assertThat(ConsumerContract.verify(ScheduleEventsConsumer.CHANNEL, "ScheduleCreated", consumer::apply)).containsExactly(
                 "arrivalTime", "departureTime", "destination", "fare", "flightNumber", "miles", "origin", "scheduleId", "seatCapacity");
         assertThat(applied).first().isEqualTo(new FlightFacts(41, "KE1234", "ICN", "CJU", java.time.Instant.parse("2026-12-24T09:00:00Z"),
-                java.time.Instant.parse("2026-12-24T10:10:00Z"), 180, 276, new com.msaair.reservation.domain.Money(125_000, "KRW"),
+                java.time.Instant.parse("2026-12-24T10:10:00Z"), 180, 276, new com.msaair.platform.domain.Money(125_000, "KRW"),
                 com.msaair.reservation.domain.FlightStatus.SCHEDULED));
     }
 

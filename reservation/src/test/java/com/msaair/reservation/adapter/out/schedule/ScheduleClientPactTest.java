@@ -12,7 +12,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
-import com.msaair.reservation.domain.Money;
+import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.ReservationException;
 import java.net.URI;
 import java.time.Instant;

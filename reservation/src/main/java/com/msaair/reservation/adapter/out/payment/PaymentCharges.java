@@ -1,0 +1,49 @@
+package com.msaair.reservation.adapter.out.payment;
+
+import com.msaair.reservation.adapter.out.payment.PaymentRefusalMapper.PaymentRefused;
+import com.msaair.reservation.domain.Payments.PaymentOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The payment service's charge behind its fault-tolerance policy: the one bean that wraps the Rest
+ * Client. A decline is an answer and passes through; when payment cannot answer in time (down, slow,
+ * its processor failing, the circuit open) the fallback says PENDING, the booking stays HELD, and the
+ * charge goes on in the background from the booking's ReservationHeld event. A timed-out charge is
+ * not retried here (the slow charge is still running on the other side; the background settles it).
+ *
+ * <p>Tunable through MicroProfile Config like {@code .../PaymentCharges/charge/Timeout/value}.
+ */
+@ApplicationScoped
+public class PaymentCharges {
+
+    @Inject
+    @RestClient
+    PaymentClient payment;
+
+    /** @param authorization the caller's own {@code Authorization} header, passed on */
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = {CircuitBreakerOpenException.class, TimeoutException.class})
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "pending")
+    public PaymentOutcome charge(ChargeRequest request, String authorization) {
+        try (Response response = payment.pay(request, authorization)) {
+            return PaymentOutcome.PAID;
+        } catch (PaymentRefused e) {
+            return e.unknownMethod() ? PaymentOutcome.unknownMethod() : PaymentOutcome.declined(e.reason());
+        }
+    }
+
+    PaymentOutcome pending(ChargeRequest request, String authorization) {
+        return PaymentOutcome.PENDING;
+    }
+}

@@ -1,0 +1,70 @@
+package com.msaair.reservation.application;
+
+import com.msaair.platform.tx.RetryOnLockConflict;
+import com.msaair.reservation.domain.Flight;
+import com.msaair.reservation.domain.FlightRepository;
+import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationException;
+import com.msaair.reservation.domain.ReservationRepository;
+import com.msaair.reservation.domain.ReservationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one place a hold ends: confirmed when paid, released when the payment failed or the hold ran
+ * out. Three callers — the booking's own charge, the payment events (a charge that succeeded or
+ * failed in the background) and the hold expiry — and whichever comes first decides: a booking that
+ * is no longer held is left as it is. Runs in the caller's transaction (the consumer's, which also
+ * records the event as handled) or in its own, retried alone on a lock conflict.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+@RetryOnLockConflict
+public class BookingOutcomes {
+
+    @Inject
+    ReservationRepository reservations;
+
+    @Inject
+    FlightRepository flights;
+
+    @Inject
+    ReservationAnnouncer announcer;
+
+    @Inject
+    Clock clock;
+
+    /** Paid: a held booking is confirmed and announced (ReservationCreated: "once paid, a reservation is created"). */
+    public Reservation confirm(long reservationId, UUID causationId) {
+        Instant now = clock.instant();
+        Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
+        if (reservation.confirm(now)) {
+            announcer.confirmed(reservation, now, causationId);
+        }
+        return reservation;
+    }
+
+    /** Unpaid: a held booking is released as {@code outcome} (PAYMENT_FAILED or EXPIRED), its seats back at once. */
+    public Reservation release(long reservationId, ReservationStatus outcome, String reason, UUID causationId) {
+        Instant now = clock.instant();
+        long scheduleId = reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId)).scheduleId();
+        // Flight first, then reservation: the order of every step that gives seats back, so none can deadlock another.
+        Flight flight = flights.findForUpdate(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
+        Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
+        if (reservation.release(outcome, reason, flight, now)) {
+            announcer.released(reservation, now, causationId);
+        }
+        return reservation;
+    }
+
+    /** Held bookings whose hold has run out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> heldExpired(int limit) {
+        return reservations.heldExpiredAt(clock.instant(), limit);
+    }
+}

@@ -1,0 +1,69 @@
+package com.msaair.reservation.application;
+
+import com.msaair.platform.lease.Leases;
+import com.msaair.platform.worker.LeasedRounds;
+import com.msaair.reservation.domain.ReservationStatus;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Gives back the seats of bookings whose hold ran out unpaid (EXPIRED), one replica at a time. So no
+ * booking stays held for ever, whatever happened to its payment: the payment service takes no money
+ * after the hold's capture deadline, and refunds in full whatever lands for a released booking.
+ */
+@ApplicationScoped
+public class HoldExpiry {
+
+    private static final Logger LOG = Logger.getLogger(HoldExpiry.class.getName());
+    static final String LEASE = "hold-expiry";
+    static final String REASON = "hold_expired";
+
+    @Inject
+    BookingOutcomes outcomes;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "msaair.booking.expiry-poll-ms", defaultValue = "1000")
+    long pollIntervalMs;
+
+    private LeasedRounds rounds;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        rounds = LeasedRounds.start(executor, leases, clock, LEASE, Duration.ofSeconds(15), Duration.ofMillis(pollIntervalMs),
+                Duration.ofSeconds(2), this::round, LOG);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rounds != null) {
+            rounds.stop();
+        }
+    }
+
+    void round(BooleanSupplier mayGoOn) {
+        for (long reservationId : outcomes.heldExpired(100)) {
+            if (!mayGoOn.getAsBoolean()) {
+                return;
+            }
+            outcomes.release(reservationId, ReservationStatus.EXPIRED, REASON, null);
+        }
+    }
+}
