@@ -22,6 +22,9 @@ public class TimelineEntry {
     private Long miles;
     private Long balanceAfter;
     private String reason;
+    /** Money of the entry (a price paid, a refund), in minor units of {@code currency}. */
+    private Long amount;
+    private String currency;
     private Instant occurredAt;
 
     protected TimelineEntry() {
@@ -42,6 +45,8 @@ public class TimelineEntry {
         this.miles = b.miles;
         this.balanceAfter = b.balanceAfter;
         this.reason = b.reason;
+        this.amount = b.amount;
+        this.currency = b.currency;
         this.occurredAt = b.occurredAt;
     }
 
@@ -65,6 +70,8 @@ public class TimelineEntry {
         private Long miles;
         private Long balanceAfter;
         private String reason;
+        private Long amount;
+        private String currency;
 
         private Builder(String customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
             this.customerId = customerId;
@@ -100,6 +107,12 @@ public class TimelineEntry {
         public Builder miles(long miles, Long balanceAfter) {
             this.miles = miles;
             this.balanceAfter = balanceAfter;
+            return this;
+        }
+
+        public Builder amount(long amount, String currency) {
+            this.amount = amount;
+            this.currency = currency;
             return this;
         }
 
@@ -167,6 +180,14 @@ public class TimelineEntry {
 
     public String reason() {
         return reason;
+    }
+
+    public Long amount() {
+        return amount;
+    }
+
+    public String currency() {
+        return currency;
     }
 
     public Instant occurredAt() {

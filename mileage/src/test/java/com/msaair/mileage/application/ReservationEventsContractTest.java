@@ -44,4 +44,12 @@ class ReservationEventsContractTest {
                 .containsExactly("customerId", "reservationId");
         assertThat(applied).first().isEqualTo("reverse 1001 of 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70");
     }
+
+    @Test
+    void holdsAndTheirReleaseEarnNothingButAreUnderstood() {
+        for (String type : List.of(ReservationEventHandler.RESERVATION_HELD, ReservationEventHandler.RESERVATION_RELEASED)) {
+            assertThat(ConsumerContract.verify(TOPIC, type, handler::apply)).containsExactly("customerId", "reservationId");
+        }
+        assertThat(applied).as("miles accrue on confirmation only").isEmpty();
+    }
 }

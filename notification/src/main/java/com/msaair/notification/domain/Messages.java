@@ -1,5 +1,8 @@
 package com.msaair.notification.domain;
 
+import com.msaair.platform.domain.Money;
+import java.math.BigDecimal;
+import java.util.Currency;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,10 +18,30 @@ public final class Messages {
 
     private Messages() {}
 
-    public static String reservationConfirmed(long reservationId, String flightNumber, Instant departure, int passengers) {
-        return "Reservation %d is confirmed — flight %s departing %s, %d %s."
+    public static String reservationConfirmed(long reservationId, String flightNumber, Instant departure, int passengers, Money paid) {
+        return "Reservation %d is confirmed — flight %s departing %s, %d %s, %s paid."
                 .formatted(reservationId, flightNumber, DEPARTURE.format(departure), passengers,
-                        passengers == 1 ? "passenger" : "passengers");
+                        passengers == 1 ? "passenger" : "passengers", amount(paid));
+    }
+
+    public static String paymentFailed(long reservationId, String flightNumber, String reason) {
+        return "The payment for reservation %d on flight %s was declined (%s); the seats were released. You may book again with another payment method."
+                .formatted(reservationId, flightNumber, reason.replace('_', ' '));
+    }
+
+    public static String holdExpired(long reservationId, String flightNumber) {
+        return "Reservation %d on flight %s was not paid in time; the held seats were released and nothing was charged."
+                .formatted(reservationId, flightNumber);
+    }
+
+    public static String refunded(long reservationId, Money refund) {
+        return "%s was refunded for reservation %d.".formatted(amount(refund), reservationId);
+    }
+
+    /** An amount as people read it: 250,000 KRW, 12.50 USD (the currency's own minor units). */
+    static String amount(Money money) {
+        int digits = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        return String.format(Locale.US, "%,." + digits + "f %s", BigDecimal.valueOf(money.amount(), digits), money.currency());
     }
 
     public static String reservationCancelled(long reservationId, String flightNumber, String reason) {
@@ -40,6 +63,8 @@ public final class Messages {
         return switch (eventType) {
             case "ReservationCreated" -> "Your MSA Air reservation is confirmed";
             case "ReservationCancelled" -> "Your MSA Air reservation is cancelled";
+            case "ReservationReleased" -> "Your MSA Air booking was not completed";
+            case "PaymentRefunded" -> "Your MSA Air refund";
             case "MileageIncreased", "MileageDecreased" -> "Your MSA Air miles have changed";
             default -> "News from MSA Air";
         };

@@ -51,8 +51,8 @@ class NotificationTest {
     void theWordsCustomersRead() {
         assertThat(Messages.milesAdded(10_000, 11_000)).isEqualTo("10,000 miles added, balance 11,000.");
         assertThat(Messages.milesRemoved(3_000, 0)).isEqualTo("3,000 miles removed, balance 0.");
-        assertThat(Messages.reservationConfirmed(7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1))
-                .isEqualTo("Reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger.");
+        assertThat(Messages.reservationConfirmed(7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1, new com.msaair.platform.domain.Money(1250, "USD")))
+                .isEqualTo("Reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger, 12.50 USD paid.");
         assertThat(Messages.reservationCancelled(7, "KE1234", "FLIGHT_CANCELLED"))
                 .isEqualTo("Reservation 7 is cancelled because the airline cancelled flight KE1234.");
         assertThat(Messages.reservationCancelled(7, "KE1234", "CUSTOMER_REQUEST")).isEqualTo("Reservation 7 is cancelled.");

@@ -1,5 +1,6 @@
 package com.msaair.history.adapter.in.messaging;
 
+import com.msaair.platform.domain.Money;
 import com.msaair.platform.security.CustomerIds;
 import com.msaair.history.application.HistoryService;
 import com.msaair.history.domain.EntryKind;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
 
 /**
- * Builds the timeline from reservation-events and mileage-events, one entry per event, through the
- * idempotent inbox. Rebuilding the view is consuming the topics again from offset zero with a new
+ * Builds the timeline from reservation-events, mileage-events and payment-events, one entry per event
+ * that tells the customer something (a hold does not; its end does), through the idempotent inbox. Rebuilding the view is consuming the topics again from offset zero with a new
  * consumer group into an empty database (see the README).
  */
 @ApplicationScoped
@@ -24,6 +25,7 @@ public class HistoryConsumers {
 
     static final String RESERVATION_EVENTS = "reservation-events";
     static final String MILEAGE_EVENTS = "mileage-events";
+    static final String PAYMENT_EVENTS = "payment-events";
 
     @Inject
     Inbox inbox;
@@ -41,6 +43,11 @@ public class HistoryConsumers {
         return inbox.subscriber(MILEAGE_EVENTS, this::onMileageEvent);
     }
 
+    @Incoming(PAYMENT_EVENTS)
+    public Subscriber<Message<byte[]>> paymentEvents() {
+        return inbox.subscriber(PAYMENT_EVENTS, this::onPaymentEvent);
+    }
+
     void onReservationEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
@@ -48,21 +55,54 @@ public class HistoryConsumers {
         long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
         String flightNumber = data.requiredString("flightNumber", 10);
         int passengers = data.requiredInt("passengers", 1, 1000);
-        long miles = data.requiredLong("miles", 0, Long.MAX_VALUE);
         TimelineEntry.Builder entry = switch (event.eventType()) {
             case "ReservationCreated" -> {
                 var departure = data.requiredInstant("departureTime");
+                long miles = data.requiredLong("miles", 0, Long.MAX_VALUE);
+                Money price = data.requiredMoney("price", 0);
                 data.validOrThrow(MalformedEventException::new);
-                yield entry(event, customerId, EntryKind.BOOKED).departure(departure);
+                yield entry(event, customerId, EntryKind.BOOKED).departure(departure).miles(miles, null)
+                        .amount(price.amount(), price.currency());
             }
             case "ReservationCancelled" -> {
                 String reason = data.requiredString("reason", 40);
+                long miles = data.requiredLong("miles", 0, Long.MAX_VALUE);
                 data.validOrThrow(MalformedEventException::new);
-                yield entry(event, customerId, EntryKind.CANCELLED).reason(reason);
+                yield entry(event, customerId, EntryKind.CANCELLED).reason(reason).miles(miles, null);
+            }
+            case "ReservationReleased" -> {
+                String reason = data.requiredString("reason", 64);
+                String status = data.requiredString("status", 20);
+                data.validOrThrow(MalformedEventException::new);
+                yield entry(event, customerId, "EXPIRED".equals(status) ? EntryKind.HOLD_EXPIRED : EntryKind.PAYMENT_FAILED).reason(reason);
+            }
+            case "ReservationHeld" -> {
+                // A hold is not yet something that happened to the customer; how it ended is.
+                data.validOrThrow(MalformedEventException::new);
+                yield null;
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };
-        history.record(entry.booking(reservationId, scheduleId, flightNumber).passengers(passengers).miles(miles, null).build());
+        if (entry != null) {
+            history.record(entry.booking(reservationId, scheduleId, flightNumber).passengers(passengers).build());
+        }
+    }
+
+    /** Refunds join the timeline with their amount; a capture and a decline are there already as BOOKED and PAYMENT_FAILED. */
+    void onPaymentEvent(EventEnvelope event) {
+        JsonFields data = JsonFields.tolerant(event.data());
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
+        switch (event.eventType()) {
+            case "PaymentRefunded" -> {
+                long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
+                Money refund = data.requiredMoney("amount", 0);
+                data.validOrThrow(MalformedEventException::new);
+                history.record(entry(event, customerId, EntryKind.REFUNDED).reservation(reservationId)
+                        .amount(refund.amount(), refund.currency()).build());
+            }
+            case "PaymentCaptured", "PaymentDeclined" -> data.validOrThrow(MalformedEventException::new);
+            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + PAYMENT_EVENTS);
+        }
     }
 
     void onMileageEvent(EventEnvelope event) {

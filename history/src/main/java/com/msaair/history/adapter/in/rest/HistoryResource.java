@@ -1,5 +1,6 @@
 package com.msaair.history.adapter.in.rest;
 
+import com.msaair.platform.domain.Money;
 import com.msaair.history.application.HistoryService;
 import com.msaair.history.domain.TimelineEntry;
 import com.msaair.platform.rest.Page;
@@ -31,11 +32,12 @@ public class HistoryResource {
     /** One timeline entry; fields that do not apply to its kind are absent. */
     public record EntryView(String kind, String eventType, String eventId, String correlationId, Long reservationId,
             Long scheduleId, String flightNumber, Instant departureTime, Integer passengers, Long miles, Long balanceAfter,
-            String reason, Instant occurredAt) {
+            String reason, Money amount, Instant occurredAt) {
 
         static EntryView of(TimelineEntry e) {
             return new EntryView(e.kind().name(), e.eventType(), e.eventId(), e.correlationId(), e.reservationId(), e.scheduleId(),
-                    e.flightNumber(), e.departureTime(), e.passengers(), e.miles(), e.balanceAfter(), e.reason(), e.occurredAt());
+                    e.flightNumber(), e.departureTime(), e.passengers(), e.miles(), e.balanceAfter(), e.reason(),
+                    e.amount() == null ? null : new Money(e.amount(), e.currency()), e.occurredAt());
         }
     }
 

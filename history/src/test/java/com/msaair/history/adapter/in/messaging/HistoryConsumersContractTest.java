@@ -28,14 +28,37 @@ class HistoryConsumersContractTest {
     @Test
     void reservationCreated() {
         assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationCreated", consumers::onReservationEvent))
-                .containsExactly("customerId", "departureTime", "flightNumber", "miles", "passengers", "reservationId", "scheduleId");
+                .containsExactly("customerId", "departureTime", "flightNumber", "miles", "passengers", "price", "reservationId", "scheduleId");
         assertThat(recorded).first().extracting(TimelineEntry::kind).isEqualTo(EntryKind.BOOKED);
+        assertThat(recorded).first().extracting(TimelineEntry::amount).isEqualTo(250_000L);
     }
 
     @Test
     void reservationCancelled() {
         assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationCancelled", consumers::onReservationEvent))
                 .containsExactly("customerId", "flightNumber", "miles", "passengers", "reason", "reservationId", "scheduleId");
+    }
+
+    @Test
+    void aHoldIsNotAnEntryButItsReleaseIs() {
+        assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationHeld", consumers::onReservationEvent))
+                .containsExactly("customerId", "flightNumber", "passengers", "reservationId", "scheduleId");
+        assertThat(recorded).isEmpty();
+        assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationReleased", consumers::onReservationEvent))
+                .containsExactly("customerId", "flightNumber", "passengers", "reason", "reservationId", "scheduleId", "status");
+        assertThat(recorded).extracting(TimelineEntry::kind).contains(EntryKind.PAYMENT_FAILED, EntryKind.HOLD_EXPIRED);
+    }
+
+    @Test
+    void refunds() {
+        assertThat(ConsumerContract.verify(HistoryConsumers.PAYMENT_EVENTS, "PaymentRefunded", consumers::onPaymentEvent))
+                .containsExactly("amount", "customerId", "reservationId");
+        assertThat(recorded).first().extracting(TimelineEntry::kind).isEqualTo(EntryKind.REFUNDED);
+        recorded.clear();
+        for (String type : List.of("PaymentCaptured", "PaymentDeclined")) {
+            assertThat(ConsumerContract.verify(HistoryConsumers.PAYMENT_EVENTS, type, consumers::onPaymentEvent)).containsExactly("customerId");
+        }
+        assertThat(recorded).isEmpty();
     }
 
     @Test

@@ -9,13 +9,15 @@ import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.msaair.platform.domain.Money;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
 
 /**
- * Every reservation status change and every mileage change becomes one notification to its customer;
+ * Every reservation status change (confirmed with the amount paid, a failed payment, an expired hold, a
+ * cancellation), every refund and every mileage change becomes one notification to its customer;
  * CustomerRegistered tells how to reach them. Each topic is its own channel (Liberty's connector reads
  * one topic per channel); both go through the idempotent inbox.
  */
@@ -24,6 +26,7 @@ public class NotificationConsumers {
 
     static final String RESERVATION_EVENTS = "reservation-events";
     static final String MILEAGE_EVENTS = "mileage-events";
+    static final String PAYMENT_EVENTS = "payment-events";
 
     @Inject
     Inbox inbox;
@@ -41,6 +44,11 @@ public class NotificationConsumers {
         return inbox.subscriber(MILEAGE_EVENTS, this::onMileageEvent);
     }
 
+    @Incoming(PAYMENT_EVENTS)
+    public Subscriber<Message<byte[]>> paymentEvents() {
+        return inbox.subscriber(PAYMENT_EVENTS, this::onPaymentEvent);
+    }
+
     void onReservationEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
@@ -50,8 +58,21 @@ public class NotificationConsumers {
             case "ReservationCreated" -> {
                 Instant departure = data.requiredInstant("departureTime");
                 int passengers = data.requiredInt("passengers", 1, 1000);
+                Money price = data.requiredMoney("price", 0);
                 data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationConfirmed(reservationId, flightNumber, departure, passengers);
+                yield Messages.reservationConfirmed(reservationId, flightNumber, departure, passengers, price);
+            }
+            case "ReservationReleased" -> {
+                String reason = data.requiredString("reason", 64);
+                String status = data.requiredString("status", 20);
+                data.validOrThrow(MalformedEventException::new);
+                yield "EXPIRED".equals(status) ? Messages.holdExpired(reservationId, flightNumber)
+                        : Messages.paymentFailed(reservationId, flightNumber, reason);
+            }
+            case "ReservationHeld" -> {
+                // Nothing to tell yet: the customer hears when the hold ends (confirmed, declined, expired).
+                data.validOrThrow(MalformedEventException::new);
+                yield null;
             }
             case "ReservationCancelled" -> {
                 String reason = data.requiredString("reason", 40);
@@ -60,7 +81,25 @@ public class NotificationConsumers {
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };
-        notifications.notify(event, customerId, message);
+        if (message != null) {
+            notifications.notify(event, customerId, message);
+        }
+    }
+
+    /** A refund is told; a capture or a decline is told by the booking's own event (confirmed with the amount, or released). */
+    void onPaymentEvent(EventEnvelope event) {
+        JsonFields data = JsonFields.tolerant(event.data());
+        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
+        switch (event.eventType()) {
+            case "PaymentRefunded" -> {
+                long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
+                Money refund = data.requiredMoney("amount", 0);
+                data.validOrThrow(MalformedEventException::new);
+                notifications.notify(event, customerId, Messages.refunded(reservationId, refund));
+            }
+            case "PaymentCaptured", "PaymentDeclined" -> data.validOrThrow(MalformedEventException::new);
+            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + PAYMENT_EVENTS);
+        }
     }
 
     void onMileageEvent(EventEnvelope event) {

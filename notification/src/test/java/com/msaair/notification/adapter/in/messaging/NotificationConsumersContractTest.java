@@ -32,14 +32,37 @@ class NotificationConsumersContractTest {
     @Test
     void reservationCreated() {
         assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationCreated", consumers::onReservationEvent))
-                .containsExactly("customerId", "departureTime", "flightNumber", "passengers", "reservationId");
-        assertThat(told).first().asString().contains("Reservation 1001", "KE1234");
+                .containsExactly("customerId", "departureTime", "flightNumber", "passengers", "price", "reservationId");
+        assertThat(told).first().asString().contains("Reservation 1001", "KE1234", "250,000 KRW paid");
     }
 
     @Test
     void reservationCancelled() {
         assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationCancelled", consumers::onReservationEvent))
                 .containsExactly("customerId", "flightNumber", "reason", "reservationId");
+    }
+
+    @Test
+    void aHeldBookingIsNotToldButItsEndIs() {
+        assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationHeld", consumers::onReservationEvent))
+                .containsExactly("customerId", "flightNumber", "reservationId");
+        assertThat(told).isEmpty();
+        assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationReleased", consumers::onReservationEvent))
+                .containsExactly("customerId", "flightNumber", "reason", "reservationId", "status");
+        assertThat(told).first().asString().contains("reservation 1003", "declined (insufficient funds)");
+        assertThat(told).anySatisfy(message -> assertThat(message).contains("Reservation 1004", "not paid in time"));
+    }
+
+    @Test
+    void aRefundIsToldACaptureOrDeclineIsNot() {
+        assertThat(ConsumerContract.verify(NotificationConsumers.PAYMENT_EVENTS, "PaymentRefunded", consumers::onPaymentEvent))
+                .containsExactly("amount", "customerId", "reservationId");
+        assertThat(told).first().asString().endsWith("250,000 KRW was refunded for reservation 1001.");
+        told.clear();
+        for (String type : List.of("PaymentCaptured", "PaymentDeclined")) {
+            assertThat(ConsumerContract.verify(NotificationConsumers.PAYMENT_EVENTS, type, consumers::onPaymentEvent)).containsExactly("customerId");
+        }
+        assertThat(told).isEmpty();
     }
 
     @Test
