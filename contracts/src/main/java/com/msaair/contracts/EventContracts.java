@@ -36,7 +36,7 @@ import java.util.TreeSet;
 public final class EventContracts {
 
     /** The services that publish events, each with its document. */
-    public static final List<String> PUBLISHERS = List.of("schedule", "reservation", "mileage");
+    public static final List<String> PUBLISHERS = List.of("schedule", "reservation", "mileage", "payment");
 
     static final String BASE = "https://msaair.example/contracts/";
     private static final String RESOURCES = "contracts/";

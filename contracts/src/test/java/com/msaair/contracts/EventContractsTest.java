@@ -28,9 +28,10 @@ class EventContractsTest {
 
     @Test
     void everyPublisherDescribesItsTopic() {
-        assertThat(CONTRACTS.topics()).containsExactly("schedule-events", "reservation-events", "mileage-events");
+        assertThat(CONTRACTS.topics()).containsExactly("schedule-events", "reservation-events", "mileage-events", "payment-events");
         assertThat(CONTRACTS.eventTypes("schedule-events")).containsExactly("ScheduleCreated", "ScheduleCancelled");
-        assertThat(CONTRACTS.eventTypes(TOPIC)).containsExactly("ReservationCreated", "ReservationCancelled");
+        assertThat(CONTRACTS.eventTypes(TOPIC)).containsExactly("ReservationHeld", "ReservationCreated", "ReservationReleased", "ReservationCancelled");
+        assertThat(CONTRACTS.eventTypes("payment-events")).containsExactly("PaymentCaptured", "PaymentDeclined", "PaymentRefunded");
         assertThat(CONTRACTS.eventTypes("mileage-events")).containsExactly("MileageIncreased", "MileageDecreased", "CustomerRegistered");
         CONTRACTS.topics().forEach(topic -> CONTRACTS.eventTypes(topic).forEach(type ->
                 assertThat(CONTRACTS.examples(topic, type)).as("examples of " + type).isNotEmpty()));
@@ -72,7 +73,7 @@ class EventContractsTest {
         headers.put("eventType", "ReservationCancelled");
         assertThat(CONTRACTS.violations(TOPIC, event.getString("customerId"), headers, event.toString()))
                 .singleElement().asString().contains("header eventType");
-        assertThat(CONTRACTS.violations("payment-events", "{}")).singleElement().asString().contains("no contract");
+        assertThat(CONTRACTS.violations("boarding-events", "{}")).singleElement().asString().contains("no contract");
     }
 
     @Test
