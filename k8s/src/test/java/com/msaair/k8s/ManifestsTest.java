@@ -71,7 +71,13 @@ class ManifestsTest {
         YAML.readerFor(JsonNode.class).readValues(kustomize.getInputStream()).forEachRemaining(o -> objects.add((JsonNode) o));
         kustomize.waitFor(60, TimeUnit.SECONDS);
         assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("KafkaTopic"))
-                .hasSize(6).allSatisfy(t -> assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3));
+                .hasSize(8).allSatisfy(t -> assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3));
+        // Only reservation reaches payment: its own policy admits reservation alone, and the gateway's excludes it.
+        assertThat(objects).filteredOn(o -> o.at("/metadata/name").asText().equals("payment-from-reservation")).singleElement()
+                .satisfies(p -> assertThat(p.at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1instance").asText())
+                        .isEqualTo("reservation"));
+        assertThat(objects).filteredOn(o -> o.at("/metadata/name").asText().equals("services-from-gateway")).singleElement()
+                .satisfies(p -> assertThat(p.at("/spec/podSelector/matchExpressions/0/values").toString()).isEqualTo("[\"payment\"]"));
         assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("OpenLibertyApplication")
                         && o.at("/metadata/name").asText().equals("reservation")).singleElement()
                 .satisfies(r -> {

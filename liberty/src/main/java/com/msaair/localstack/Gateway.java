@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * HTTPRoutes (k8s/base/gateway.yaml) and a per-client rate limit. A signed-in client is its bearer
  * token, an anonymous one its address; over the limit the answer is 429 with {@code Retry-After} and a
  * problem+json body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay
- * on each service's own port, as they stay off the public Gateway on Kubernetes.
+ * on each service's own port, as they stay off the public Gateway on Kubernetes; so does the payment
+ * service, which only reservation calls (on Kubernetes a NetworkPolicy says so).
  */
 public final class Gateway {
 

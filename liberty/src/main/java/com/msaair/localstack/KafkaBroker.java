@@ -27,7 +27,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaBroker {
 
     /** The topics MSA Air publishes to, each with 3 partitions (keyed: one key's events stay in order). */
-    public static final List<String> EVENT_TOPICS = List.of("schedule-events", "reservation-events", "mileage-events");
+    public static final List<String> EVENT_TOPICS = List.of("schedule-events", "reservation-events", "mileage-events", "payment-events");
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
     public static final int PARTITIONS = 3;
 

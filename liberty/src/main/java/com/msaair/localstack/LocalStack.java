@@ -34,7 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private LivenessWatchdog watchdog;
 
     /**
-     * @param portOffset added to every usual port (9081-9085, 9092/9093, Keycloak's 8180), so a second stack (the
+     * @param portOffset added to every usual port (9081-9086, 9092/9093, Keycloak's 8180), so a second stack (the
      *                   tests') can run beside a developer's
      */
     public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
@@ -86,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
                 "OIDC_ISSUER", keycloak.issuer(),
                 "SCHEDULE_SERVICE_URL", "http://localhost:" + (Service.SCHEDULE.port() + portOffset),
                 "MILEAGE_SERVICE_URL", "http://localhost:" + (Service.MILEAGE.port() + portOffset),
+                "PAYMENT_SERVICE_URL", "http://localhost:" + (Service.PAYMENT.port() + portOffset),
                 "JVM_ARGS", System.getenv().getOrDefault("JVM_ARGS", DEFAULT_JVM_ARGS));
     }
 

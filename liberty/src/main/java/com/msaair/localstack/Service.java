@@ -1,12 +1,13 @@
 package com.msaair.localstack;
 
-/** The five MSA Air services: each a Liberty server of the same name, on its own port. */
+/** The six MSA Air services: each a Liberty server of the same name, on its own port. */
 public enum Service {
     SCHEDULE(9081),
     RESERVATION(9082),
     MILEAGE(9083),
     NOTIFICATION(9084),
-    HISTORY(9085);
+    HISTORY(9085),
+    PAYMENT(9086);
 
     private final int port;
 
@@ -38,6 +39,6 @@ public enum Service {
                 return service;
             }
         }
-        throw new IllegalArgumentException("No service named " + name + "; the services are schedule, reservation, mileage, notification, history");
+        throw new IllegalArgumentException("No service named " + name + "; the services are schedule, reservation, mileage, notification, history, payment");
     }
 }
