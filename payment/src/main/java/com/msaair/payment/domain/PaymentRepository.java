@@ -22,7 +22,7 @@ public interface PaymentRepository {
 
     long countOfCustomer(String customerId);
 
-    /** Reservations whose payment the background should charge (or give up on) now, oldest first. */
+    /** Reservations whose payment the background should charge (or give up on) now, the nearest deadline first. */
     List<Long> dueForCharge(Instant now, int limit);
 
     /** Reservations whose payment owes a refund. */

@@ -69,8 +69,9 @@ public class JpaPaymentRepository implements PaymentRepository {
 
     @Override
     public List<Long> dueForCharge(Instant now, int limit) {
+        // The nearest deadline first: after an outage the backlog is charged in the order the holds run out.
         return em.createQuery("SELECT p.reservationId FROM Payment p WHERE p.status = :pending AND p.nextAttemptAt <= :now"
-                        + " ORDER BY p.nextAttemptAt", Long.class)
+                        + " ORDER BY p.captureBefore", Long.class)
                 .setParameter("pending", PaymentStatus.PENDING)
                 .setParameter("now", now)
                 .setMaxResults(limit)
