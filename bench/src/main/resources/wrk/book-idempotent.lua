@@ -9,7 +9,7 @@ local counter = 0
 request = function()
   counter = counter + 1
   local customer = customers[math.random(#customers)]
-  local body = string.format('{"scheduleId":%d,"passengers":1}', flights[math.random(#flights)])
+  local body = string.format('{"scheduleId":%d,"passengers":1,"paymentMethod":"pm_card_visa"}', flights[math.random(#flights)])
   local key = string.format("rolling-%d-%d-%d", os.time(), math.random(1, 2147483647), counter)
   return wrk.format(nil, "/api/reservations", {["Content-Type"] = "application/json", ["Idempotency-Key"] = key,
     ["Authorization"] = "Bearer " .. customer[2]}, body)

@@ -8,6 +8,6 @@ local customers = BENCH_CUSTOMERS
 local flights = BENCH_FLIGHTS
 request = function()
   local customer = customers[math.random(#customers)]
-  local body = string.format('{"scheduleId":%d,"passengers":%d}', flights[math.random(#flights)], math.random(1, 2))
+  local body = string.format('{"scheduleId":%d,"passengers":%d,"paymentMethod":"pm_card_visa"}', flights[math.random(#flights)], math.random(1, 2))
   return wrk.format(nil, "/api/reservations", {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. customer[2]}, body)
 end

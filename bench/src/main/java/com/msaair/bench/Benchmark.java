@@ -226,7 +226,7 @@ public final class Benchmark {
     /** One probe booking; returns seconds until both its ledger entry and its history entry are visible. */
     private double measureOnce(String customer, long flight) {
         long reservation = post(Service.RESERVATION, "/api/reservations",
-                "{\"scheduleId\":" + flight + ",\"passengers\":1}", customer).getJsonNumber("id").longValue();
+                "{\"scheduleId\":" + flight + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}", customer).getJsonNumber("id").longValue();
         long booked = System.nanoTime();
         boolean miles = false;
         boolean history = false;

@@ -53,7 +53,7 @@ public final class RollingUpdateRehearsal {
         StackLayout base = StackLayout.fromEnvironment();
         StackLayout layout = base.withData(base.root().resolve("target/rolling-data"));
         layout.deleteData();
-        LocalStack stack = new LocalStack(layout, EnumSet.of(Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY), OFFSET);
+        LocalStack stack = new LocalStack(layout, EnumSet.of(Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY, Service.PAYMENT), OFFSET);
         DerbyNetworkServer database = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + OFFSET);
         List<LibertyServer> replicas = List.of(
                 replica(stack, database, "reservation-a", 9082 + OFFSET, layout.data().resolve("servers-a")),
@@ -63,7 +63,7 @@ public final class RollingUpdateRehearsal {
         Nginx nginx = null;
         int status = 1;
         try {
-            log("Starting Kafka, schedule, mileage, notification, history, a Derby Network Server and two reservation servers");
+            log("Starting Kafka, schedule, mileage, notification, history, payment, a Derby Network Server and two reservation servers");
             database.start(Duration.ofMinutes(1));
             stack.start(Duration.ofMinutes(5));
             replicas.forEach(LibertyServer::start);

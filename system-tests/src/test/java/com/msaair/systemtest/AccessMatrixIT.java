@@ -111,7 +111,7 @@ class AccessMatrixIT {
             assertThat(Http.get(Api.url(Service.RESERVATION, "/api/reservations"), b).json().getInt("totalItems")).as("B's own: none").isZero();
             assertThat(Http.delete(Api.url(Service.RESERVATION, "/api/reservations/" + fixture.reservation()), b).status()).isEqualTo(404);
             Http.Reply forA = Http.post(Api.url(Service.RESERVATION, "/api/reservations"),
-                    "{\"customerId\":\"" + fixture.a() + "\",\"scheduleId\":" + fixture.flight() + ",\"passengers\":1}", "application/json", Api.authorization(b));
+                    "{\"customerId\":\"" + fixture.a() + "\",\"scheduleId\":" + fixture.flight() + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}", "application/json", Api.authorization(b));
             assertThat(forA.status()).as(forA.toString()).isEqualTo(403);
             Http.Reply own = Api.bookAs(b, fixture.flight(), 1);
             assertThat(own.status()).isEqualTo(201);
@@ -220,8 +220,12 @@ class AccessMatrixIT {
         return switch (op.path()) {
             case "/api/schedules" -> "{\"flightNumber\":\"AM" + (1000 + (int) (Math.random() * 8999)) + "\",\"origin\":\"ICN\",\"destination\":\"PUS\","
                     + "\"departureTime\":\"2031-05-0" + (1 + (int) (Math.random() * 9)) + "T09:00:00Z\",\"arrivalTime\":\"2031-05-10T10:00:00Z\",\"seatCapacity\":10,\"miles\":100,\"fare\":{\"amount\":125000,\"currency\":\"KRW\"}}";
-            case "/api/reservations" -> "{\"customerId\":\"" + customer + "\",\"scheduleId\":" + fixture.flight() + ",\"passengers\":1}";
+            case "/api/reservations" -> "{\"customerId\":\"" + customer + "\",\"scheduleId\":" + fixture.flight() + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}";
             case "/api/customers" -> "{\"name\":\"Matrix " + unique + "\",\"email\":\"matrix-" + unique + "@example.com\"}";
+            // A charge for a reservation id nobody booked, with the card that is declined: who may ask is the point, no money moves.
+            case "/api/payments" -> "{\"reservationId\":" + (8_000_000_000L + (long) (Math.random() * 1e9)) + ",\"customerId\":\"" + customer
+                    + "\",\"amount\":{\"amount\":125000,\"currency\":\"KRW\"},\"paymentMethod\":\"pm_card_declined\","
+                    + "\"captureBefore\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}";
             default -> "{}";
         };
     }

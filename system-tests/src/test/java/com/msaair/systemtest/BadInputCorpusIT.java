@@ -70,6 +70,7 @@ class BadInputCorpusIT {
         booking.put("customerId", "\"" + UNKNOWN_ID + "\"");
         booking.put("scheduleId", UNKNOWN_ID);
         booking.put("passengers", "1");
+        booking.put("paymentMethod", "\"pm_card_visa\"");
         Map<String, String> customer = new LinkedHashMap<>();
         customer.put("name", "\"Corpus\"");
         customer.put("email", "\"corpus-taken@example.com\"");
@@ -85,7 +86,40 @@ class BadInputCorpusIT {
             attacks.add(post(Service.SCHEDULE, "/api/schedules", "fare=" + fare, json(changed)));
         }
         bodies(attacks, Service.RESERVATION, "/api/reservations", booking);
+        // Payment methods are processor tokens: a card number, another spelling, a type that is no token.
+        for (String method : List.of("\"4242424242424242\"", "\"4242 4242 4242 4242\"", "\"visa\"", "\"pm_\"", "\"pm_CARD_VISA\"",
+                "\"pm_card_visa\\u0000\"", "\"pm_" + "x".repeat(61) + "\"", "4242", "{\"number\":\"4242\"}", "null")) {
+            Map<String, String> changed = new LinkedHashMap<>(booking);
+            changed.put("paymentMethod", method);
+            attacks.add(post(Service.RESERVATION, "/api/reservations", "paymentMethod=" + method, json(changed)));
+        }
         bodies(attacks, Service.MILEAGE, "/api/customers", customer);
+        // The charge (reservation's call): each variant is wrong in one field, so none may take money.
+        Map<String, String> payment = new LinkedHashMap<>();
+        payment.put("reservationId", UNKNOWN_ID);
+        payment.put("customerId", "\"" + UNKNOWN_ID + "\"");
+        payment.put("amount", "{\"amount\":125000,\"currency\":\"KRW\"}");
+        payment.put("paymentMethod", "\"pm_card_visa\"");
+        payment.put("captureBefore", "\"" + departure + "\"");
+        for (String amount : List.of("{}", "{\"amount\":0,\"currency\":\"KRW\"}", "{\"amount\":-5,\"currency\":\"KRW\"}",
+                "{\"amount\":1250.5,\"currency\":\"USD\"}", "{\"amount\":100,\"currency\":\"ABC\"}", "{\"amount\":100,\"currency\":\"krw\"}",
+                "{\"amount\":100}", "100", "{\"amount\":100,\"currency\":\"KRW\",\"tip\":1}")) {
+            Map<String, String> changed = new LinkedHashMap<>(payment);
+            changed.put("amount", amount);
+            attacks.add(post(Service.PAYMENT, "/api/payments", "amount=" + amount, json(changed)));
+        }
+        for (String method : List.of("\"4242424242424242\"", "\"visa\"", "1", "null")) {
+            Map<String, String> changed = new LinkedHashMap<>(payment);
+            changed.put("paymentMethod", method);
+            attacks.add(post(Service.PAYMENT, "/api/payments", "paymentMethod=" + method, json(changed)));
+        }
+        for (String field : payment.keySet()) {
+            Map<String, String> without = new LinkedHashMap<>(payment);
+            without.remove(field);
+            if (!field.equals("customerId")) {
+                attacks.add(post(Service.PAYMENT, "/api/payments", "payment without " + field, json(without)));
+            }
+        }
 
         // Idempotency keys nobody should accept; the booking itself names unknown ids.
         for (String key : List.of("has space", "x".repeat(101), " padded ", "~".repeat(150))) {
@@ -284,6 +318,7 @@ class BadInputCorpusIT {
             case MILEAGE -> "/api/customers";
             case NOTIFICATION -> "/api/notifications";
             case HISTORY -> "/api/history";
+            case PAYMENT -> "/api/payments";
         };
     }
 

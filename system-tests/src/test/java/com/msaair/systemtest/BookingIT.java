@@ -87,7 +87,7 @@ class BookingIT {
         JsonObject flight = Api.registerFlight(10, 500);
         // Staff booking for someone who is not a customer: mileage says so (asked with the manager's token).
         Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"),
-                "{\"customerId\":\"nobody-987654321\",\"scheduleId\":" + id(flight) + ",\"passengers\":1}", "application/json",
+                "{\"customerId\":\"nobody-987654321\",\"scheduleId\":" + id(flight) + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}", "application/json",
                 Api.authorization(Api.manager()));
         assertThat(reply.status()).isEqualTo(404);
         assertProblemNaming(reply, "customerId");
@@ -95,7 +95,13 @@ class BookingIT {
 
     static Stream<Arguments> badBookings() {
         return Stream.of(
-                Arguments.of("{}", 400, List.of("scheduleId", "passengers")),
+                Arguments.of("{}", 400, List.of("scheduleId", "passengers", "paymentMethod")),
+                // A payment method is a processor's token: a card number (or anything else) is refused, never stored or logged.
+                Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":1,\"paymentMethod\":\"4242424242424242\"}", 400, List.of("paymentMethod")),
+                Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":1,\"paymentMethod\":\"visa\"}", 400, List.of("paymentMethod")),
+                Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":1,\"paymentMethod\":\"pm_CARD_VISA\"}", 400, List.of("paymentMethod")),
+                Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":1,\"paymentMethod\":4242}", 400, List.of("paymentMethod")),
+                Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":1}", 400, List.of("paymentMethod")),
                 Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":0}", 400, List.of("passengers")),
                 Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":10}", 400, List.of("passengers")),
                 Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":\"2\"}", 400, List.of("passengers")),
@@ -104,7 +110,7 @@ class BookingIT {
                 Arguments.of("{\"customerId\":\"\",\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
                 Arguments.of("{\"customerId\":\"-c1\",\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
                 Arguments.of("{\"customerId\":\"c 1\",\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
-                Arguments.of("{\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
+                Arguments.of("{\"scheduleId\":1,\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}", 400, List.of("customerId")),
                 Arguments.of("{\"customerId\":1.5,\"scheduleId\":1,\"passengers\":1}", 400, List.of("customerId")),
                 Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":1,\"passengers\":1,\"miles\":99999}", 400, List.of("miles")),
                 Arguments.of("{\"customerId\":\"c-1\",\"scheduleId\":99999999999999999999999,\"passengers\":1}", 400, List.of("scheduleId")),

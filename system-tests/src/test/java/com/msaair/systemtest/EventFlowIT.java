@@ -50,13 +50,14 @@ class EventFlowIT {
 
         assertThat(Api.cancel(reservationId).status()).isEqualTo(200);
         Eventually.await("the booking's miles reversed", () -> Api.balance(customerId), balance -> balance == 0);
-        Eventually.await("four notifications", () -> Api.notifications(customerId), n -> n.size() == 4);
-        history = Eventually.await("cancelled, miles removed", () -> Api.history(customerId), h -> h.size() == 5);
-        assertThat(kinds(history).subList(0, 2)).containsExactlyInAnyOrder("CANCELLED", "MILES_REMOVED");
+        Eventually.await("five notifications", () -> Api.notifications(customerId), n -> n.size() == 5);
+        history = Eventually.await("cancelled, miles removed, refunded", () -> Api.history(customerId), h -> h.size() == 6);
+        assertThat(kinds(history).subList(0, 3)).containsExactlyInAnyOrder("CANCELLED", "MILES_REMOVED", "REFUNDED");
         assertThat(history.getValuesAs(JsonObject.class)).filteredOn(h -> h.getString("kind").equals("MILES_REMOVED")).singleElement()
                 .satisfies(h -> assertThat(h.getJsonNumber("balanceAfter").longValue()).isZero());
         assertThat(messages(Api.notifications(customerId)))
-                .contains("3,000 miles removed, balance 0.", "Reservation " + reservationId + " is cancelled.");
+                .contains("3,000 miles removed, balance 0.", "Reservation " + reservationId + " is cancelled.",
+                        "375,000 KRW was refunded for reservation " + reservationId + ".");
 
         // One correlation id ties the booking, its miles, its notifications and its history together...
         String correlation = String.valueOf(reservationId);
@@ -92,6 +93,7 @@ class EventFlowIT {
 
         Map<String, Long> expectedMiles = new HashMap<>();
         Map<String, Integer> events = new HashMap<>();
+        Map<String, Integer> cancellations = new HashMap<>();
         List<Long> reservations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String customer = customers.get(i % customers.size());
@@ -106,6 +108,7 @@ class EventFlowIT {
             JsonObject cancelled = Api.cancel(reservations.get(i * 3)).json();
             expectedMiles.merge(cancelled.getString("customerId"), -cancelled.getJsonNumber("miles").longValue(), Long::sum);
             events.merge(cancelled.getString("customerId"), 1, Integer::sum);
+            cancellations.merge(cancelled.getString("customerId"), 1, Integer::sum);
         }
         long strangersBooking = id(Api.bookAs(SystemStack.identities().bearer(stranger), flight, 1).json());
 
@@ -119,8 +122,11 @@ class EventFlowIT {
             int reservationEvents = events.get(customer);
             Eventually.await("customer " + customer + "'s balance", Duration.ofMinutes(2), () -> Api.balance(customer), balance -> balance == miles);
             assertThat(Api.ledger(customer)).as("one ledger entry per booking and per cancellation").hasSize(reservationEvents);
-            Eventually.await("customer " + customer + "'s notifications", () -> Api.notifications(customer).size(), n -> n == 2 * reservationEvents);
-            Eventually.await("customer " + customer + "'s history", () -> Api.history(customer).size(), n -> n == 1 + 2 * reservationEvents);
+            // Booked: confirmed, miles added. Cancelled: cancelled, miles removed, refunded.
+            int refunds = cancellations.getOrDefault(customer, 0);
+            Eventually.await("customer " + customer + "'s notifications", () -> Api.notifications(customer).size(),
+                    n -> n == 2 * reservationEvents + refunds);
+            Eventually.await("customer " + customer + "'s history", () -> Api.history(customer).size(), n -> n == 1 + 2 * reservationEvents + refunds);
         }
         assertThat(customers.stream().flatMap(c -> Api.notifications(c).getValuesAs(JsonObject.class).stream())
                 .map(n -> n.getString("eventId")).distinct().count()).as("no event notified twice")
@@ -147,10 +153,11 @@ class EventFlowIT {
             Api.cancel(first);
         }
         for (String customer : customers) {
-            Eventually.await("live history of " + customer, () -> Api.history(customer).size(), n -> n == 7);
+            // registered; booked and miles added twice; cancelled, miles removed and refunded
+            Eventually.await("live history of " + customer, () -> Api.history(customer).size(), n -> n == 8);
         }
 
-        // A new consumer group reads both topics from offset zero into an empty database.
+        // A new consumer group reads every topic it consumes from offset zero into an empty database.
         int port = 9095 + SystemStack.portOffset();
         Path output = SystemStack.stack().layout().data().resolve("servers-rebuild");
         LibertyServer rebuilt = SystemStack.stack().newServer(Service.HISTORY, "history-rebuild", port, output)

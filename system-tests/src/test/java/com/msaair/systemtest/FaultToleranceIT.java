@@ -174,7 +174,7 @@ class FaultToleranceIT {
         LibertyServer mileage = SystemStack.server(Service.MILEAGE);
         signal("STOP", mileage);
         Http.Reply forSomeoneElse = Http.post(Api.url(Service.RESERVATION, "/api/reservations"),
-                "{\"customerId\":\"" + other + "\",\"scheduleId\":" + flight + ",\"passengers\":1}", "application/json", Api.authorization(bearer));
+                "{\"customerId\":\"" + other + "\",\"scheduleId\":" + flight + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}", "application/json", Api.authorization(bearer));
         Http.Reply booking = Api.bookAs(bearer, flight, 1);
         signal("CONT", mileage);
         assertThat(forSomeoneElse.status()).as(forSomeoneElse.toString()).isEqualTo(403);

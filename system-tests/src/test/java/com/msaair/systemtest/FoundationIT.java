@@ -33,7 +33,8 @@ class FoundationIT {
             Service.RESERVATION, "/api/reservations",
             Service.MILEAGE, "/api/customers",
             Service.NOTIFICATION, "/api/notifications",
-            Service.HISTORY, "/api/history");
+            Service.HISTORY, "/api/history",
+            Service.PAYMENT, "/api/payments");
 
     @ParameterizedTest
     @EnumSource(Service.class)

@@ -51,9 +51,10 @@ class HostileMessageIT {
     private static final Map<String, Set<String>> CONSUMERS = new LinkedHashMap<>();
 
     static {
-        CONSUMERS.put("reservation-events", Set.of("mileage", "notification", "history"));
+        CONSUMERS.put("reservation-events", Set.of("payment", "mileage", "notification", "history"));
         CONSUMERS.put("mileage-events", Set.of("notification", "history"));
         CONSUMERS.put("schedule-events", Set.of("reservation"));
+        CONSUMERS.put("payment-events", Set.of("reservation", "notification", "history"));
     }
 
     private static final int PER_TOPIC = Integer.getInteger("msaair.hostile.count", 500);
@@ -148,9 +149,9 @@ class HostileMessageIT {
             Eventually.await("customer " + customer + "'s balance", () -> Api.balance(customer), balance -> balance == (long) (b - c) * MILES);
             Eventually.await("customer " + customer + "'s ledger", () -> Api.ledger(customer).size(), n -> n == b + c);
             Eventually.await("customer " + customer + "'s notifications", () -> total(Service.NOTIFICATION, "/api/notifications?size=1&customerId=" + customer, Api.as(customer)),
-                    n -> n == 2L * (b + c));
+                    n -> n == 2L * b + 3L * c); // confirmed (with the amount) and miles added; cancelled, miles removed and refunded
             Eventually.await("customer " + customer + "'s history", () -> total(Service.HISTORY, "/api/history?size=1&customerId=" + customer, Api.as(customer)),
-                    n -> n == 1 + 2L * (b + c));
+                    n -> n == 1 + 2L * b + 3L * c);
         }
 
         for (Service service : Service.values()) {

@@ -28,7 +28,8 @@ class PoisonMessageIT {
 
     /** Who consumes which topic, by consumer name (the {@code dlt.consumer} header). */
     private static final Map<String, Set<String>> CONSUMERS = Map.of(
-            "reservation-events", Set.of("mileage", "notification", "history"),
+            "reservation-events", Set.of("payment", "mileage", "notification", "history"),
+            "payment-events", Set.of("reservation", "notification", "history"),
             "mileage-events", Set.of("notification", "history"),
             "schedule-events", Set.of("reservation"));
 

@@ -3,7 +3,9 @@ package com.msaair.systemtest.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.msaair.contracts.EventContracts;
+import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Http;
 import com.msaair.systemtest.support.Eventually;
 import com.msaair.systemtest.support.KafkaProbe;
 import com.msaair.systemtest.support.SystemStack;
@@ -42,14 +44,21 @@ class EventContractsIT {
         long cancelledByTheCustomer = Api.id(Api.booked(customer, flight, 2));
         assertThat(Api.cancel(cancelledByTheCustomer).status()).isEqualTo(200);
         long cancelledWithTheFlight = Api.id(Api.booked(customer, flight, 1));
+        assertThat(Api.book(customer, flight, 1, "pm_card_insufficient_funds", Map.of()).status()).isEqualTo(402);
+        long declined = Http.get(Api.url(Service.RESERVATION, "/api/reservations"), Api.as(customer)).items().getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("status").equals("PAYMENT_FAILED")).mapToLong(Api::id).findFirst().orElseThrow();
         assertThat(Api.cancelFlight(flight).status()).isEqualTo(200);
 
         // Correlation ids of this scenario, per topic (a schedule id and a reservation id may be the same number).
-        Set<String> bookings = Set.of(customer, String.valueOf(cancelledByTheCustomer), String.valueOf(cancelledWithTheFlight));
+        Set<String> bookings = Set.of(customer, String.valueOf(cancelledByTheCustomer), String.valueOf(cancelledWithTheFlight),
+                String.valueOf(declined));
         Map<String, Set<String>> ours = Map.of("schedule-events", Set.of(String.valueOf(flight)),
-                "reservation-events", bookings, "mileage-events", bookings);
-        Map<String, Long> expected = new TreeMap<>(Map.of("CustomerRegistered", 1L, "ScheduleCreated", 1L, "ScheduleCancelled", 1L,
-                "ReservationCreated", 2L, "ReservationCancelled", 2L, "MileageIncreased", 2L, "MileageDecreased", 2L));
+                "reservation-events", bookings, "mileage-events", bookings, "payment-events", bookings);
+        Map<String, Long> expected = new TreeMap<>(Map.ofEntries(Map.entry("CustomerRegistered", 1L), Map.entry("ScheduleCreated", 1L),
+                Map.entry("ScheduleCancelled", 1L), Map.entry("ReservationHeld", 3L), Map.entry("ReservationCreated", 2L),
+                Map.entry("ReservationReleased", 1L), Map.entry("ReservationCancelled", 2L), Map.entry("MileageIncreased", 2L),
+                Map.entry("MileageDecreased", 2L), Map.entry("PaymentCaptured", 2L), Map.entry("PaymentDeclined", 1L),
+                Map.entry("PaymentRefunded", 2L)));
         EventContracts contracts = EventContracts.get();
         assertThat(contracts.topics().stream().flatMap(topic -> contracts.eventTypes(topic).stream()))
                 .as("this test causes every event type a contract names").containsExactlyInAnyOrderElementsOf(expected.keySet());

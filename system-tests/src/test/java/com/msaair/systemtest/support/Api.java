@@ -122,22 +122,30 @@ public final class Api {
         return customer.getString("id");
     }
 
-    /** Books as the customer themselves (the token says who; the body names nobody). */
+    /** The sandbox processor's card that is always approved. */
+    public static final String VISA = "pm_card_visa";
+
+    /** Books as the customer themselves (the token says who; the body names nobody), paying with the card that is approved. */
     public static Http.Reply book(String customerId, long scheduleId, int passengers) {
         return book(customerId, scheduleId, passengers, Map.of());
     }
 
     public static Http.Reply book(String customerId, long scheduleId, int passengers, Map<String, String> headers) {
+        return book(customerId, scheduleId, passengers, VISA, headers);
+    }
+
+    /** Books paying with {@code paymentMethod} (a sandbox test method: pm_card_declined, pm_card_slow, ...). */
+    public static Http.Reply book(String customerId, long scheduleId, int passengers, String paymentMethod, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Authorization", as(customerId));
         return Http.post(url(Service.RESERVATION, "/api/reservations"), Json.createObjectBuilder()
-                .add("scheduleId", scheduleId).add("passengers", passengers).build(), all);
+                .add("scheduleId", scheduleId).add("passengers", passengers).add("paymentMethod", paymentMethod).build(), all);
     }
 
     /** Books with {@code bearer}'s token and nothing else: whoever the token says books for themselves. */
     public static Http.Reply bookAs(String bearer, long scheduleId, int passengers) {
         return Http.post(url(Service.RESERVATION, "/api/reservations"), Json.createObjectBuilder()
-                .add("scheduleId", scheduleId).add("passengers", passengers).build(), authorization(bearer));
+                .add("scheduleId", scheduleId).add("passengers", passengers).add("paymentMethod", VISA).build(), authorization(bearer));
     }
 
     /** Books and insists on 201. */
@@ -173,6 +181,11 @@ public final class Api {
 
     public static JsonArray notifications(String customerId) {
         return Http.get(url(Service.NOTIFICATION, "/api/notifications?size=100"), as(customerId)).items();
+    }
+
+    /** The customer's payments, as the customer sees them. */
+    public static JsonArray payments(String customerId) {
+        return Http.get(url(Service.PAYMENT, "/api/payments?size=100"), as(customerId)).items();
     }
 
     public static JsonArray history(String customerId) {

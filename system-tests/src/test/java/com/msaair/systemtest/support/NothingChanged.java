@@ -32,7 +32,10 @@ public final class NothingChanged {
         Eventually.await("the sentinel flight", () -> Events.correlated("schedule-events", "ScheduleCreated", id(flight)), e -> e.size() == 1);
         Map<String, Long> after = KafkaProbe.endOffsetsByTopic();
         assertThat(after.get("schedule-events") - before.get("schedule-events")).as("only the sentinel flight").isEqualTo(1);
-        assertThat(after.get("reservation-events") - before.get("reservation-events")).as("only the sentinel booking").isEqualTo(1);
+        assertThat(after.get("reservation-events") - before.get("reservation-events")).as("only the sentinel booking: held, then confirmed")
+                .isEqualTo(2);
+        Eventually.await("the sentinel's payment", () -> Events.correlated("payment-events", "PaymentCaptured", reservation), e -> e.size() == 1);
+        assertThat(KafkaProbe.endOffsetsByTopic().get("payment-events") - before.get("payment-events")).as("only the sentinel's payment").isEqualTo(1);
         assertThat(after.get("mileage-events") - before.get("mileage-events")).as("the sentinel customer and its miles").isEqualTo(2);
     }
 }

@@ -24,6 +24,12 @@ public final class SystemStack implements BeforeAllCallback {
 
     private static final Logger LOG = Logger.getLogger(SystemStack.class.getName());
     public static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * How long the test stack holds seats awaiting payment (15 minutes by default), so the tests see
+     * holds expire; long enough for payment to be killed, restarted under load and take over its
+     * worker's lease (about 60 s on this machine's two cores) and still charge what it missed.
+     */
+    public static final int HOLD_SECONDS = 120;
 
     private static volatile Running running;
 
@@ -94,6 +100,8 @@ public final class SystemStack implements BeforeAllCallback {
         LocalStack stack = new LocalStack(layout, EnumSet.allOf(Service.class), offset);
         DerbyNetworkServer database = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + offset);
         stack.configure(Service.MILEAGE, server -> server.env(database.clientEnvironment("mileage")));
+        stack.configure(Service.RESERVATION, server -> server.env("MSAAIR_BOOKING_HOLD_SECONDS", String.valueOf(HOLD_SECONDS))
+                .env("MSAAIR_BOOKING_CAPTURE_MARGIN_SECONDS", "5"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The test JVM is going away without JUnit's clean-up (killed, say): leave no processes behind.
             stack.kill();
