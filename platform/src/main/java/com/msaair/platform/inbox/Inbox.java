@@ -3,9 +3,12 @@ package com.msaair.platform.inbox;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.outbox.Outbox;
+import com.msaair.platform.tracing.MessageTracing;
 import com.msaair.platform.tx.DatabaseFailures;
 import com.msaair.platform.tx.Transactions;
 import com.msaair.platform.worker.Backoff;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -76,6 +79,15 @@ public class Inbox {
     Clock clock;
 
     @Inject
+    MessageTracing tracing;
+
+    @Inject
+    ConsumerMetrics metrics;
+
+    @Inject
+    ConsumerLag lag;
+
+    @Inject
     @ConfigProperty(name = "msaair.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
 
@@ -102,6 +114,8 @@ public class Inbox {
     /** What an {@code @Incoming} method returns: a subscriber that consumes {@code channel} with {@code handler}. */
     public Subscriber<Message<byte[]>> subscriber(String channel, EventHandler handler) {
         handlers.put(channel, handler);
+        metrics.register(channel);
+        lag.watch(channel);
         return new ChannelSubscriber(channel, this, handler, channels, threads, maxBatch, clock);
     }
 
@@ -124,18 +138,28 @@ public class Inbox {
             events.add(read(message).event());
         }
         if (events.stream().allMatch(java.util.Objects::nonNull)) {
+            // One span per message, each continuing its own trace; they end when the batch commits.
+            List<Span> spans = new ArrayList<>(messages.size());
+            List<ConsumerMetrics.Outcome> outcomes = new ArrayList<>(messages.size());
             try {
                 transactions.runInNewTransaction(() -> {
-                    for (EventEnvelope event : events) {
-                        String id = event.eventId().toString();
-                        if (!processed.contains(id)) {
-                            handler.handle(event);
-                            processed.record(id, channel, ProcessedMessage.Outcome.APPLIED, clock.instant());
+                    spans.clear();
+                    outcomes.clear();
+                    for (int i = 0; i < events.size(); i++) {
+                        EventEnvelope event = events.get(i);
+                        Span span = startProcess(channel, messages.get(i), event);
+                        spans.add(span);
+                        try (Scope scope = span.makeCurrent()) {
+                            outcomes.add(apply(channel, event, handler));
                         }
+                        span.setAttribute(MessageTracing.OUTCOME, outcomes.get(i).label());
                     }
                 });
+                endAll(spans, null);
+                outcomes.forEach(outcome -> metrics.count(channel, outcome));
                 return true;
             } catch (RuntimeException | StackOverflowError e) {
+                endAll(spans, e);
                 LOG.log(Level.FINE, "A batch of " + messages.size() + " on " + channel + " failed; taking them one at a time", e);
             }
         }
@@ -154,6 +178,15 @@ public class Inbox {
      */
     public boolean receive(String channel, ReceivedMessage message, EventHandler handler) {
         Read read = read(message);
+        Span span = startProcess(channel, message, read.event());
+        try (Scope scope = span.makeCurrent()) {
+            return receive(channel, message, handler, read);
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean receive(String channel, ReceivedMessage message, EventHandler handler, Read read) {
         if (read.event() == null) {
             return park(channel, message, message.coordinates(), DeadLetter.Reason.MALFORMED, "malformed event: " + read.problem());
         }
@@ -163,12 +196,8 @@ public class Inbox {
         int failures = 0;
         for (int round = 1; !stopping; round++) {
             try {
-                transactions.runInNewTransaction(() -> {
-                    if (!processed.contains(id)) {
-                        handler.handle(event);
-                        processed.record(id, channel, ProcessedMessage.Outcome.APPLIED, clock.instant());
-                    }
-                });
+                ConsumerMetrics.Outcome outcome = transactions.inNewTransaction(() -> apply(channel, event, handler));
+                counted(channel, outcome);
                 return true;
             } catch (EventRejectedException | MalformedEventException e) {
                 return park(channel, message, id, DeadLetter.Reason.REJECTED, "rejected " + event.eventType() + ": " + e.getMessage());
@@ -177,6 +206,7 @@ public class Inbox {
                 if (!DatabaseFailures.isTransient(e)) {
                     Optional<Boolean> done = processedMeanwhile(id);
                     if (done.orElse(false)) {
+                        counted(channel, ConsumerMetrics.Outcome.DUPLICATE);
                         return true; // another replica applied it while we tried
                     }
                     if (done.isPresent()) {
@@ -203,6 +233,32 @@ public class Inbox {
         }
         LOG.log(Level.WARNING, "Giving up on " + event.eventType() + " " + id + " after " + maxAttempts + " attempts", last);
         return park(channel, message, id, DeadLetter.Reason.FAILING, "failed " + maxAttempts + " times: " + describe(last));
+    }
+
+    /** Applies {@code event} unless it was already; inside the caller's transaction. */
+    private ConsumerMetrics.Outcome apply(String channel, EventEnvelope event, EventHandler handler) {
+        String id = event.eventId().toString();
+        if (processed.contains(id)) {
+            return ConsumerMetrics.Outcome.DUPLICATE;
+        }
+        handler.handle(event);
+        processed.record(id, channel, ProcessedMessage.Outcome.APPLIED, clock.instant());
+        return ConsumerMetrics.Outcome.APPLIED;
+    }
+
+    /** Counts a committed outcome and names it on the current message's span. */
+    private void counted(String channel, ConsumerMetrics.Outcome outcome) {
+        metrics.count(channel, outcome);
+        Span.current().setAttribute(MessageTracing.OUTCOME, outcome.label());
+    }
+
+    private Span startProcess(String channel, ReceivedMessage message, EventEnvelope event) {
+        return tracing.startProcess(message.textHeaders(), message.topic(), message.partition(), message.offset(), consumerName,
+                event == null ? null : event.eventId().toString(), event == null ? null : event.eventType());
+    }
+
+    private static void endAll(List<Span> spans, Throwable failure) {
+        spans.forEach(span -> MessageTracing.end(span, failure));
     }
 
     /** An envelope, or why the message is not one. */
@@ -254,14 +310,16 @@ public class Inbox {
             try {
                 ReceivedMessage kept = minimal ? withoutContent(message) : message;
                 DeadLetterCopy copy = DeadLetterCopy.of(kept, parking);
-                transactions.runInNewTransaction(() -> {
+                ConsumerMetrics.Outcome outcome = transactions.inNewTransaction(() -> {
                     if (processed.contains(id)) {
-                        return;
+                        return ConsumerMetrics.Outcome.DUPLICATE;
                     }
                     outbox.send(message.topic() + DLT_SUFFIX, copy.key(), copy.value(), copy.headers());
                     deadLetters.add(new DeadLetter(channel, id, kept, code, reason, clock.instant()));
                     processed.record(id, channel, ProcessedMessage.Outcome.PARKED, clock.instant());
+                    return ConsumerMetrics.Outcome.PARKED;
                 });
+                counted(channel, outcome);
                 return true;
             } catch (RuntimeException | StackOverflowError e) {
                 channels.trouble(channel, "cannot park " + message.coordinates() + " (attempt " + attempt + "): " + e);

@@ -39,6 +39,15 @@ public record ReceivedMessage(String topic, int partition, long offset, byte[] k
         return utf8(key);
     }
 
+    /** The headers that are UTF-8 text, by name (the last one of a name wins), e.g. to read a trace context. */
+    public java.util.Map<String, String> textHeaders() {
+        java.util.Map<String, String> text = new java.util.LinkedHashMap<>();
+        for (RawHeader header : headers) {
+            utf8(header.value()).ifPresent(value -> text.put(header.name(), value));
+        }
+        return text;
+    }
+
     /** The value's length in bytes. */
     public int size() {
         return value == null ? 0 : value.length;

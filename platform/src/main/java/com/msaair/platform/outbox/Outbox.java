@@ -2,6 +2,7 @@ package com.msaair.platform.outbox;
 
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    @Inject
+    MessageTracing tracing;
+
     /** Publishes {@code event} to {@code topic}, keyed by {@code key} (so one key's events stay in order). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String key, EventEnvelope event) {
@@ -44,11 +48,16 @@ public class Outbox {
         send(topic, key, event.toJson(), headers);
     }
 
-    /** Sends any payload, e.g. a message parked on a dead-letter topic with its reason in the headers. */
+    /**
+     * Sends any payload, e.g. a message parked on a dead-letter topic with its reason in the headers.
+     * The current trace context goes with it (see {@link MessageTracing}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(String topic, String key, String payload, Map<String, String> headers) {
+        Map<String, String> traced = new LinkedHashMap<>(headers);
+        tracing.writeCurrentContext(traced);
         JsonObjectBuilder json = JsonSupport.objectBuilder();
-        headers.forEach((name, value) -> json.add(name, value == null ? "" : value));
+        traced.forEach((name, value) -> json.add(name, value == null ? "" : value));
         em.persist(new OutboxMessage(topic, key, payload, json.build().toString(), clock.instant()));
         appended.fire(new OutboxAppended());
     }

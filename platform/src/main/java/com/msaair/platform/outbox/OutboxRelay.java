@@ -2,6 +2,8 @@ package com.msaair.platform.outbox;
 
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.lease.Leases;
+import com.msaair.platform.tracing.MessageTracing;
+import io.opentelemetry.api.trace.Span;
 import com.msaair.platform.worker.Backoff;
 import com.msaair.platform.worker.HeldLease;
 import jakarta.annotation.PreDestroy;
@@ -21,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,6 +80,12 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
+    @Inject
+    MessageTracing tracing;
+
+    @Inject
+    OutboxMetrics metrics;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -105,6 +115,7 @@ public class OutboxRelay {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         refusals.registerMetrics();
+        metrics.register();
         poller = executor.scheduleWithFixedDelay(this::requestDrain, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
     }
 
@@ -196,11 +207,19 @@ public class OutboxRelay {
      */
     private List<Long> publish(List<OutboxMessage> batch) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
+        long sentAt = System.nanoTime();
         for (OutboxMessage message : batch) {
             try {
-                acks.add(emitter.send(toRecord(message)).toCompletableFuture());
+                Map<String, String> headers = storedHeaders(message);
+                Span span = tracing.startSend(message.topic(), message.key(), headers, headers.get(Outbox.HEADER_EVENT_ID));
+                spans.add(span);
+                acks.add(emitter.send(toRecord(message, headers)).toCompletableFuture());
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
+                if (spans.size() < acks.size()) {
+                    spans.add(Span.getInvalid());
+                }
                 if (refusal(e) == null) {
                     break; // later rows must not overtake this one
                 }
@@ -211,10 +230,13 @@ public class OutboxRelay {
         // be another replica's to send.
         long untilLeaseEnds = Duration.between(clock.instant(), lease().expiresAt().minus(LEASE_MARGIN)).toNanos();
         long deadline = System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs), untilLeaseEnds);
-        for (int i = 0; i < acks.size(); i++) {
+        int answered = 0;
+        for (int i = 0; i < acks.size(); i++, answered++) {
             Throwable failure;
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                MessageTracing.end(spans.get(i), null);
+                metrics.published(batch.get(i), System.nanoTime() - sentAt, clock.instant());
                 published.add(batch.get(i).id());
                 continue;
             } catch (ExecutionException e) {
@@ -226,12 +248,17 @@ public class OutboxRelay {
                 failed(e);
                 break;
             }
+            MessageTracing.end(spans.get(i), failure);
             String refusal = refusal(failure);
             if (refusal == null) {
                 failed(failure);
+                answered++;
                 break;
             }
             setAside(batch.get(i), refusal);
+        }
+        for (int i = answered; i < spans.size(); i++) {
+            MessageTracing.end(spans.get(i), new IllegalStateException("not confirmed by the broker; sent again later"));
         }
         return published;
     }
@@ -274,17 +301,27 @@ public class OutboxRelay {
         }
     }
 
-    static ProducerRecord<String, String> toRecord(OutboxMessage message) {
-        RecordHeaders headers = new RecordHeaders();
+    /** The headers stored with the row (a JSON object of strings), in their order. */
+    static Map<String, String> storedHeaders(OutboxMessage message) {
+        Map<String, String> headers = new LinkedHashMap<>();
         if (message.headers() != null) {
             try (JsonReader reader = JsonSupport.reader(new StringReader(message.headers()))) {
                 JsonObject json = reader.readObject();
-                json.forEach((name, value) -> headers.add(new RecordHeader(name,
-                        ((JsonString) value).getString().getBytes(StandardCharsets.UTF_8))));
+                json.forEach((name, value) -> headers.put(name, ((JsonString) value).getString()));
             } catch (RuntimeException e) {
                 throw new UnreadableHeadersException(e);
             }
         }
-        return new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers);
+        return headers;
+    }
+
+    static ProducerRecord<String, String> toRecord(OutboxMessage message) {
+        return toRecord(message, storedHeaders(message));
+    }
+
+    static ProducerRecord<String, String> toRecord(OutboxMessage message, Map<String, String> headers) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, value) -> recordHeaders.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), recordHeaders);
     }
 }

@@ -20,6 +20,18 @@ public class OutboxStore {
                 .getResultList();
     }
 
+    /** How many rows wait to be published, and when the oldest was written (null when none waits). */
+    public record Waiting(long count, java.time.Instant oldest) {}
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Waiting waiting() {
+        long count = em.createQuery("SELECT COUNT(m) FROM OutboxMessage m", Long.class).getSingleResult();
+        // The lowest id is the oldest row: the relay publishes in id order.
+        List<java.time.Instant> oldest = em.createQuery("SELECT m.createdAt FROM OutboxMessage m ORDER BY m.id", java.time.Instant.class)
+                .setMaxResults(1).getResultList();
+        return new Waiting(count, oldest.isEmpty() ? null : oldest.get(0));
+    }
+
     /**
      * Removes the rows just acknowledged and fetches the next ones, in one transaction: one commit
      * per batch instead of two.

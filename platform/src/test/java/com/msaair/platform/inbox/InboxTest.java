@@ -31,6 +31,7 @@ class InboxTest {
     private final FakeDatabase db = new FakeDatabase();
     private final List<EventEnvelope> applied = new ArrayList<>();
     private final Inbox inbox = new Inbox();
+    private final java.util.Map<ConsumerMetrics.Outcome, Integer> counted = new java.util.EnumMap<>(ConsumerMetrics.Outcome.class);
     private int offsets;
 
     InboxTest() {
@@ -39,6 +40,20 @@ class InboxTest {
         inbox.deadLetters = db.deadLetters;
         inbox.outbox = db.outbox;
         inbox.channels = new ConsumerChannels();
+        inbox.tracing = com.msaair.platform.tracing.MessageTracing.off();
+        inbox.lag = new ConsumerLag() {
+            @Override
+            synchronized void watch(String channel) {}
+        };
+        inbox.metrics = new ConsumerMetrics() {
+            @Override
+            void register(String channel) {}
+
+            @Override
+            void count(String channel, Outcome outcome) {
+                counted.merge(outcome, 1, Integer::sum);
+            }
+        };
         inbox.clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
         inbox.maxAttempts = 3;
         inbox.consumerName = "test";
@@ -54,6 +69,7 @@ class InboxTest {
         assertThat(applied).hasSize(1);
         assertThat(db.committedProcessed.values()).containsExactly(ProcessedMessage.Outcome.APPLIED);
         assertThat(db.committedSends).isEmpty();
+        assertThat(counted).containsOnly(java.util.Map.entry(ConsumerMetrics.Outcome.APPLIED, 1), java.util.Map.entry(ConsumerMetrics.Outcome.DUPLICATE, 1));
     }
 
     @Test
@@ -98,6 +114,7 @@ class InboxTest {
         assertThat(calls).hasValue(1);
         assertThat(db.committedLetters).singleElement().satisfies(l -> assertThat(l.view().reasonCode()).isEqualTo(DeadLetter.Reason.REJECTED));
         assertThat(db.committedSends.get(0).value()).as("parked unchanged").contains("\"eventType\":\"Unknown\"");
+        assertThat(counted).as("counted once, as parked").containsExactly(java.util.Map.entry(ConsumerMetrics.Outcome.PARKED, 1));
     }
 
     @Test
@@ -156,6 +173,8 @@ class InboxTest {
         assertThat(applied.stream().map(EventEnvelope::eventId).distinct()).hasSize(4);
         assertThat(db.committedProcessed.values()).filteredOn(o -> o == ProcessedMessage.Outcome.APPLIED).hasSize(4);
         assertThat(db.committedLetters).singleElement().satisfies(l -> assertThat(l.messageId()).isEqualTo(poisonId.toString()));
+        assertThat(counted).as("what committed, not what the failed batch tried")
+                .containsOnly(java.util.Map.entry(ConsumerMetrics.Outcome.APPLIED, 4), java.util.Map.entry(ConsumerMetrics.Outcome.PARKED, 1));
     }
 
     @Test

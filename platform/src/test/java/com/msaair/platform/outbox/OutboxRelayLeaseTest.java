@@ -31,6 +31,11 @@ class OutboxRelayLeaseTest {
         relay.store = store;
         relay.emitter = emitter;
         relay.clock = clock;
+        relay.tracing = com.msaair.platform.tracing.MessageTracing.off();
+        relay.metrics = new OutboxMetrics() {
+            @Override
+            void published(OutboxMessage message, long sendToAckNanos, java.time.Instant now) {}
+        };
         relay.batchSize = 10;
         relay.ackTimeoutMs = 20_000;
         relay.leaseSeconds = 15;

@@ -60,6 +60,11 @@ class OutboxRelayRefusalTest {
         };
         relay.leases = new OutboxRelayLeaseTest.FakeLeases(Integer.MAX_VALUE);
         relay.clock = clock;
+        relay.tracing = com.msaair.platform.tracing.MessageTracing.off();
+        relay.metrics = new OutboxMetrics() {
+            @Override
+            void published(OutboxMessage message, long sendToAckNanos, java.time.Instant now) {}
+        };
         relay.batchSize = 10;
         relay.ackTimeoutMs = 1_000;
         relay.leaseSeconds = 15;
