@@ -2,6 +2,7 @@ package com.msaair.notification.application;
 
 import com.msaair.notification.domain.Contact;
 import com.msaair.notification.domain.DeliveryChannel;
+import com.msaair.notification.domain.DeliveryStatus;
 import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Messages;
 import com.msaair.notification.domain.Notification;
@@ -86,6 +87,9 @@ public class DeliveryService {
     private HeldLease lease;
     private ScheduledFuture<?> poller;
 
+    @Inject
+    MailDeliveries deliveries;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         policy = new RetryPolicy(maxAttempts, Backoff.of(firstRetryDelayMs, maxRetryDelayMs));
         lease = new HeldLease(leases, LEASE, LEASE_TIME, clock);
@@ -149,12 +153,16 @@ public class DeliveryService {
             error = e.getMessage();
         }
         String failure = error;
-        transactions.runInNewTransaction(() -> notifications.find(id).ifPresent(n -> {
+        DeliveryStatus status = transactions.inNewTransaction(() -> notifications.find(id).map(n -> {
             if (failure == null) {
                 n.delivered(DeliveryChannel.EMAIL, clock.instant());
             } else {
                 n.failed(DeliveryChannel.EMAIL, failure, policy, clock.instant());
             }
-        }));
+            return n.status();
+        }).orElse(null));
+        if (status != null) {
+            deliveries.attempted(status);
+        }
     }
 }

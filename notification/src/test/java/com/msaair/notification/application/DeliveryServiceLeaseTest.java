@@ -43,6 +43,10 @@ class DeliveryServiceLeaseTest {
         delivery.notifications = notifications;
         delivery.mailer = mailer;
         delivery.clock = clock;
+        delivery.deliveries = new MailDeliveries() {
+            @Override
+            void attempted(com.msaair.notification.domain.DeliveryStatus status) {}
+        };
         delivery.transactions = new Transactions();
         delivery.leases = leases;
         delivery.batchSize = 50;

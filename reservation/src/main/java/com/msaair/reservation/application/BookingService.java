@@ -29,6 +29,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class BookingService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(BookingService.class.getName());
+
     @Inject
     FlightDirectory flightDirectory;
 
@@ -79,6 +81,9 @@ public class BookingService {
             case DECLINED, UNKNOWN_METHOD -> outcomes.release(reservation.id(), ReservationStatus.PAYMENT_FAILED, payment.reason(), null);
             case PENDING -> reservation;
         };
+        // One line per booking (JSON in messages.log, with the trace id): where a trace leads in the logs.
+        LOG.info(() -> "Reservation " + settled.id() + " " + settled.status() + ": flight " + settled.scheduleId() + ", "
+                + settled.passengers() + " seat(s), payment " + payment.result());
         return answer(new Booking(settled, false));
     }
 

@@ -1,10 +1,12 @@
 package com.msaair.reservation.adapter.in.rest;
 
+import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestBodies;
 import com.msaair.platform.rest.RequestParams;
+import com.msaair.reservation.application.BookFlight;
 import com.msaair.reservation.application.Booking;
 import com.msaair.platform.security.Caller;
 import com.msaair.platform.security.CustomerIds;
@@ -46,6 +48,9 @@ public class ReservationResource {
     static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
+    BookingCounter counter;
+
+    @Inject
     BookingService bookings;
 
     @Inject
@@ -72,7 +77,15 @@ public class ReservationResource {
     public Response book(JsonValue body,
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
-        Booking booking = bookings.book(BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey, caller));
+        BookFlight command = BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey, caller);
+        Booking booking;
+        try {
+            booking = bookings.book(command);
+        } catch (DomainException e) {
+            counter.count(e.code());
+            throw e;
+        }
+        counter.count(booking.replayed() ? "replayed" : booking.reservation().status().name().toLowerCase(java.util.Locale.ROOT));
         java.net.URI location = uri.getBaseUriBuilder().path("reservations").path(String.valueOf(booking.reservation().id())).build();
         Response.ResponseBuilder answer = booking.reservation().status() == ReservationStatus.HELD
                 ? Response.accepted().location(location)

@@ -1,0 +1,27 @@
+package com.msaair.reservation.adapter.in.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * {@code msaair_bookings_total{outcome}}: each answered booking request, by what it became —
+ * confirmed, held (payment pending), replayed (a repeated idempotency key), or the business refusal's
+ * code (sold-out, payment-declined, unknown-payment-method, flight-not-found, ...). A fixed set of
+ * values, never a customer or flight id. Requests refused as malformed (400) are HTTP metrics' business.
+ */
+@ApplicationScoped
+public class BookingCounter {
+
+    static final String NAME = "msaair_bookings";
+
+    @Inject
+    MetricRegistry registry;
+
+    void count(String outcome) {
+        registry.counter(Metadata.builder().withName(NAME).withDescription("Booking requests answered, by outcome").build(),
+                new Tag("outcome", outcome)).inc();
+    }
+}
