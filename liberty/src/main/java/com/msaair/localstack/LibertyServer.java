@@ -200,12 +200,12 @@ public final class LibertyServer {
         }
     }
 
-    /** The error and warning lines of messages.log, or the console output when there is none. */
+    /** The error lines of messages.log (JSON, one object a line), or the console output when there are none. */
     public String errors() {
         try {
             if (Files.exists(messagesLog())) {
                 try (Stream<String> lines = Files.lines(messagesLog())) {
-                    String problems = lines.filter(l -> l.contains(" E ") || l.contains("ERROR") || l.contains("CWWKE0")
+                    String problems = lines.filter(l -> l.contains("\"loglevel\":\"SEVERE\"") || l.contains("ERROR") || l.contains("CWWKE0")
                                     || l.contains("CWWKO0221E") || l.contains("Exception"))
                             .limit(30)
                             .collect(Collectors.joining(System.lineSeparator()));

@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
     private final int portOffset;
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
+    private final ZipkinServer zipkin;
     private final int gatewayPort;
     private Nginx gateway;
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
@@ -34,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private LivenessWatchdog watchdog;
 
     /**
-     * @param portOffset added to every usual port (9081-9086, 9092/9093, Keycloak's 8180), so a second stack (the
+     * @param portOffset added to every usual port (9081-9086, 9092/9093, Keycloak's 8180, Zipkin's 9411), so a second stack (the
      *                   tests') can run beside a developer's
      */
     public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
@@ -42,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
         this.portOffset = portOffset;
         this.kafka = new KafkaBroker(layout, 9092 + portOffset, 9093 + portOffset);
         this.keycloak = new KeycloakServer(layout, 8180 + portOffset);
+        this.zipkin = new ZipkinServer(layout, ZipkinServer.PORT + portOffset);
         this.gatewayPort = Gateway.PORT + portOffset;
         for (Service service : services) {
             servers.put(service, server(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
@@ -63,7 +65,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LibertyServer server(Service service, String label, int port, java.nio.file.Path outputDir) {
-        return new LibertyServer(layout, service.serverName(), label, port, outputDir).env(wiring());
+        return new LibertyServer(layout, service.serverName(), label, port, outputDir).env(wiring())
+                .env("OTEL_SERVICE_NAME", service.serverName());
     }
 
     /** Restarts servers whose liveness keeps failing, as Kubernetes would (see {@link LivenessWatchdog}). */
@@ -81,13 +84,37 @@ public final class LocalStack implements AutoCloseable {
 
     /** The environment that points a server at this stack's Kafka, identity provider and the services it calls. */
     public Map<String, String> wiring() {
-        return Map.of(
+        Map<String, String> wiring = new java.util.LinkedHashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "OIDC_ISSUER", keycloak.issuer(),
                 "SCHEDULE_SERVICE_URL", "http://localhost:" + (Service.SCHEDULE.port() + portOffset),
                 "MILEAGE_SERVICE_URL", "http://localhost:" + (Service.MILEAGE.port() + portOffset),
                 "PAYMENT_SERVICE_URL", "http://localhost:" + (Service.PAYMENT.port() + portOffset),
-                "JVM_ARGS", System.getenv().getOrDefault("JVM_ARGS", DEFAULT_JVM_ARGS));
+                "JVM_ARGS", System.getenv().getOrDefault("JVM_ARGS", DEFAULT_JVM_ARGS)));
+        wiring.putAll(tracing());
+        return wiring;
+    }
+
+    /**
+     * MicroProfile Telemetry, switched on and exporting to this stack's Zipkin: every trace locally
+     * (MSAAIR_TRACE_SAMPLING, a ratio, samples fewer); spans leave in batches every second, so a
+     * developer finds a booking's trace at once. Liberty reads these at start. MSAAIR_TRACE_SAMPLING=off
+     * switches tracing off (the benchmark's baseline).
+     */
+    private Map<String, String> tracing() {
+        String sampling = System.getenv().getOrDefault("MSAAIR_TRACE_SAMPLING", "1.0");
+        if (sampling.equals("off")) {
+            return Map.of("OTEL_SDK_DISABLED", "true");
+        }
+        return Map.of(
+                "OTEL_SDK_DISABLED", "false",
+                "OTEL_TRACES_EXPORTER", "zipkin",
+                "OTEL_EXPORTER_ZIPKIN_ENDPOINT", zipkin.spansEndpoint(),
+                "OTEL_METRICS_EXPORTER", "none",
+                "OTEL_LOGS_EXPORTER", "none",
+                "OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
+                "OTEL_TRACES_SAMPLER_ARG", sampling,
+                "OTEL_BSP_SCHEDULE_DELAY", "1000");
     }
 
     public int portOffset() {
@@ -110,6 +137,10 @@ public final class LocalStack implements AutoCloseable {
 
     public KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    public ZipkinServer zipkin() {
+        return zipkin;
     }
 
     /** The one entry point in front of the services (nginx; see {@link Gateway}). */
@@ -143,6 +174,7 @@ public final class LocalStack implements AutoCloseable {
         checkPort(kafka.port(), "Kafka", conflicts);
         checkPort(kafka.controllerPort(), "the Kafka controller", conflicts);
         checkPort(keycloak.port(), "Keycloak", conflicts);
+        checkPort(zipkin.port(), "Zipkin", conflicts);
         checkPort(gatewayPort, "the gateway (nginx)", conflicts);
         servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
         if (!conflicts.isEmpty()) {
@@ -151,8 +183,10 @@ public final class LocalStack implements AutoCloseable {
         try {
             // Keycloak takes longest and nothing waits for it to start: the services fetch its keys with the first token.
             keycloak.launch();
+            zipkin.launch();
             kafka.start(timeout);
             kafka.createTopics();
+            zipkin.awaitReady(timeout);
             servers.values().forEach(LibertyServer::start);
             List<String> failures = new ArrayList<>();
             for (LibertyServer server : servers.values()) {
@@ -200,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka.stop();
         keycloak.stop();
+        zipkin.stop();
     }
 
     /** kill -9 of everything this stack started: for a JVM going away without its clean-up. */
@@ -207,6 +242,7 @@ public final class LocalStack implements AutoCloseable {
         allServers().forEach(LibertyServer::kill);
         kafka.kill();
         keycloak.kill();
+        zipkin.kill();
         if (gateway != null) {
             gateway.kill();
         }

@@ -23,40 +23,12 @@ public final class Nginx {
 
     /** Whether nginx is installed (./msaair and .ci/run install it with apt when it is not). */
     public static boolean installed() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "nginx"))) {
-                return true;
-            }
-        }
-        return Files.isExecutable(Path.of("/usr/sbin/nginx"));
+        return DebianPackages.has("nginx");
     }
 
-    /**
-     * Installs Debian's nginx with apt when it is missing (as root, or through sudo), as the stack's
-     * scripts do for the other packages they need.
-     */
+    /** Installs Debian's nginx with apt when it is missing. */
     public static void ensureInstalled() {
-        if (installed()) {
-            return;
-        }
-        System.out.println("Installing nginx with apt (the local gateway runs it)...");
-        boolean root = "root".equals(System.getProperty("user.name"));
-        List<String> prefix = root ? List.of() : List.of("sudo", "-n");
-        try {
-            for (List<String> step : List.of(List.of("apt-get", "update", "-qq"), List.of("apt-get", "install", "-y", "-qq", "nginx"))) {
-                List<String> command = new java.util.ArrayList<>(prefix);
-                command.addAll(step);
-                Process apt = new ProcessBuilder(command).inheritIO().start();
-                if (apt.waitFor() != 0) {
-                    throw new IllegalStateException("Could not install nginx (" + String.join(" ", command) + " failed): install it and try again");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not install nginx: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        DebianPackages.ensure("nginx", "nginx", "the local gateway runs it");
     }
 
     /** Writes the configuration, starts nginx and returns once it listens on {@code port}. */

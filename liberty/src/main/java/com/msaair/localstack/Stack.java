@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The local stack's command line: {@code up [--without a,b]}, {@code down}, {@code status},
+ * The local stack's command line: {@code up [--observe] [--without a,b]} ({@code --observe} adds
+ * Prometheus; Zipkin always runs), {@code down}, {@code status},
  * {@code reset}. {@code up} runs in the foreground until Ctrl-C (or {@code down} from elsewhere),
  * then stops everything it started.
  */
@@ -53,8 +54,11 @@ public final class Stack {
             return 1;
         }
         Set<Service> services = EnumSet.allOf(Service.class);
+        boolean observe = false;
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).equals("--without") && i + 1 < options.size()) {
+            if (options.get(i).equals("--observe")) {
+                observe = true;
+            } else if (options.get(i).equals("--without") && i + 1 < options.size()) {
                 Arrays.stream(options.get(++i).split(",")).map(String::strip).map(Service::named).forEach(services::remove);
             } else {
                 return usage();
@@ -64,16 +68,32 @@ public final class Stack {
         LocalStack stack = new LocalStack(layout, services);
         OUT.println("Starting Kafka and " + services.size() + " Liberty servers; data in " + layout.data());
         stack.start(LocalStack.startTimeout());
+        PrometheusServer prometheus = null;
+        if (observe) {
+            try {
+                prometheus = PrometheusServer.start(layout, stack, PrometheusServer.PORT, Duration.ofSeconds(60));
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        writePids(layout, stack);
+        writePids(layout, stack, prometheus);
+        PrometheusServer observing = prometheus;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println();
             OUT.println("Stopping MSA Air...");
+            if (observing != null) {
+                observing.stop();
+            }
             stack.close();
             deleteQuietly(layout.pidFile());
             OUT.println("Stopped.");
         }, "msaair-stop"));
         printSummary(layout, stack, took);
+        if (observing != null) {
+            OUT.printf("  %-13s %s%n%n", "prometheus", observing.url() + "   (metrics of every server, the alerting rules: /alerts)");
+        }
         stack.watchLiveness(Duration.ofSeconds(10), 3, message -> OUT.println("[liveness] " + message));
         watch(stack);
         return 0;
@@ -91,6 +111,7 @@ public final class Stack {
         OUT.printf("  %-13s %s%n", "keycloak", stack.keycloak().url() + "   (realm " + KeycloakServer.REALM + "; admin console user "
                 + KeycloakServer.ADMIN + ", password in " + layout.data().resolve("keycloak/admin-password") + ")");
         OUT.printf("  %-13s %s%n", "kafka", stack.kafka().bootstrapServers());
+        OUT.printf("  %-13s %s%n", "zipkin", stack.zipkin().url() + "/zipkin/   (traces: a booking end to end)");
         OUT.println();
         OUT.println("Demo users (dev-only passwords): minji / dev-only-minji and jun / dev-only-jun (customers),");
         OUT.println("  sora / dev-only-sora (manager), ops / dev-only-ops (operator). A token: ./msaair token minji");
@@ -106,6 +127,9 @@ public final class Stack {
             KafkaBroker.sleep(2000);
             if (!stack.keycloak().isRunning() && reported.putIfAbsent("keycloak", true) == null) {
                 OUT.println("Keycloak has stopped; see " + stack.keycloak().log());
+            }
+            if (!stack.zipkin().isRunning() && reported.putIfAbsent("zipkin", true) == null) {
+                OUT.println("Zipkin has stopped; see " + stack.zipkin().log());
             }
             if (!stack.kafka().isRunning() && reported.putIfAbsent("kafka", true) == null) {
                 OUT.println("Kafka has stopped; see " + stack.kafka().log());
@@ -177,7 +201,7 @@ public final class Stack {
     }
 
     private static int usage() {
-        System.err.println("usage: msaair up [--without service,...] | down | status | reset");
+        System.err.println("usage: msaair up [--observe] [--without service,...] | down | status | reset");
         return 2;
     }
 
@@ -186,11 +210,15 @@ public final class Stack {
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
-    private static void writePids(StackLayout layout, LocalStack stack) {
+    private static void writePids(StackLayout layout, LocalStack stack, PrometheusServer prometheus) {
         List<String> lines = new ArrayList<>();
         lines.add("launcher " + ProcessHandle.current().pid());
         lines.add("kafka " + stack.kafka().pid());
         lines.add("keycloak " + stack.keycloak().pid());
+        lines.add("zipkin " + stack.zipkin().pid());
+        if (prometheus != null) {
+            lines.add("prometheus " + prometheus.pid());
+        }
         lines.add("gateway " + stack.gatewayPid());
         stack.services().forEach(s -> lines.add(s.serverName() + " " + stack.server(s).pid()));
         try {

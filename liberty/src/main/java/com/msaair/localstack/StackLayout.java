@@ -43,6 +43,11 @@ public record StackLayout(Path root, Path data) {
         return wlp().resolve("usr/shared/resources/derby");
     }
 
+    /** Zipkin's executable jar, copied by the build. */
+    public Path zipkinJar() {
+        return root.resolve("target/zipkin/zipkin-server.jar");
+    }
+
     public Path kafkaData() {
         return data.resolve("kafka");
     }
