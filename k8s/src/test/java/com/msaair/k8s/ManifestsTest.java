@@ -34,7 +34,7 @@ class ManifestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Set<String> CUSTOM_GROUPS = Set.of("apps.openliberty.io", "kafka.strimzi.io", "gateway.networking.k8s.io",
-            "gateway.envoyproxy.io", "k8s.keycloak.org");
+            "gateway.envoyproxy.io", "k8s.keycloak.org", "monitoring.coreos.com");
 
     @Test
     void everyManifestFileIsValid() throws Exception {
