@@ -1,0 +1,198 @@
+package com.msaair.systemtest;
+
+import static com.msaair.systemtest.support.Api.id;
+import static com.msaair.systemtest.support.Traces.has;
+import static com.msaair.systemtest.support.Traces.where;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Eventually;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.KafkaProbe;
+import com.msaair.systemtest.support.Metrics;
+import com.msaair.systemtest.support.SystemStack;
+import com.msaair.systemtest.support.Traces;
+import com.msaair.systemtest.support.Traces.Span;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A booking seen by an operator: one trace across HTTP, the outbox and Kafka in the real trace
+ * backend (Zipkin), also when Kafka was down in between; metrics that move as the system works; a JSON
+ * log line that leads to the trace. Each booking sends its own W3C traceparent, so the test knows the
+ * trace id to ask the backend for (Liberty continues a caller's trace, as it would a gateway's).
+ */
+@Order(5)
+@ExtendWith(SystemStack.class)
+class ObservabilityIT {
+
+    private static final Duration TRACE_WAIT = Duration.ofSeconds(90);
+    private static final Set<String> CONSUMERS_OF_RESERVATIONS = Set.of("mileage", "notification", "history", "payment");
+
+    @AfterEach
+    void everythingBackUp() {
+        if (!SystemStack.stack().kafka().isRunning()) {
+            SystemStack.stack().kafka().start(Duration.ofMinutes(1));
+        }
+        LibertyServer mileage = SystemStack.server(Service.MILEAGE);
+        if (!mileage.isRunning()) {
+            mileage.start();
+            mileage.awaitReady(SystemStack.START_TIMEOUT);
+        }
+        SystemStack.awaitHealthy();
+    }
+
+    @Test
+    void aBookingIsOneTraceFromItsRequestToTheMilesTheMailAndTheHistory() throws Exception {
+        long flight = id(Api.registerFlight(10, 500));
+        String customer = Api.newCustomer();
+        Traces.Context context = Traces.newContext();
+        Http.Reply reply = Api.book(customer, flight, 2, Api.VISA, Map.of("traceparent", context.traceparent()));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        long reservation = id(reply.json());
+
+        List<Span> trace = Eventually.await("the booking's trace, through every service", TRACE_WAIT, () -> Traces.trace(context.traceId()),
+                has("mileage", "PRODUCER", "send mileage-events")
+                        .and(has("notification", "CONSUMER", "process mileage-events"))
+                        .and(has("history", "CONSUMER", "process mileage-events"))
+                        .and(spans -> CONSUMERS_OF_RESERVATIONS.stream().allMatch(s -> has(s, "CONSUMER", "process reservation-events").test(spans))));
+
+        // The request: a child of the caller's span, with the flight check, the customer check and the charge under it.
+        Span request = single(where(trace, "reservation", "SERVER", "post /api/reservations"));
+        assertThat(request.parentId()).isEqualTo(context.parentSpanId());
+        assertThat(where(trace, "schedule", "SERVER", "get /api/schedules/{id}")).singleElement()
+                .satisfies(s -> assertThat(parentOf(trace, s).parentId()).isEqualTo(request.id()));
+        assertThat(where(trace, "payment", "SERVER", "post /api/payments")).singleElement()
+                .satisfies(s -> assertThat(parentOf(trace, s).parentId()).isEqualTo(request.id()));
+
+        // The relay's publishes continue what wrote them: ReservationHeld the request; ReservationCreated the
+        // request, or reservation applying PaymentCaptured — whichever confirmed the booking first.
+        Set<String> writers = new java.util.HashSet<>(Set.of(request.id()));
+        where(trace, "reservation", "CONSUMER", "process payment-events").forEach(s -> writers.add(s.id()));
+        List<Span> sends = where(trace, "reservation", "PRODUCER", "send reservation-events");
+        assertThat(sends.stream().map(Span::parentId)).contains(request.id());
+        assertThat(sends).hasSize(2).allSatisfy(send -> {
+            assertThat(writers).contains(send.parentId());
+            assertThat(send.failed()).isFalse();
+            assertThat(send.tag("messaging.system")).isEqualTo("kafka");
+            assertThat(send.tag("messaging.destination.name")).isEqualTo("reservation-events");
+            assertThat(send.tag("messaging.operation.type")).isEqualTo("send");
+        });
+        Set<String> sendIds = sends.stream().map(Span::id).collect(Collectors.toSet());
+        // Each consumer applies each of them as a child of its publish.
+        for (String service : CONSUMERS_OF_RESERVATIONS) {
+            assertThat(where(trace, service, "CONSUMER", "process reservation-events")).as(service)
+                    .hasSize(2).allSatisfy(process -> {
+                        assertThat(sendIds).contains(process.parentId());
+                        assertThat(process.tag("messaging.consumer.group.name")).isEqualTo(service);
+                        assertThat(process.tag("msaair.message.outcome")).isEqualTo("applied");
+                    });
+        }
+        // Mileage's MileageIncreased carries the trace on: published under the span that applied
+        // ReservationCreated, consumed by notification and history as its children.
+        Span miles = single(where(trace, "mileage", "PRODUCER", "send mileage-events"));
+        Span applied = parentOf(trace, miles);
+        assertThat(applied.service()).isEqualTo("mileage");
+        assertThat(applied.tag("msaair.event.type")).isEqualTo("ReservationCreated");
+        for (String service : List.of("notification", "history")) {
+            assertThat(single(where(trace, service, "CONSUMER", "process mileage-events")).parentId()).isEqualTo(miles.id());
+        }
+        // Payment's PaymentCaptured too: reservation, notification and history apply it within the booking's trace.
+        Span captured = single(where(trace, "payment", "PRODUCER", "send payment-events"));
+        for (String service : List.of("reservation", "notification", "history")) {
+            assertThat(where(trace, service, "CONSUMER", "process payment-events")).as(service)
+                    .singleElement().satisfies(s -> assertThat(s.parentId()).isEqualTo(captured.id()));
+        }
+
+        // The booking's JSON log line carries the same trace id.
+        String line = Eventually.await("the booking's log line", () -> Files.readAllLines(SystemStack.server(Service.RESERVATION).messagesLog(),
+                        StandardCharsets.UTF_8).stream().filter(l -> l.contains("\"message\":\"Reservation " + reservation + " CONFIRMED")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(line).startsWith("{").contains("\"ext_traceId\":\"" + context.traceId() + "\"").contains("\"loglevel\":\"INFO\"");
+    }
+
+    @Test
+    void aBookingMadeWhileKafkaWasDownJoinsItsTraceOnceKafkaIsBack() {
+        long flight = id(Api.registerFlight(10, 500));
+        String customer = Api.newCustomer();
+        SystemStack.stack().kafka().stop();
+        Traces.Context context = Traces.newContext();
+        Http.Reply reply = Api.book(customer, flight, 1, Api.VISA, Map.of("traceparent", context.traceparent()));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        List<Span> whileDown = Eventually.await("the request's spans", TRACE_WAIT, () -> Traces.trace(context.traceId()),
+                has("reservation", "SERVER", "post /api/reservations"));
+        assertThat(whileDown).noneMatch(s -> s.kind().equals("CONSUMER"));
+        assertThat(where(whileDown, "reservation", "PRODUCER", "send reservation-events")).as("nothing published yet")
+                .allMatch(Span::failed);
+
+        SystemStack.stack().kafka().start(Duration.ofMinutes(1));
+        List<Span> trace = Eventually.await("the events' spans in the booking's trace", TRACE_WAIT, () -> Traces.trace(context.traceId()),
+                spans -> CONSUMERS_OF_RESERVATIONS.stream().allMatch(s -> where(spans, s, "CONSUMER", "process reservation-events").size() == 2)
+                        && has("mileage", "PRODUCER", "send mileage-events").test(spans));
+        Span request = single(where(trace, "reservation", "SERVER", "post /api/reservations"));
+        List<Span> published = where(trace, "reservation", "PRODUCER", "send reservation-events").stream().filter(s -> !s.failed()).toList();
+        assertThat(published).as("published after the outage, continuing the request that wrote them").hasSize(2)
+                .allSatisfy(send -> assertThat(send.parentId()).isEqualTo(request.id()));
+        assertThat(where(trace, "mileage", "CONSUMER", "process reservation-events"))
+                .allSatisfy(process -> assertThat(published.stream().map(Span::id)).contains(process.parentId()));
+    }
+
+    @Test
+    void metricsMoveAsTheSystemWorks() {
+        long flight = id(Api.registerFlight(100, 100));
+        String customer = Api.newCustomer();
+
+        double confirmed = Metrics.application(Service.RESERVATION, "msaair_bookings_total", "outcome=\"confirmed\"");
+        for (int i = 0; i < 5; i++) {
+            assertThat(Api.book(customer, flight, 1).status()).isEqualTo(201);
+        }
+        assertThat(Metrics.application(Service.RESERVATION, "msaair_bookings_total", "outcome=\"confirmed\"")).isEqualTo(confirmed + 5);
+        assertThat(Api.book(customer, id(Api.registerFlight(2, 100)), 3).status()).as("sold out").isEqualTo(409);
+        Eventually.await("a sold-out answer counted", () -> Metrics.application(Service.RESERVATION, "msaair_bookings_total", "outcome=\"sold-out\""),
+                n -> n >= 1);
+
+        String[] parked = {"channel=\"reservation-events\"", "outcome=\"parked\""};
+        double parkedBefore = Metrics.application(Service.MILEAGE, "msaair_consumer_messages_total", parked);
+        KafkaProbe.produce("reservation-events", "poison", "{\"not\":\"an event\"}", Map.of());
+        Eventually.await("mileage counted the poison message as parked", () -> Metrics.application(Service.MILEAGE, "msaair_consumer_messages_total", parked),
+                n -> n == parkedBefore + 1);
+        assertThat(Metrics.application(Service.MILEAGE, "msaair_dead_letters_parked")).as("waiting for an operator").isGreaterThanOrEqualTo(1);
+
+        // Mileage stopped: its group's backlog on reservation-events grows, as reservation (upstream) sees it.
+        String[] mileageLag = {"group=\"mileage\"", "topic=\"reservation-events\""};
+        Eventually.await("no backlog to start with", () -> Metrics.application(Service.RESERVATION, "msaair_consumer_lag", mileageLag), n -> n == 0);
+        SystemStack.server(Service.MILEAGE).stop();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Api.book(customer, flight, 1).status()).isEqualTo(201);
+        }
+        Eventually.await("the backlog grew by each booking's ReservationHeld and ReservationCreated",
+                () -> Metrics.application(Service.RESERVATION, "msaair_consumer_lag", mileageLag), n -> n >= 6);
+        SystemStack.server(Service.MILEAGE).start();
+        SystemStack.server(Service.MILEAGE).awaitReady(SystemStack.START_TIMEOUT);
+        Eventually.await("drained once mileage is back", Duration.ofSeconds(90),
+                () -> Metrics.application(Service.RESERVATION, "msaair_consumer_lag", mileageLag), n -> n == 0);
+        Eventually.await("mileage itself agrees", () -> Metrics.application(Service.MILEAGE, "msaair_consumer_lag", mileageLag), n -> n == 0);
+        assertThat(Metrics.application(Service.RESERVATION, "msaair_outbox_oldest_age_seconds")).isLessThan(60);
+        assertThat(Metrics.application(Service.RESERVATION, "msaair_ready")).isEqualTo(1);
+    }
+
+    private static Span single(List<Span> spans) {
+        assertThat(spans).hasSize(1);
+        return spans.get(0);
+    }
+
+    private static Span parentOf(List<Span> trace, Span span) {
+        return Traces.byId(trace, span.parentId()).orElseThrow(() -> new AssertionError("no parent of " + span + " in " + trace));
+    }
+}
