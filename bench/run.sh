@@ -10,4 +10,4 @@ if ! command -v wrk >/dev/null; then
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
 fi
 ./mvnw -B -q install -DskipTests
-exec java -Xmx512m -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.Benchmark "$@"
+exec java -Xmx512m -Djava.awt.headless=true -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.Benchmark "$@"

@@ -125,6 +125,7 @@ public final class Benchmark {
 
         log("Measuring for " + duration + " s: bookings at " + concurrency + " connections, cancellations and reads alongside");
         ProcessSampler sampler = new ProcessSampler(pids());
+        Timeline timeline = new Timeline(url(Service.RESERVATION)).start();
         LagProbe lag = new LagProbe(probeCustomer, probeFlight);
         Future<?> probing = lag.start();
         Map<String, String> cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * duration + 100)),
@@ -146,6 +147,7 @@ public final class Benchmark {
         }
         Map<String, ProcessSampler.Usage> usage = sampler.usage();
         sampler.close();
+        timeline.close();
         lag.stop();
         probing.get();
 
@@ -158,9 +160,12 @@ public final class Benchmark {
 
         JsonObject result = report(arguments, startSeconds, warmupBookings, ceiling, results, lag.lags(), usage, drainSeconds, audit);
         Files.createDirectories(work);
-        Path json = work.resolve("result-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path json = work.resolve("result-" + stamp + ".json");
         Files.writeString(json, result.toString());
-        String markdown = markdown(arguments, result);
+        String picture = "benchmarks/" + stamp + ".png";
+        timeline.draw(stack.layout().root().resolve("docs").resolve(picture), "./bench/run.sh " + arguments + " (tracing: " + tracing() + ")");
+        String markdown = markdown(arguments, result) + "\n![The run over time: bookings/s, booking p50/p99, consumer lag](" + picture + ")\n";
         Path doc = stack.layout().root().resolve("docs/benchmarks.md");
         Files.writeString(doc, markdown, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println();
@@ -342,6 +347,7 @@ public final class Benchmark {
                 .add("date", Instant.now().toString())
                 .add("command", "./bench/run.sh " + arguments)
                 .add("machine", machine())
+                .add("tracing", tracing())
                 .add("concurrency", concurrency).add("durationSeconds", duration).add("warmupSeconds", warmup)
                 .add("stackStartSeconds", startSeconds)
                 .add("warmupBookings", warmupBookings)
@@ -362,7 +368,8 @@ public final class Benchmark {
     private static String markdown(String arguments, JsonObject r) {
         StringBuilder md = new StringBuilder();
         md.append("\n## ").append(r.getString("date"), 0, 16).append(" UTC — `./bench/run.sh ").append(arguments).append("`\n\n");
-        md.append("Machine: ").append(r.getString("machine")).append(". Everything on one host: Kafka, five Liberty servers, wrk, the probe.\n\n");
+        md.append("Machine: ").append(r.getString("machine")).append(". Everything on one host: Kafka, six Liberty servers, Keycloak, Zipkin, wrk, the probe. ")
+                .append("Tracing: ").append(r.getString("tracing")).append(".\n\n");
         md.append(String.format(Locale.ROOT, "**%.0f bookings/s** sustained for %d s at %d connections; bare Liberty `/health/live` ceiling %.0f req/s "
                         + "(ratio %.2f). End-to-end lag (201 → miles and history visible): p50 %.2f s, p99 %.2f s (%d samples). "
                         + "Stack ready in %d s. Audit: %d customers, %d reservations (%d cancelled), %d problems.\n\n",
@@ -393,8 +400,15 @@ public final class Benchmark {
         pids.put("kafka", stack.kafka().pid());
         // Keycloak serves nothing while the load runs (the tokens are made before it); its CPU shows whether it idles.
         pids.put("keycloak", stack.keycloak().pid());
+        pids.put("zipkin", stack.zipkin().pid());
         stack.services().forEach(s -> pids.put(s.serverName(), stack.server(s).pid()));
         return pids;
+    }
+
+    /** The trace sampling the servers ran with (MSAAIR_TRACE_SAMPLING: off, or a ratio; 1.0 by default). */
+    private static String tracing() {
+        String sampling = System.getenv().getOrDefault("MSAAIR_TRACE_SAMPLING", "1.0");
+        return sampling.equals("off") ? "off" : "on, sampling ratio " + sampling + ", exported to Zipkin";
     }
 
     private static String machine() {
