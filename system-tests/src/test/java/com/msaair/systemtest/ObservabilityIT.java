@@ -82,9 +82,9 @@ class ObservabilityIT {
         where(trace, "reservation", "CONSUMER", "process payment-events").forEach(s -> writers.add(s.id()));
         List<Span> sends = where(trace, "reservation", "PRODUCER", "send reservation-events");
         assertThat(sends.stream().map(Span::parentId)).contains(request.id());
-        assertThat(sends).hasSize(2).allSatisfy(send -> {
+        assertThat(sends).as("ReservationHeld and ReservationCreated, each published once").filteredOn(s -> !s.failed()).hasSize(2);
+        assertThat(sends).allSatisfy(send -> {
             assertThat(writers).contains(send.parentId());
-            assertThat(send.failed()).isFalse();
             assertThat(send.tag("messaging.system")).isEqualTo("kafka");
             assertThat(send.tag("messaging.destination.name")).isEqualTo("reservation-events");
             assertThat(send.tag("messaging.operation.type")).isEqualTo("send");
@@ -92,27 +92,29 @@ class ObservabilityIT {
         Set<String> sendIds = sends.stream().map(Span::id).collect(Collectors.toSet());
         // Each consumer applies each of them as a child of its publish.
         for (String service : CONSUMERS_OF_RESERVATIONS) {
-            assertThat(where(trace, service, "CONSUMER", "process reservation-events")).as(service)
-                    .hasSize(2).allSatisfy(process -> {
-                        assertThat(sendIds).contains(process.parentId());
-                        assertThat(process.tag("messaging.consumer.group.name")).isEqualTo(service);
-                        assertThat(process.tag("msaair.message.outcome")).isEqualTo("applied");
-                    });
+            // Applied once each; a redelivery (after a rebalance) would add a "duplicate" span, also a child of its send.
+            List<Span> processed = where(trace, service, "CONSUMER", "process reservation-events");
+            assertThat(processed).as(service).filteredOn(p -> "applied".equals(p.tag("msaair.message.outcome"))).hasSize(2);
+            assertThat(processed).as(service).allSatisfy(process -> {
+                assertThat(sendIds).contains(process.parentId());
+                assertThat(process.tag("messaging.consumer.group.name")).isEqualTo(service);
+            });
         }
         // Mileage's MileageIncreased carries the trace on: published under the span that applied
         // ReservationCreated, consumed by notification and history as its children.
-        Span miles = single(where(trace, "mileage", "PRODUCER", "send mileage-events"));
+        Span miles = single(published(where(trace, "mileage", "PRODUCER", "send mileage-events")));
         Span applied = parentOf(trace, miles);
         assertThat(applied.service()).isEqualTo("mileage");
         assertThat(applied.tag("msaair.event.type")).isEqualTo("ReservationCreated");
         for (String service : List.of("notification", "history")) {
-            assertThat(single(where(trace, service, "CONSUMER", "process mileage-events")).parentId()).isEqualTo(miles.id());
+            assertThat(where(trace, service, "CONSUMER", "process mileage-events")).as(service).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.parentId()).isEqualTo(miles.id()));
         }
         // Payment's PaymentCaptured too: reservation, notification and history apply it within the booking's trace.
-        Span captured = single(where(trace, "payment", "PRODUCER", "send payment-events"));
+        Span captured = single(published(where(trace, "payment", "PRODUCER", "send payment-events")));
         for (String service : List.of("reservation", "notification", "history")) {
-            assertThat(where(trace, service, "CONSUMER", "process payment-events")).as(service)
-                    .singleElement().satisfies(s -> assertThat(s.parentId()).isEqualTo(captured.id()));
+            assertThat(where(trace, service, "CONSUMER", "process payment-events")).as(service).isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.parentId()).isEqualTo(captured.id()));
         }
 
         // The booking's JSON log line carries the same trace id.
@@ -138,14 +140,21 @@ class ObservabilityIT {
 
         SystemStack.stack().kafka().start(Duration.ofMinutes(1));
         List<Span> trace = Eventually.await("the events' spans in the booking's trace", TRACE_WAIT, () -> Traces.trace(context.traceId()),
-                spans -> CONSUMERS_OF_RESERVATIONS.stream().allMatch(s -> where(spans, s, "CONSUMER", "process reservation-events").size() == 2)
-                        && has("mileage", "PRODUCER", "send mileage-events").test(spans));
+                spans -> CONSUMERS_OF_RESERVATIONS.stream().allMatch(s -> where(spans, s, "CONSUMER", "process reservation-events").size() >= 2)
+                        && has("mileage", "PRODUCER", "send mileage-events").test(spans)
+                        && where(spans, "reservation", "PRODUCER", "send reservation-events").stream().anyMatch(s -> !s.failed()));
         Span request = single(where(trace, "reservation", "SERVER", "post /api/reservations"));
-        List<Span> published = where(trace, "reservation", "PRODUCER", "send reservation-events").stream().filter(s -> !s.failed()).toList();
-        assertThat(published).as("published after the outage, continuing the request that wrote them").hasSize(2)
-                .allSatisfy(send -> assertThat(send.parentId()).isEqualTo(request.id()));
-        assertThat(where(trace, "mileage", "CONSUMER", "process reservation-events"))
-                .allSatisfy(process -> assertThat(published.stream().map(Span::id)).contains(process.parentId()));
+        // Every attempt to publish continues the request that wrote the rows, those that failed during the
+        // outage too; one of them may have reached the broker even so (a failed acknowledgement does not
+        // mean "not written"), and its consumers are then its children.
+        List<Span> sends = where(trace, "reservation", "PRODUCER", "send reservation-events");
+        assertThat(sends).allSatisfy(send -> assertThat(send.parentId()).isEqualTo(request.id()));
+        assertThat(sends).as("published after the outage").anyMatch(s -> !s.failed());
+        Set<String> sendIds = sends.stream().map(Span::id).collect(Collectors.toSet());
+        for (String service : CONSUMERS_OF_RESERVATIONS) {
+            assertThat(where(trace, service, "CONSUMER", "process reservation-events")).as(service)
+                    .allSatisfy(process -> assertThat(sendIds).contains(process.parentId()));
+        }
     }
 
     @Test
@@ -185,6 +194,11 @@ class ObservabilityIT {
         Eventually.await("mileage itself agrees", () -> Metrics.application(Service.MILEAGE, "msaair_consumer_lag", mileageLag), n -> n == 0);
         assertThat(Metrics.application(Service.RESERVATION, "msaair_outbox_oldest_age_seconds")).isLessThan(60);
         assertThat(Metrics.application(Service.RESERVATION, "msaair_ready")).isEqualTo(1);
+    }
+
+    /** The sends the broker acknowledged. */
+    private static List<Span> published(List<Span> sends) {
+        return sends.stream().filter(s -> !s.failed()).toList();
     }
 
     private static Span single(List<Span> spans) {

@@ -79,9 +79,14 @@ public class MessageTracing {
 
     /** Adds the current trace context (the request's, or the consumer span's) to headers of a message to be sent. */
     public void writeCurrentContext(Map<String, String> headers) {
+        write(Context.current(), headers);
+    }
+
+    /** Replaces the trace context in {@code headers} with {@code context}'s (nothing when it has no valid span). */
+    private void write(Context context, Map<String, String> headers) {
         headers.remove(TRACEPARENT);
         headers.remove(TRACESTATE);
-        propagator.inject(Context.current(), headers, (carrier, name, value) -> carrier.put(name, value));
+        propagator.inject(context, headers, (carrier, name, value) -> carrier.put(name, value));
     }
 
     /**
@@ -90,23 +95,14 @@ public class MessageTracing {
      * children. The caller ends the span when the broker has answered.
      */
     public Span startSend(String topic, String key, Map<String, String> headers, String messageId) {
-        Span span = tracer.spanBuilder("send " + topic)
-                .setParent(propagator.extract(Context.root(), headers, FROM_MAP))
-                .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute(SYSTEM, "kafka")
-                .setAttribute(DESTINATION, topic)
-                .setAttribute(OPERATION_TYPE, "send")
-                .setAttribute(OPERATION_NAME, "send")
-                .startSpan();
+        Span span = messaging("send", topic, SpanKind.PRODUCER, headers).startSpan();
         if (key != null) {
             span.setAttribute(KEY, key);
         }
         if (messageId != null) {
             span.setAttribute(MESSAGE_ID, messageId);
         }
-        headers.remove(TRACEPARENT);
-        headers.remove(TRACESTATE);
-        propagator.inject(Context.root().with(span), headers, (carrier, name, value) -> carrier.put(name, value));
+        write(Context.root().with(span), headers);
         return span;
     }
 
@@ -117,13 +113,7 @@ public class MessageTracing {
      */
     public Span startProcess(Map<String, String> headers, String topic, int partition, long offset, String group,
             String eventId, String eventType) {
-        Span span = tracer.spanBuilder("process " + topic)
-                .setParent(propagator.extract(Context.root(), headers, FROM_MAP))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(SYSTEM, "kafka")
-                .setAttribute(DESTINATION, topic)
-                .setAttribute(OPERATION_TYPE, "process")
-                .setAttribute(OPERATION_NAME, "process")
+        Span span = messaging("process", topic, SpanKind.CONSUMER, headers)
                 .setAttribute(GROUP, group)
                 .setAttribute(PARTITION, String.valueOf(partition))
                 .setAttribute(OFFSET, offset)
@@ -135,6 +125,17 @@ public class MessageTracing {
             span.setAttribute(EVENT_TYPE, eventType);
         }
         return span;
+    }
+
+    /** A span named and described as the messaging conventions say, the child of the context in {@code headers}. */
+    private io.opentelemetry.api.trace.SpanBuilder messaging(String operation, String topic, SpanKind kind, Map<String, String> headers) {
+        return tracer.spanBuilder(operation + " " + topic)
+                .setParent(propagator.extract(Context.root(), headers, FROM_MAP))
+                .setSpanKind(kind)
+                .setAttribute(SYSTEM, "kafka")
+                .setAttribute(DESTINATION, topic)
+                .setAttribute(OPERATION_TYPE, operation)
+                .setAttribute(OPERATION_NAME, operation);
     }
 
     /** Ends {@code span}, marked failed when {@code failure} is not null. */
