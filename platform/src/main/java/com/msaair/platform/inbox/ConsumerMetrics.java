@@ -60,9 +60,12 @@ public class ConsumerMetrics {
         }
     }
 
+    /** Each channel's counters, looked up once: every consumed message is counted. */
+    private final java.util.Map<String, org.eclipse.microprofile.metrics.Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
     private org.eclipse.microprofile.metrics.Counter counter(String channel, Outcome outcome) {
-        return registry.counter(Metadata.builder().withName(MESSAGES)
+        return counters.computeIfAbsent(channel + "/" + outcome.label(), key -> registry.counter(Metadata.builder().withName(MESSAGES)
                         .withDescription("Messages consumed, by channel and outcome (applied, duplicate, parked)").build(),
-                new Tag("channel", channel), new Tag("outcome", outcome.label()));
+                new Tag("channel", channel), new Tag("outcome", outcome.label())));
     }
 }

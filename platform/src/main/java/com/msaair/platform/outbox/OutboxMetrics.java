@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * What an operator asks of an outbox: is it draining? {@code msaair_outbox_pending_messages} (rows
@@ -50,13 +54,24 @@ public class OutboxMetrics {
                 this, OutboxMetrics::oldestAgeSeconds);
     }
 
-    void published(OutboxMessage message, long sendToAckNanos, Instant now) {
-        lag.published(message.topic());
-        Tag topic = new Tag("topic", message.topic());
-        registry.counter(Metadata.builder().withName(PUBLISHED).withDescription("Outbox rows published, by topic").build(), topic).inc();
-        registry.timer(Metadata.builder().withName(PUBLISH_TIME).withUnit(MetricUnits.SECONDS)
-                .withDescription("Time from a batch's send to the broker's acknowledgement of each row").build(), topic)
-                .update(Duration.ofNanos(sendToAckNanos));
+    /** A topic's two series, looked up once: the relay records every row it publishes. */
+    private record TopicSeries(Counter published, Timer publishTime) {}
+
+    private final Map<String, TopicSeries> byTopic = new ConcurrentHashMap<>();
+
+    void published(OutboxMessage message, long sendToAckNanos) {
+        TopicSeries series = byTopic.computeIfAbsent(message.topic(), this::seriesOf);
+        series.published().inc();
+        series.publishTime().update(Duration.ofNanos(sendToAckNanos));
+    }
+
+    private TopicSeries seriesOf(String topicName) {
+        lag.published(topicName);
+        Tag topic = new Tag("topic", topicName);
+        return new TopicSeries(
+                registry.counter(Metadata.builder().withName(PUBLISHED).withDescription("Outbox rows published, by topic").build(), topic),
+                registry.timer(Metadata.builder().withName(PUBLISH_TIME).withUnit(MetricUnits.SECONDS)
+                        .withDescription("Time from a batch's send to the broker's acknowledgement of each row").build(), topic));
     }
 
     double pending() {

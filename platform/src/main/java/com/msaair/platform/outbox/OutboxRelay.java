@@ -236,7 +236,7 @@ public class OutboxRelay {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 MessageTracing.end(spans.get(i), null);
-                metrics.published(batch.get(i), System.nanoTime() - sentAt, clock.instant());
+                metrics.published(batch.get(i), System.nanoTime() - sentAt);
                 published.add(batch.get(i).id());
                 continue;
             } catch (ExecutionException e) {

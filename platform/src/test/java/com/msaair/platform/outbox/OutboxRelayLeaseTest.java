@@ -34,7 +34,7 @@ class OutboxRelayLeaseTest {
         relay.tracing = com.msaair.platform.tracing.MessageTracing.off();
         relay.metrics = new OutboxMetrics() {
             @Override
-            void published(OutboxMessage message, long sendToAckNanos, java.time.Instant now) {}
+            void published(OutboxMessage message, long sendToAckNanos) {}
         };
         relay.batchSize = 10;
         relay.ackTimeoutMs = 20_000;
