@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Debian packages the stack runs (nginx for the gateway, Prometheus when observing): installed
+ * The Debian packages the stack runs (nginx for the gateway, Prometheus when observing, PostgreSQL in
+ * PostgreSQL mode): installed
  * with apt when missing (as root, or through sudo), as the project's scripts do for wrk.
  */
 public final class DebianPackages {
@@ -27,9 +28,13 @@ public final class DebianPackages {
 
     /** Installs {@code debianPackage} unless {@code command} is already there. */
     public static void ensure(String command, String debianPackage, String why) {
-        if (has(command)) {
-            return;
+        if (!has(command)) {
+            install(debianPackage, why);
         }
+    }
+
+    /** Installs {@code debianPackage} with apt-get. */
+    public static void install(String debianPackage, String why) {
         System.out.println("Installing " + debianPackage + " with apt (" + why + ")...");
         boolean root = "root".equals(System.getProperty("user.name"));
         List<String> prefix = root ? List.of() : List.of("sudo", "-n");

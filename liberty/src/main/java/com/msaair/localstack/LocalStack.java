@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private final ZipkinServer zipkin;
     private final int gatewayPort;
     private Nginx gateway;
+    private PostgresServer postgres;
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
     private final List<LibertyServer> extraServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LivenessWatchdog watchdog;
@@ -121,6 +122,21 @@ public final class LocalStack implements AutoCloseable {
         return portOffset;
     }
 
+    /**
+     * Keeps every service's data in PostgreSQL (a cluster of the stack's own, port 5432 + offset, a
+     * database per service, started before the servers) instead of embedded Derby. Call before start.
+     */
+    public LocalStack onPostgres() {
+        postgres = new PostgresServer(layout.data().resolve("postgresql"), 5432 + portOffset);
+        servers.forEach((service, server) -> server.env(postgres.clientEnvironment(service.serverName())));
+        return this;
+    }
+
+    /** The stack's PostgreSQL cluster, when it runs on one. */
+    public java.util.Optional<PostgresServer> postgres() {
+        return java.util.Optional.ofNullable(postgres);
+    }
+
     /** Adjusts a server's environment before it starts (tests tune fault-tolerance timings this way). */
     public LocalStack configure(Service service, Consumer<LibertyServer> configuration) {
         configuration.accept(server(service));
@@ -176,6 +192,9 @@ public final class LocalStack implements AutoCloseable {
         checkPort(keycloak.port(), "Keycloak", conflicts);
         checkPort(zipkin.port(), "Zipkin", conflicts);
         checkPort(gatewayPort, "the gateway (nginx)", conflicts);
+        if (postgres != null) {
+            checkPort(postgres.port(), "PostgreSQL", conflicts);
+        }
         servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
@@ -184,6 +203,9 @@ public final class LocalStack implements AutoCloseable {
             // Keycloak takes longest and nothing waits for it to start: the services fetch its keys with the first token.
             keycloak.launch();
             zipkin.launch();
+            if (postgres != null) {
+                postgres.start(timeout, servers.keySet().stream().map(Service::serverName).toList());
+            }
             kafka.start(timeout);
             kafka.createTopics();
             zipkin.awaitReady(timeout);
@@ -235,6 +257,9 @@ public final class LocalStack implements AutoCloseable {
         kafka.stop();
         keycloak.stop();
         zipkin.stop();
+        if (postgres != null) {
+            postgres.stop();
+        }
     }
 
     /** kill -9 of everything this stack started: for a JVM going away without its clean-up. */
@@ -245,6 +270,9 @@ public final class LocalStack implements AutoCloseable {
         zipkin.kill();
         if (gateway != null) {
             gateway.kill();
+        }
+        if (postgres != null) {
+            postgres.kill();
         }
     }
 

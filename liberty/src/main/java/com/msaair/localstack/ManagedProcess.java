@@ -46,6 +46,11 @@ public final class ManagedProcess {
         return process.pid();
     }
 
+    /** The exit status of a process that has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

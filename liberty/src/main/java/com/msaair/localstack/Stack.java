@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The local stack's command line: {@code up [--observe] [--without a,b]} ({@code --observe} adds
- * Prometheus; Zipkin always runs), {@code down}, {@code status},
+ * The local stack's command line: {@code up [--observe] [--postgresql] [--without a,b]} ({@code --observe}
+ * adds Prometheus; Zipkin always runs; {@code --postgresql} keeps the services' data in a PostgreSQL
+ * cluster of the stack's own instead of embedded Derby), {@code down}, {@code status},
  * {@code reset}. {@code up} runs in the foreground until Ctrl-C (or {@code down} from elsewhere),
  * then stops everything it started.
  */
@@ -55,9 +56,12 @@ public final class Stack {
         }
         Set<Service> services = EnumSet.allOf(Service.class);
         boolean observe = false;
+        boolean postgresql = false;
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).equals("--observe")) {
                 observe = true;
+            } else if (options.get(i).equals("--postgresql")) {
+                postgresql = true;
             } else if (options.get(i).equals("--without") && i + 1 < options.size()) {
                 Arrays.stream(options.get(++i).split(",")).map(String::strip).map(Service::named).forEach(services::remove);
             } else {
@@ -66,6 +70,9 @@ public final class Stack {
         }
         long started = System.nanoTime();
         LocalStack stack = new LocalStack(layout, services);
+        if (postgresql) {
+            stack.onPostgres();
+        }
         OUT.println("Starting Kafka and " + services.size() + " Liberty servers; data in " + layout.data());
         stack.start(LocalStack.startTimeout());
         PrometheusServer prometheus = null;
@@ -112,6 +119,8 @@ public final class Stack {
                 + KeycloakServer.ADMIN + ", password in " + layout.data().resolve("keycloak/admin-password") + ")");
         OUT.printf("  %-13s %s%n", "kafka", stack.kafka().bootstrapServers());
         OUT.printf("  %-13s %s%n", "zipkin", stack.zipkin().url() + "/zipkin/   (traces: a booking end to end)");
+        stack.postgres().ifPresent(postgres -> OUT.printf("  %-13s %s%n", "postgresql",
+                "127.0.0.1:" + postgres.port() + "   (a database per service; user " + PostgresServer.USER + ", password " + PostgresServer.PASSWORD + ")"));
         OUT.println();
         OUT.println("Demo users (dev-only passwords): minji / dev-only-minji and jun / dev-only-jun (customers),");
         OUT.println("  sora / dev-only-sora (manager), ops / dev-only-ops (operator). A token: ./msaair token minji");
@@ -201,7 +210,7 @@ public final class Stack {
     }
 
     private static int usage() {
-        System.err.println("usage: msaair up [--observe] [--without service,...] | down | status | reset");
+        System.err.println("usage: msaair up [--observe] [--postgresql] [--without service,...] | down | status | reset");
         return 2;
     }
 
@@ -220,6 +229,7 @@ public final class Stack {
             lines.add("prometheus " + prometheus.pid());
         }
         lines.add("gateway " + stack.gatewayPid());
+        stack.postgres().ifPresent(postgres -> lines.add("postgresql " + postgres.pid()));
         stack.services().forEach(s -> lines.add(s.serverName() + " " + stack.server(s).pid()));
         try {
             Files.createDirectories(layout.data());
