@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class AlertRulesTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
-    private static final Path WORK = ROOT.resolve("target/prometheus");
+    /** Outside k8s/: the rendered rules are Prometheus files, not manifests, and k8s-check reads every YAML file below k8s/. */
+    private static final Path WORK = ROOT.resolve("../target/prometheus-rules");
 
     @BeforeAll
     static void rulesFileAndTests() throws Exception {

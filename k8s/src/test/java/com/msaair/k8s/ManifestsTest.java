@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every built-in Kubernetes object in the manifests must deserialise into the official client-java
  * model: unknown (misspelt, misplaced) fields, wrong types and missing required fields fail. Custom
- * resources (OpenLibertyApplication, Strimzi's, the Gateway API's, Envoy Gateway's, Keycloak's) are checked against their CRDs by the workplace's
+ * resources (OpenLibertyApplication, Strimzi's, the Gateway API's, Envoy Gateway's, Keycloak's, CloudNativePG's) are checked against their CRDs by the workplace's
  * k8s-check; here they must at least name their kind and API version.
  */
 class ManifestsTest {
@@ -34,7 +34,7 @@ class ManifestsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Set<String> CUSTOM_GROUPS = Set.of("apps.openliberty.io", "kafka.strimzi.io", "gateway.networking.k8s.io",
-            "gateway.envoyproxy.io", "k8s.keycloak.org", "monitoring.coreos.com");
+            "gateway.envoyproxy.io", "k8s.keycloak.org", "monitoring.coreos.com", "postgresql.cnpg.io");
 
     @Test
     void everyManifestFileIsValid() throws Exception {

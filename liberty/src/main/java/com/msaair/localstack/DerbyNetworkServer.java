@@ -1,6 +1,9 @@
 package com.msaair.localstack;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,7 @@ import java.util.Map;
  * A Derby Network Server in its own JVM: the database that several replicas of one service share
  * (DB_MODE=network), as a database server would in production.
  */
-public final class DerbyNetworkServer {
+public final class DerbyNetworkServer implements DatabaseServer {
 
     private final StackLayout layout;
     private final Path home;
@@ -26,15 +29,27 @@ public final class DerbyNetworkServer {
         return port;
     }
 
+    @Override
+    public String describe() {
+        return "the Derby Network Server";
+    }
+
+    @Override
+    public Connection connect(String databaseName) throws SQLException {
+        return DriverManager.getConnection("jdbc:derby://127.0.0.1:" + port + "/" + databaseName + ";create=true;user=msaair;password=msaair");
+    }
+
+    @Override
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    /** The environment a Liberty server needs to use this database server for {@code databaseName}. */
+    @Override
     public Map<String, String> clientEnvironment(String databaseName) {
         return Map.of("DB_MODE", "network", "DB_HOST", "localhost", "DB_PORT", String.valueOf(port), "DB_NAME", databaseName);
     }
 
+    @Override
     public void start(Duration timeout) {
         if (!Ports.isFree(port)) {
             throw new IllegalStateException("Port " + port + " for the Derby Network Server is already in use" + LibertyServer.describeHolder(port));
@@ -59,12 +74,14 @@ public final class DerbyNetworkServer {
         throw new IllegalStateException("The Derby Network Server did not listen within " + timeout.toSeconds() + " s");
     }
 
+    @Override
     public void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
         }
     }
 
+    @Override
     public void kill() {
         if (process != null) {
             process.kill();

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * Debian's {@code postgres} user and runs as it ({@code setpriv}, which execs, so the managed process
  * is the postmaster itself and {@link #kill()} is a crash of the database server).
  */
-public final class PostgresServer {
+public final class PostgresServer implements DatabaseServer {
 
     /** Dev-only credentials, as Derby's: the cluster listens on 127.0.0.1 only. */
     public static final String USER = "msaair";
@@ -53,6 +53,12 @@ public final class PostgresServer {
         return home.resolve("postgres.log");
     }
 
+    @Override
+    public String describe() {
+        return "PostgreSQL";
+    }
+
+    @Override
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -61,7 +67,7 @@ public final class PostgresServer {
         return process.pid();
     }
 
-    /** The environment that points a Liberty server at {@code databaseName} in this cluster. */
+    @Override
     public Map<String, String> clientEnvironment(String databaseName) {
         return Map.of("DB_MODE", "postgresql", "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(port), "DB_NAME", databaseName,
                 "DB_USER", USER, "DB_PASSWORD", PASSWORD);
@@ -71,8 +77,16 @@ public final class PostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + databaseName;
     }
 
-    /** A connection as the cluster's owner (tests look into a service's database with it). */
+    /** A connection as the cluster's owner; a database that does not exist is created first. */
+    @Override
     public Connection connect(String databaseName) throws SQLException {
+        if (!databaseName.equals("postgres")) {
+            createDatabases(List.of(databaseName));
+        }
+        return login(databaseName);
+    }
+
+    private Connection login(String databaseName) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
         properties.setProperty("password", PASSWORD);
@@ -123,7 +137,7 @@ public final class PostgresServer {
     }
 
     private boolean accepts() {
-        try (Connection connection = connect("postgres")) {
+        try (Connection connection = login("postgres")) {
             return connection.isValid(2);
         } catch (SQLException e) {
             return false;
@@ -131,7 +145,7 @@ public final class PostgresServer {
     }
 
     private void createDatabases(List<String> databases) {
-        try (Connection connection = connect("postgres");
+        try (Connection connection = login("postgres");
              PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
              Statement create = connection.createStatement()) {
             for (String database : databases) {
@@ -149,7 +163,7 @@ public final class PostgresServer {
 
     /** Empties a database (a test's fresh start): drops it and creates it again. */
     public void recreate(String database) {
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = login("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS \"" + database.replace("\"", "") + "\" WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop " + database + ": " + e.getMessage(), e);
@@ -176,7 +190,14 @@ public final class PostgresServer {
         }
     }
 
+    /** Starts the server on its existing data (after {@link #kill()}: crash recovery from the WAL), or on a new cluster. */
+    @Override
+    public void start(Duration timeout) {
+        start(timeout, List.of());
+    }
+
     /** Stops the server (a "fast" shutdown: SIGTERM rolls back open transactions and checkpoints). */
+    @Override
     public void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(60));
@@ -184,15 +205,11 @@ public final class PostgresServer {
     }
 
     /** SIGKILL of the postmaster: a crash of the database server. Its backends notice and end on their own. */
+    @Override
     public void kill() {
         if (process != null) {
             process.kill();
         }
-    }
-
-    /** Starts the server again on its existing data (after {@link #kill()}: crash recovery from the WAL). */
-    public void restart(Duration timeout) {
-        launch(binaries(), home.resolve("pgdata"), System.nanoTime() + timeout.toNanos());
     }
 
     /** The newest PostgreSQL server installed by Debian's packages, installing it when there is none. */

@@ -10,7 +10,6 @@ import com.msaair.systemtest.support.Http;
 import com.msaair.systemtest.support.SystemStack;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +89,6 @@ class DeadLetterReplayIT {
     }
 
     private static Connection mileageDatabase() throws Exception {
-        String port = SystemStack.database().clientEnvironment("mileage").get("DB_PORT");
-        return DriverManager.getConnection("jdbc:derby://localhost:" + port + "/mileage;user=msaair;password=msaair");
+        return SystemStack.database().connect("mileage");
     }
 }

@@ -2,18 +2,23 @@ package com.msaair.platform.persistence;
 
 import com.msaair.platform.worker.Backoff;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
+import liquibase.command.core.ChangelogSyncCommandStep;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -27,7 +32,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
  * Brings one database to the schema the code expects: the changesets of a Liquibase changelog not yet
- * applied there, each once, in order, each recorded in DATABASECHANGELOG.
+ * applied there, each once, in order, each recorded in DATABASECHANGELOG. A database the previous
+ * release created (no history yet) is adopted first: its schema is release {@value #ADOPTED_RELEASE}'s,
+ * so those changesets are recorded as run and only the newer ones run.
  *
  * <p>Several servers of one service may start at once against one empty database (two replicas of a
  * Deployment). Only one migrates at a time; the others wait for it and then find nothing left to do.
@@ -51,6 +58,12 @@ public final class SchemaMigration {
     static final Duration STALE_LOCK = Duration.ofMinutes(5);
     /** Any number, the same in every server: the advisory lock key of "the schema is being migrated". */
     private static final long ADVISORY_LOCK_KEY = 0x6d736161_6972_0001L;
+    /**
+     * The changesets labelled so describe the schema the previous release's EclipseLink generated; on a
+     * database that release created they are recorded as run, not run.
+     */
+    static final String ADOPTED_RELEASE = "1.0";
+    // ("@1.0", below: changesets without a label match a plain filter, and must not be recorded unrun.)
     private static final Backoff RETRY = Backoff.of(500, 10_000);
     /** One migrator per JVM, so that "this JVM owns the embedded database" means "nobody else migrates". */
     private static final java.util.concurrent.locks.ReentrantLock IN_THIS_JVM = new java.util.concurrent.locks.ReentrantLock();
@@ -116,6 +129,14 @@ public final class SchemaMigration {
                 }
                 try {
                     clearDeadLocks(database, advisory || isEmbedded(connection));
+                    if (createdByThePreviousRelease(connection)) {
+                        LOG.info("A database of the previous release (no migration history): recording release " + ADOPTED_RELEASE + " as applied");
+                        new CommandScope(ChangelogSyncCommandStep.COMMAND_NAME)
+                                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog)
+                                .addArgumentValue(DatabaseChangelogCommandStep.LABEL_FILTER_ARG, "@" + ADOPTED_RELEASE)
+                                .execute();
+                    }
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
@@ -123,6 +144,10 @@ public final class SchemaMigration {
                 } finally {
                     if (advisory) {
                         advisoryLock(connection, "pg_advisory_unlock");
+                    }
+                    // Liquibase commits each changeset; what is left open is its last reads.
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
                     }
                 }
             });
@@ -152,6 +177,22 @@ public final class SchemaMigration {
         }
         if (!autoCommit) {
             connection.commit();
+        }
+    }
+
+    /**
+     * The previous release let EclipseLink create the tables (create-or-extend-tables) and kept no
+     * history: its databases have the outbox table, which every service has, and no DATABASECHANGELOG.
+     */
+    private static boolean createdByThePreviousRelease(Connection connection) throws SQLException {
+        return hasTable(connection, "OUTBOX_MESSAGE") && !hasTable(connection, "DATABASECHANGELOG");
+    }
+
+    private static boolean hasTable(Connection connection, String name) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String stored = metaData.storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name;
+        try (ResultSet tables = metaData.getTables(null, connection.getSchema(), stored, new String[] {"TABLE"})) {
+            return tables.next();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.msaair.systemtest.support;
 
+import com.msaair.localstack.DatabaseServer;
 import com.msaair.localstack.DerbyNetworkServer;
 import com.msaair.localstack.Identities;
 import com.msaair.localstack.LibertyServer;
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The system under test, started once for the whole test run and stopped at its end (also when
- * tests fail): a real KRaft broker, Keycloak, the five Liberty servers, the gateway (nginx) and a Derby Network Server, on ports
- * offset by 10000, with their data in {@code system-tests/target/stack-data}. The mileage service
- * keeps its data in the Derby Network Server, so a second mileage replica can share it.
+ * tests fail): a real KRaft broker, Keycloak, the Liberty servers, the gateway (nginx) and a database
+ * server, on ports offset by 10000, with their data in {@code system-tests/target/stack-data}.
+ * On Derby (the default) the database server is a Derby Network Server that keeps the mileage service's
+ * data, so a second mileage replica can share it; the other services embed theirs. With
+ * {@code -Dmsaair.test.database=postgresql} every service keeps its data in a PostgreSQL cluster of
+ * the stack's own (a database each), and that is the database server.
  */
 public final class SystemStack implements BeforeAllCallback {
 
@@ -34,7 +38,7 @@ public final class SystemStack implements BeforeAllCallback {
     private static volatile Running running;
 
     /** What the whole run shares. */
-    public record Running(LocalStack stack, DerbyNetworkServer database, LivenessWatchdog watchdog, Identities identities) implements ExtensionContext.Store.CloseableResource {
+    public record Running(LocalStack stack, DatabaseServer database, LivenessWatchdog watchdog, Identities identities) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             LOG.info("Stopping the system under test");
@@ -68,8 +72,14 @@ public final class SystemStack implements BeforeAllCallback {
         return running.watchdog();
     }
 
-    public static DerbyNetworkServer database() {
+    /** Mileage's database server on Derby; every service's on PostgreSQL. */
+    public static DatabaseServer database() {
         return running.database();
+    }
+
+    /** Whether this run keeps the services' data in PostgreSQL ({@code -Dmsaair.test.database=postgresql}). */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("msaair.test.database", "derby"));
     }
 
     public static LibertyServer server(Service service) {
@@ -98,8 +108,15 @@ public final class SystemStack implements BeforeAllCallback {
         layout.deleteData();
         int offset = portOffset();
         LocalStack stack = new LocalStack(layout, EnumSet.allOf(Service.class), offset);
-        DerbyNetworkServer database = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + offset);
-        stack.configure(Service.MILEAGE, server -> server.env(database.clientEnvironment("mileage")));
+        DatabaseServer database;
+        if (onPostgres()) {
+            // Started and stopped by the stack, before and after the servers.
+            database = stack.onPostgres().postgres().orElseThrow();
+        } else {
+            DerbyNetworkServer derby = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + offset);
+            stack.configure(Service.MILEAGE, server -> server.env(derby.clientEnvironment("mileage")));
+            database = derby;
+        }
         stack.configure(Service.RESERVATION, server -> server.env("MSAAIR_BOOKING_HOLD_SECONDS", String.valueOf(HOLD_SECONDS))
                 .env("MSAAIR_BOOKING_CAPTURE_MARGIN_SECONDS", "5"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -108,11 +125,13 @@ public final class SystemStack implements BeforeAllCallback {
             database.kill();
         }, "kill-system-under-test"));
         long started = System.nanoTime();
-        database.start(Duration.ofSeconds(60));
+        if (!onPostgres()) {
+            database.start(Duration.ofSeconds(60));
+        }
         stack.start(START_TIMEOUT);
         // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
         LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
-        LOG.info(() -> "System under test ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        LOG.info(() -> "System under test (" + database.describe() + ") ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         running = new Running(stack, database, watchdog, new Identities(stack.keycloak()));
         return running;
     }

@@ -1,0 +1,132 @@
+package com.msaair.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.msaair.localstack.DatabaseServer;
+import com.msaair.localstack.LibertyServer;
+import com.msaair.localstack.Service;
+import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The schema migrations, with real servers on the run's database server (the Derby Network Server, or
+ * PostgreSQL): a database the previous release created is migrated by this one with its rows intact,
+ * and two servers starting at once against one empty database both come up, the schema made once.
+ */
+@Order(11)
+@ExtendWith(SystemStack.class)
+class SchemaMigrationIT {
+
+    private static final String PREVIOUS = "reservation_previous";
+    private static final String EMPTY = "history_twins";
+
+    @Test
+    void aDatabaseOfThePreviousReleaseIsMigratedWithItsRowsIntact() throws Exception {
+        DatabaseServer database = SystemStack.database();
+        try (Connection connection = database.connect(PREVIOUS); Statement statement = connection.createStatement()) {
+            for (String sql : previousRelease()) {
+                statement.execute(sql);
+            }
+        }
+        LibertyServer server = extraServer(Service.RESERVATION, "reservation-previous", 9190, PREVIOUS);
+        try {
+            server.start();
+            server.awaitReady(SystemStack.START_TIMEOUT);
+
+            // The service reads the previous release's rows through its API...
+            JsonObject seats = Http.get(URI.create(server.uri() + "/api/flights/7001/seats")).json();
+            assertThat(seats.getInt("seatCapacity")).isEqualTo(180);
+            assertThat(seats.getInt("seatsAvailable")).isEqualTo(177);
+            JsonObject booking = Http.get(URI.create(server.uri() + "/api/reservations/1"), Api.manager()).json();
+            assertThat(booking.getString("status")).isEqualTo("CONFIRMED");
+            assertThat(booking.getJsonObject("price").getJsonNumber("amount").longValue()).isEqualTo(375_000);
+
+            try (Connection connection = database.connect(PREVIOUS); Statement statement = connection.createStatement()) {
+                // ... release 1.0 was recorded as the schema it found, release 1.1 ran on it ...
+                List<String> history = column(statement, "SELECT ID, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED");
+                assertThat(history).filteredOn(row -> row.startsWith("1.0-")).hasSize(8);
+                assertThat(history).contains("1.1-flight-seat-bounds EXECUTED", "1.1-reservation-passengers EXECUTED").doesNotHaveDuplicates();
+                assertThat(column(statement, "SELECT COUNT(*) FROM RESERVATION")).containsExactly("2");
+                assertThat(column(statement, "SELECT IDEMPOTENCY_KEY FROM IDEMPOTENT_REQUEST")).containsExactly("previous-release-key");
+                // ... and its new constraint holds on the old rows: more seats free than the flight has is refused.
+                assertThatThrownBy(() -> statement.executeUpdate("UPDATE FLIGHT SET SEATS_AVAILABLE = 181 WHERE SCHEDULE_ID = 7001"))
+                        .isInstanceOf(SQLException.class);
+                assertThat(column(statement, "SELECT SEATS_AVAILABLE FROM FLIGHT WHERE SCHEDULE_ID = 7001")).containsExactly("177");
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void twoServersStartingAtOnceOnOneEmptyDatabaseBothComeUp() throws Exception {
+        // An empty database, as a DBA (or CloudNativePG) hands it over: no tables at all.
+        SystemStack.database().connect(EMPTY).close();
+        LibertyServer first = extraServer(Service.HISTORY, "history-twin-1", 9191, EMPTY);
+        LibertyServer second = extraServer(Service.HISTORY, "history-twin-2", 9192, EMPTY);
+        try {
+            CompletableFuture.allOf(CompletableFuture.runAsync(first::start), CompletableFuture.runAsync(second::start)).join();
+            first.awaitReady(SystemStack.START_TIMEOUT);
+            second.awaitReady(SystemStack.START_TIMEOUT);
+
+            try (Connection connection = SystemStack.database().connect(EMPTY); Statement statement = connection.createStatement()) {
+                assertThat(column(statement, "SELECT ID FROM DATABASECHANGELOG")).as("each changeset once")
+                        .hasSize(6).doesNotHaveDuplicates();
+                assertThat(column(statement, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).containsExactly("0");
+            }
+            String customer = Api.as(Api.newCustomer());
+            assertThat(Http.get(URI.create(first.uri() + "/api/history"), customer).status()).isEqualTo(200);
+            assertThat(Http.get(URI.create(second.uri() + "/api/history"), customer).status()).isEqualTo(200);
+        } finally {
+            CompletableFuture.allOf(CompletableFuture.runAsync(first::stop), CompletableFuture.runAsync(second::stop)).join();
+        }
+    }
+
+    private static LibertyServer extraServer(Service service, String label, int port, String databaseName) {
+        return SystemStack.stack().newServer(service, label, port + SystemStack.portOffset(),
+                        SystemStack.stack().layout().data().resolve("servers-" + label))
+                .env(SystemStack.database().clientEnvironment(databaseName));
+    }
+
+    /** The previous release's schema and a few rows, in the dialect of this run's database. */
+    private static List<String> previousRelease() throws IOException {
+        String dialect = SystemStack.onPostgres() ? "postgresql" : "derby";
+        try (InputStream in = SchemaMigrationIT.class.getResourceAsStream("/previous-release/reservation." + dialect + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("--"))
+                    .toList();
+        }
+    }
+
+    private static List<String> column(Statement statement, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(query)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder(rows.getString(1));
+                for (int i = 2; i <= columns; i++) {
+                    row.append(' ').append(rows.getString(i));
+                }
+                values.add(row.toString());
+            }
+        }
+        return values;
+    }
+}
