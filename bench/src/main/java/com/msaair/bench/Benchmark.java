@@ -54,6 +54,7 @@ public final class Benchmark {
     /** Customer id → the person of the realm. */
     private final Map<String, Identities.Person> people = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path work;
+    private final String database;
 
     private Benchmark(Map<String, String> options, StackLayout layout) {
         this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
@@ -62,6 +63,13 @@ public final class Benchmark {
         this.customers = Integer.parseInt(options.getOrDefault("customers", "1000"));
         this.flights = Integer.parseInt(options.getOrDefault("flights", "200"));
         this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
+        // --database postgresql: every service's data in the stack's PostgreSQL instead of embedded Derby.
+        this.database = options.getOrDefault("database", "derby");
+        if (database.equals("postgresql")) {
+            stack.onPostgres();
+        } else if (!database.equals("derby")) {
+            throw new IllegalArgumentException("--database derby|postgresql, not " + database);
+        }
         // The full JIT, as in production: the local stack's C1-only default would measure start-up speed instead.
         // BENCH_JVM_ARGS adds options to every server, e.g. a Java Flight Recording to profile a run.
         String jvmArgs = System.getenv().getOrDefault("BENCH_JVM_ARGS", "");
@@ -348,6 +356,7 @@ public final class Benchmark {
                 .add("command", "./bench/run.sh " + arguments)
                 .add("machine", machine())
                 .add("tracing", tracing())
+                .add("database", database.equals("postgresql") ? "PostgreSQL (every service's database in the stack's cluster)" : "embedded Derby (in each server)")
                 .add("concurrency", concurrency).add("durationSeconds", duration).add("warmupSeconds", warmup)
                 .add("stackStartSeconds", startSeconds)
                 .add("warmupBookings", warmupBookings)
@@ -369,7 +378,7 @@ public final class Benchmark {
         StringBuilder md = new StringBuilder();
         md.append("\n## ").append(r.getString("date"), 0, 16).append(" UTC — `./bench/run.sh ").append(arguments).append("`\n\n");
         md.append("Machine: ").append(r.getString("machine")).append(". Everything on one host: Kafka, six Liberty servers, Keycloak, Zipkin, wrk, the probe. ")
-                .append("Tracing: ").append(r.getString("tracing")).append(".\n\n");
+                .append("Tracing: ").append(r.getString("tracing")).append(". Database: ").append(r.getString("database")).append(".\n\n");
         md.append(String.format(Locale.ROOT, "**%.0f bookings/s** sustained for %d s at %d connections; bare Liberty `/health/live` ceiling %.0f req/s "
                         + "(ratio %.2f). End-to-end lag (201 → miles and history visible): p50 %.2f s, p99 %.2f s (%d samples). "
                         + "Stack ready in %d s. Audit: %d customers, %d reservations (%d cancelled), %d problems.\n\n",
@@ -402,6 +411,7 @@ public final class Benchmark {
         pids.put("keycloak", stack.keycloak().pid());
         pids.put("zipkin", stack.zipkin().pid());
         stack.services().forEach(s -> pids.put(s.serverName(), stack.server(s).pid()));
+        stack.postgres().ifPresent(postgres -> pids.put("postgresql" + ProcessSampler.TREE, postgres.pid()));
         return pids;
     }
 

@@ -10,10 +10,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Samples each process's resident memory every second and its CPU time at start and end (Linux /proc). */
+/**
+ * Samples each process's resident memory every second and its CPU time at start and end (Linux /proc).
+ * A process named with {@link #TREE} counts with all its descendants: PostgreSQL's work is done in the
+ * postmaster's children (a backend per connection), and a child that ended is in the parent's
+ * children's time (cutime, cstime). Their memory is summed, so PostgreSQL's shared buffers are counted
+ * once per process that touched them: an upper bound.
+ */
 final class ProcessSampler implements AutoCloseable {
 
     private static final double TICKS_PER_SECOND = 100.0;
+    /** The suffix of a name whose process counts with its descendants. */
+    static final String TREE = " (all processes)";
 
     /** What one process used during the measurement. */
     record Usage(long maxRssMb, long lastRssMb, double cpuSeconds) {}
@@ -26,13 +34,13 @@ final class ProcessSampler implements AutoCloseable {
 
     ProcessSampler(Map<String, Long> pids) {
         this.pids = pids;
-        pids.forEach((name, pid) -> startTicks.put(name, cpuTicks(pid)));
+        pids.forEach((name, pid) -> startTicks.put(name, ticks(name, pid)));
         timer.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
     }
 
     private void sampleMemory() {
         pids.forEach((name, pid) -> {
-            long rss = rssKb(pid) / 1024;
+            long rss = (name.endsWith(TREE) ? tree(pid).map(ProcessSampler::rssKb).sum() : rssKb(pid)) / 1024;
             lastRss.put(name, rss);
             maxRss.merge(name, rss, Math::max);
         });
@@ -42,13 +50,36 @@ final class ProcessSampler implements AutoCloseable {
         sampleMemory();
         Map<String, Usage> usage = new LinkedHashMap<>();
         pids.forEach((name, pid) -> usage.put(name, new Usage(maxRss.getOrDefault(name, 0L), lastRss.getOrDefault(name, 0L),
-                (cpuTicks(pid) - startTicks.get(name)) / TICKS_PER_SECOND)));
+                (ticks(name, pid) - startTicks.get(name)) / TICKS_PER_SECOND)));
         return usage;
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+    }
+
+    private static long ticks(String name, long pid) {
+        if (!name.endsWith(TREE)) {
+            return cpuTicks(pid);
+        }
+        return childrenTicks(pid) + tree(pid).map(ProcessSampler::cpuTicks).sum();
+    }
+
+    private static java.util.stream.LongStream tree(long pid) {
+        return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(pid),
+                ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(ProcessHandle::pid)).orElse(java.util.stream.LongStream.empty()));
+    }
+
+    /** The CPU time of the children that ended and were waited for (cutime, cstime). */
+    private static long childrenTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static long rssKb(long pid) {

@@ -96,7 +96,11 @@ class CrashRecoveryIT {
                 // Every service's database at once, and not gently: bookings fail until PostgreSQL has
                 // recovered from its WAL, and clients retry them with their idempotency keys.
                 windows.add(fault(load, "kill -9 the PostgreSQL server", () -> {
+                    int failedBefore = load.failures().size();
                     SystemStack.database().kill();
+                    // Down until bookings have failed for it (the first within a second or two), then crash recovery.
+                    Eventually.await("bookings failing while PostgreSQL is down", Duration.ofSeconds(30),
+                            () -> load.failures().size(), failed -> failed > failedBefore);
                     SystemStack.database().start(Duration.ofMinutes(2));
                 }));
             } else {

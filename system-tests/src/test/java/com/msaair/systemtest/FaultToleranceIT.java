@@ -7,6 +7,7 @@ import com.msaair.localstack.Identities;
 import com.msaair.localstack.LibertyServer;
 import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Api;
+import com.msaair.systemtest.support.Circuits;
 import com.msaair.systemtest.support.Eventually;
 import com.msaair.systemtest.support.Events;
 import com.msaair.systemtest.support.Http;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
@@ -33,8 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SystemStack.class)
 class FaultToleranceIT {
 
-    private static final String FLIGHT_CHECK = "ScheduleServiceFlights.find";
-    private static final String CUSTOMER_CHECK = "MileageCustomers.ask";
+    private static final String FLIGHT_CHECK = Circuits.FLIGHT_CHECK;
+    private static final String CUSTOMER_CHECK = Circuits.CUSTOMER_CHECK;
 
     @AfterEach
     void putBackWhatWasBroken() throws Exception {
@@ -52,8 +52,8 @@ class FaultToleranceIT {
             SystemStack.stack().kafka().start(Duration.ofMinutes(1));
         }
         SystemStack.awaitHealthy();
-        awaitCircuitClosed(FLIGHT_CHECK);
-        awaitCircuitClosed(CUSTOMER_CHECK);
+        Circuits.awaitClosed(FLIGHT_CHECK);
+        Circuits.awaitClosed(CUSTOMER_CHECK);
     }
 
     @Test
@@ -187,17 +187,6 @@ class FaultToleranceIT {
         Eventually.await("the booking's miles credited to the person who made it", Duration.ofMinutes(2),
                 () -> Api.balance(person.subject()), balance -> balance == 900);
         assertThat(Api.balance(other)).as("nothing credited to anyone else").isZero();
-    }
-
-    private static void awaitCircuitClosed(String method) {
-        JsonObject flight = Api.registerFlight(900, 100);
-        Function<Void, Double> successes = v -> Metrics.value(Service.RESERVATION, "ft_circuitbreaker_calls_total", method, "circuitBreakerResult=\"success\"");
-        double before = successes.apply(null);
-        Eventually.await(method + " breaker closed", Duration.ofSeconds(60), () -> {
-            // A new customer each time: a customer once verified is not asked about again.
-            Api.book(Api.newCustomer(), id(flight), 1);
-            return successes.apply(null);
-        }, now -> now >= before + 2);
     }
 
     private static void signal(String signal, LibertyServer server) throws Exception {

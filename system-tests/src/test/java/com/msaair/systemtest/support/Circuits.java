@@ -1,0 +1,29 @@
+package com.msaair.systemtest.support;
+
+import com.msaair.localstack.Service;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Reservation's circuit breakers, put back between tests: a test that stopped a dependency leaves its
+ * breaker open for a while, and the next test's booking would then be answered by the fallback.
+ */
+public final class Circuits {
+
+    public static final String FLIGHT_CHECK = "ScheduleServiceFlights.find";
+    public static final String CUSTOMER_CHECK = "MileageCustomers.ask";
+
+    private Circuits() {}
+
+    /** Books until reservation's {@code method} has succeeded twice more through its breaker: it is closed. */
+    public static void awaitClosed(String method) {
+        long flight = Api.id(Api.registerFlight(900, 100));
+        Supplier<Double> successes = () -> Metrics.value(Service.RESERVATION, "ft_circuitbreaker_calls_total", method, "circuitBreakerResult=\"success\"");
+        double before = successes.get();
+        Eventually.await(method + " breaker closed", Duration.ofSeconds(60), () -> {
+            // A new customer each time: a customer once verified is not asked about again.
+            Api.book(Api.newCustomer(), flight, 1);
+            return successes.get();
+        }, now -> now >= before + 2);
+    }
+}
