@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Under a steady booking load, every service is killed (kill -9) in turn and started again, the
- * broker is restarted, and the database server is restarted (on Derby: mileage's Derby Network Server,
+ * broker is restarted (on PostgreSQL: reservation and mileage only, see {@link #servicesToKill()}),
+ * and the database server is restarted (on Derby: mileage's Derby Network Server,
  * stopped; on PostgreSQL: the server holding every service's database, killed with SIGKILL). Afterwards each service's own
  * API must tell the same story as the clients: every confirmed booking exists, nothing else does,
  * balances are exact, and every event had its effect exactly once.
@@ -69,8 +70,7 @@ class CrashRecoveryIT {
         long cancelledFlight = flights.get(0);
         try {
             load.awaitProgress(30);
-            for (Service service : List.of(Service.RESERVATION, Service.PAYMENT, Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION,
-                    Service.HISTORY)) {
+            for (Service service : servicesToKill()) {
                 // A small flight for each fault: it sells out while the service is down or coming back.
                 long small = id(Api.registerFlight(12, 75));
                 capacity.put(small, 12);
@@ -88,10 +88,12 @@ class CrashRecoveryIT {
                     server.awaitReady(SystemStack.START_TIMEOUT);
                 }));
             }
-            windows.add(fault(load, "restart Kafka", () -> {
-                SystemStack.stack().kafka().stop();
-                SystemStack.stack().kafka().start(Duration.ofMinutes(1));
-            }));
+            if (!SystemStack.onPostgres()) {
+                windows.add(fault(load, "restart Kafka", () -> {
+                    SystemStack.stack().kafka().stop();
+                    SystemStack.stack().kafka().start(Duration.ofMinutes(1));
+                }));
+            }
             if (SystemStack.onPostgres()) {
                 // Every service's database at once, and not gently: bookings fail until PostgreSQL has
                 // recovered from its WAL, and clients retry them with their idempotency keys.
@@ -129,6 +131,17 @@ class CrashRecoveryIT {
                 assertThat(window.failedRequests()).as("bookings never wait for " + window.fault()).isZero();
             }
         }
+    }
+
+    /**
+     * Every service on Derby. On PostgreSQL (the run that repeats the suites where the database matters)
+     * the two whose death leaves the most open transactions behind in the database server, reservation
+     * and mileage (with the flight cancelled while it is down); the other services and the broker's
+     * restart do the same on either database and are the Derby run's.
+     */
+    private static List<Service> servicesToKill() {
+        return SystemStack.onPostgres() ? List.of(Service.RESERVATION, Service.MILEAGE)
+                : List.of(Service.RESERVATION, Service.PAYMENT, Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY);
     }
 
     private static Window fault(LoadDriver load, String name, Runnable fault) {
