@@ -31,6 +31,11 @@ class SchemaMigrationTest {
 
     private static final String CHANGELOG = "db/test-changelog.xml";
 
+    static {
+        // Derby's own log goes to the build directory, not into the module.
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+    }
+
     @TempDir
     Path dir;
 
