@@ -274,7 +274,8 @@ class CrashRecoveryIT {
                 soldOut++;
             }
         }
-        assertThat(soldOut).as("flights that sold out during the faults").isGreaterThanOrEqualTo(3);
+        // A small flight was added for each service killed; at least half of them sold out while it was down or coming back.
+        assertThat(soldOut).as("flights that sold out during the faults").isGreaterThanOrEqualTo((servicesToKill().size() + 1) / 2);
     }
 
     /** Bookings that were confirmed at some point (read by the audit): one cancelled while still held never was. */
