@@ -73,7 +73,7 @@ public final class PostgresServer implements DatabaseServer {
                 "DB_USER", USER, "DB_PASSWORD", PASSWORD);
     }
 
-    public String jdbcUrl(String databaseName) {
+    private String jdbcUrl(String databaseName) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + databaseName;
     }
 
@@ -159,16 +159,6 @@ public final class PostgresServer implements DatabaseServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the stack's databases in PostgreSQL: " + e.getMessage(), e);
         }
-    }
-
-    /** Empties a database (a test's fresh start): drops it and creates it again. */
-    public void recreate(String database) {
-        try (Connection connection = login("postgres"); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS \"" + database.replace("\"", "") + "\" WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not drop " + database + ": " + e.getMessage(), e);
-        }
-        createDatabases(List.of(database));
     }
 
     private void initialise(Path bin, Path pgdata) {
