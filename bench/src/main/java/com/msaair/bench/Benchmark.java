@@ -55,6 +55,8 @@ public final class Benchmark {
     private final Map<String, Identities.Person> people = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path work;
     private final String database;
+    /** With --profile true: a Java Flight Recording of every server over the measured window. */
+    private final boolean profile;
 
     private Benchmark(Map<String, String> options, StackLayout layout) {
         this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
@@ -76,6 +78,14 @@ public final class Benchmark {
         stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", jvmArgs));
         this.work = layout.root().resolve("target/bench");
         this.identities = new Identities(stack.keycloak());
+        this.profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+    }
+
+    /** Each Liberty server's pid. */
+    private Map<String, Long> servers() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack.services().forEach(s -> pids.put(s.serverName(), stack.server(s).pid()));
+        return pids;
     }
 
     public static void main(String[] args) throws Exception {
@@ -131,13 +141,19 @@ public final class Benchmark {
                 Map.of("BENCH_PATH", "/health/live", "BENCH_DELAY_MS", "0", "BENCH_CUSTOMERS", "{{\"1\",\"\"}}"), work).await();
         values = Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds));
 
-        log("Measuring for " + duration + " s: bookings at " + concurrency + " connections, cancellations and reads alongside");
+        // Set up before the window: the CPU sampled below is the measurement's alone.
+        Profiler profiler = profile ? new Profiler(servers(), work) : null;
+        Map<String, String> cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * duration + 100)),
+                "BENCH_DELAY_MS", "50", "BENCH_AUTHORIZATION", manager());
+        log("Measuring for " + duration + " s: bookings at " + concurrency + " connections, cancellations and reads alongside"
+                + (profiler == null ? "" : "; profiling every server (Java Flight Recorder, the window only)"));
+        if (profiler != null) {
+            profiler.start();
+        }
         ProcessSampler sampler = new ProcessSampler(pids());
         Timeline timeline = new Timeline(url(Service.RESERVATION)).start();
         LagProbe lag = new LagProbe(probeCustomer, probeFlight);
         Future<?> probing = lag.start();
-        Map<String, String> cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * duration + 100)),
-                "BENCH_DELAY_MS", "50", "BENCH_AUTHORIZATION", manager());
         Map<String, String> reads = new LinkedHashMap<>(values);
         reads.put("BENCH_DELAY_MS", "40");
         List<Wrk> running = new ArrayList<>();
@@ -155,6 +171,7 @@ public final class Benchmark {
         }
         Map<String, ProcessSampler.Usage> usage = sampler.usage();
         sampler.close();
+        Map<String, Map<String, Double>> profile = profiler == null ? null : profiler.stop();
         timeline.close();
         lag.stop();
         probing.get();
@@ -174,6 +191,14 @@ public final class Benchmark {
         String picture = "benchmarks/" + stamp + ".png";
         timeline.draw(stack.layout().root().resolve("docs").resolve(picture), "./bench/run.sh " + arguments + " (tracing: " + tracing() + ")");
         String markdown = markdown(arguments, result) + "\n![The run over time: bookings/s, booking p50/p99, consumer lag](" + picture + ")\n";
+        if (profile != null) {
+            double bookings = results.get(0).count(201, 202);
+            String profilePicture = "benchmarks/" + stamp + "-profile.png";
+            Profiler.draw(profile, bookings, stack.layout().root().resolve("docs").resolve(profilePicture), "CPU per booking by component (JFR + /proc)");
+            markdown += "\nWhere the CPU went during the window (every booking answered 201 or 202 counted; Java threads split by "
+                    + "JFR stack samples, innermost known component; GC, JIT and VM threads from /proc; recordings in target/bench):\n\n"
+                    + Profiler.markdown(profile, bookings) + "\n![CPU per booking by component](" + profilePicture + ")\n";
+        }
         Path doc = stack.layout().root().resolve("docs/benchmarks.md");
         Files.writeString(doc, markdown, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println();
