@@ -26,6 +26,7 @@ public final class ServiceClient {
     public static final String ROLE = "service";
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"[^\"]*\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServiceClient() {}
@@ -35,16 +36,21 @@ public final class ServiceClient {
         String realm = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM;
         call(adminToken, "POST", realm + "/roles", "{\"name\":\"" + ROLE + "\",\"description\":\"A service calling as itself (client"
                 + " credentials), never a person: reservation opening and charging a payment\"}", Set.of(201, 409));
-        String client = representation(keycloak.reservationClientSecret());
+        String secret = keycloak.reservationClientSecret();
         String id = clientId(adminToken, realm);
         if (id == null) {
-            call(adminToken, "POST", realm + "/clients", client, Set.of(201));
+            call(adminToken, "POST", realm + "/clients", representation(secret), Set.of(201));
             id = clientId(adminToken, realm);
             if (id == null) {
                 throw new IllegalStateException("Keycloak made client " + RESERVATION + " but does not find it");
             }
         } else {
-            call(adminToken, "PUT", realm + "/clients/" + id, client, Set.of(204));
+            // As the admin console does it: the client as Keycloak has it, with only its secret changed.
+            String current = call(adminToken, "GET", realm + "/clients/" + id, null, Set.of(200));
+            String updated = SECRET.matcher(current).find()
+                    ? SECRET.matcher(current).replaceFirst(Matcher.quoteReplacement("\"secret\":\"" + secret + "\""))
+                    : current.replaceFirst("^\\{", Matcher.quoteReplacement("{\"secret\":\"" + secret + "\","));
+            call(adminToken, "PUT", realm + "/clients/" + id, updated, Set.of(204));
         }
         String serviceAccount = idOf(call(adminToken, "GET", realm + "/clients/" + id + "/service-account-user", null, Set.of(200)));
         String role = call(adminToken, "GET", realm + "/roles/" + ROLE, null, Set.of(200));
