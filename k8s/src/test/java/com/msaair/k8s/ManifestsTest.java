@@ -72,12 +72,23 @@ class ManifestsTest {
         kustomize.waitFor(60, TimeUnit.SECONDS);
         assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("KafkaTopic"))
                 .hasSize(8).allSatisfy(t -> assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3));
-        // Only reservation reaches payment: its own policy admits reservation alone, and the gateway's excludes it.
+        // Of the services only reservation reaches payment; through the Gateway, payments are only read.
         assertThat(objects).filteredOn(o -> o.at("/metadata/name").asText().equals("payment-from-reservation")).singleElement()
                 .satisfies(p -> assertThat(p.at("/spec/ingress/0/from/0/podSelector/matchLabels/app.kubernetes.io~1instance").asText())
                         .isEqualTo("reservation"));
-        assertThat(objects).filteredOn(o -> o.at("/metadata/name").asText().equals("services-from-gateway")).singleElement()
-                .satisfies(p -> assertThat(p.at("/spec/podSelector/matchExpressions/0/values").toString()).isEqualTo("[\"payment\"]"));
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("HTTPRoute") && o.at("/metadata/name").asText().equals("payment"))
+                .singleElement().satisfies(route -> {
+                    assertThat(route.at("/spec/rules").size()).isEqualTo(1);
+                    assertThat(route.at("/spec/rules/0/matches")).allSatisfy(match -> assertThat(match.path("method").asText()).isEqualTo("GET"));
+                });
+        // Reservation's client secret comes from a Secret the operator makes, never from the repository.
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("OpenLibertyApplication")
+                        && o.at("/metadata/name").asText().equals("reservation")).singleElement()
+                .satisfies(r -> assertThat(r.at("/spec/env").findValues("secretKeyRef")).extracting(ref -> ref.path("name").asText())
+                        .contains("msaair-reservation-client"));
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("KeycloakRealmImport")).singleElement()
+                .satisfies(i -> assertThat(i.at("/spec/placeholders/MSAAIR_RESERVATION_CLIENT_SECRET/secret/name").asText())
+                        .isEqualTo("msaair-reservation-client"));
         assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("OpenLibertyApplication")
                         && o.at("/metadata/name").asText().equals("reservation")).singleElement()
                 .satisfies(r -> {

@@ -3,6 +3,7 @@ package com.msaair.localstack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -10,8 +11,9 @@ import java.util.stream.Collectors;
  * HTTPRoutes (k8s/base/gateway.yaml) and a per-client rate limit. A signed-in client is its bearer
  * token, an anonymous one its address; over the limit the answer is 429 with {@code Retry-After} and a
  * problem+json body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay
- * on each service's own port, as they stay off the public Gateway on Kubernetes; so does the payment
- * service, which only reservation calls (on Kubernetes a NetworkPolicy says so).
+ * on each service's own port, as they stay off the public Gateway on Kubernetes. Payments are routed
+ * for reading only: a customer reads their own here, and any other method is refused at the gateway
+ * (405, problem+json) — the charge is reservation's alone, as itself, on payment's own port.
  */
 public final class Gateway {
 
@@ -22,6 +24,8 @@ public final class Gateway {
 
     /** Path prefix → the service that owns it (the HTTPRoutes say the same). */
     static final Map<String, Service> ROUTES = routes();
+    /** Routes that only GET (and HEAD) reach; the HTTPRoute matches only GET. */
+    static final Set<String> READ_ONLY = Set.of("/api/payments");
 
     private Gateway() {}
 
@@ -33,13 +37,30 @@ public final class Gateway {
         routes.put("/api/customers", Service.MILEAGE);
         routes.put("/api/notifications", Service.NOTIFICATION);
         routes.put("/api/history", Service.HISTORY);
+        routes.put("/api/payments", Service.PAYMENT);
         return routes;
+    }
+
+    /**
+     * Any method but GET and HEAD answered by the gateway itself: 405 with {@code Allow} and problem+json.
+     * A {@code return} inside {@code if} (the one safe use of it), not {@code error_page}: a location that
+     * declares its own error pages loses the server's (the 429's).
+     */
+    private static String readOnly() {
+        return String.join("\n",
+                "      default_type application/problem+json;",
+                "      if ($request_method !~ ^(GET|HEAD)$ ) {",
+                "        add_header Allow \"GET, HEAD\" always;",
+                "        return 405 '{\"type\":\"about:blank\",\"title\":\"Method Not Allowed\",\"status\":405,"
+                        + "\"detail\":\"Only GET reaches this resource through the gateway\"}';",
+                "      }");
     }
 
     /** Starts nginx in {@code prefix} on {@code port}, in front of the services at {@code portOffset}. */
     public static Nginx start(Path prefix, int port, int portOffset) {
         String locations = ROUTES.entrySet().stream().map(route -> String.join("\n",
                         "    location " + route.getKey() + " {",
+                        READ_ONLY.contains(route.getKey()) ? readOnly() : "",
                         "      proxy_pass http://127.0.0.1:" + (route.getValue().port() + portOffset) + ";",
                         "    }"))
                 .collect(Collectors.joining("\n"));

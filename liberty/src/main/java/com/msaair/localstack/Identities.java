@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * People of the local stack's realm, for the tools that act as them (the system tests, the benchmark,
  * the rehearsal): makes users through Keycloak's admin API, signs them in with the command-line
- * client (password grant) and keeps each one's token until shortly before it expires.
+ * client (password grant) and keeps each one's token until shortly before it expires; and, for the
+ * tests that call payment as reservation does, reservation's own service identity.
  */
 public final class Identities {
 
@@ -99,6 +100,22 @@ public final class Identities {
         return "Bearer " + token.value();
     }
 
+    /**
+     * "Bearer …" of reservation's service identity: the client-credentials grant of its own client
+     * ({@link ServiceClient}) with the secret the stack made — the one token payment takes for a charge.
+     * Kept until a minute before it expires.
+     */
+    public String serviceBearer() {
+        String key = "client:" + ServiceClient.RESERVATION;
+        Token token = tokens.get(key);
+        if (token == null || Instant.now().isAfter(token.expires().minusSeconds(60))) {
+            token = obtain(keycloak.tokenEndpoint(), Map.of("grant_type", "client_credentials", "client_id", ServiceClient.RESERVATION,
+                    "client_secret", keycloak.reservationClientSecret()), ServiceClient.RESERVATION);
+            tokens.put(key, token);
+        }
+        return "Bearer " + token.value();
+    }
+
     /** A new token for {@code username} from {@code clientId} (msaair-cli, or msaair-cli-short for 10-second tokens). */
     public String freshToken(String username, String password, String clientId) {
         return signIn(username, password, clientId).value();
@@ -129,7 +146,11 @@ public final class Identities {
     }
 
     private Token signIn(String endpoint, String username, String password, String clientId) {
-        String form = Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password).entrySet().stream()
+        return obtain(endpoint, Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password), username);
+    }
+
+    private Token obtain(String endpoint, Map<String, String> grant, String whose) {
+        String form = grant.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String answer = send(HttpRequest.newBuilder(URI.create(endpoint))
@@ -138,7 +159,7 @@ public final class Identities {
         Matcher token = ACCESS_TOKEN.matcher(answer);
         Matcher expires = EXPIRES_IN.matcher(answer);
         if (!token.find() || !expires.find()) {
-            throw new IllegalStateException("No token for " + username + ": " + answer);
+            throw new IllegalStateException("No token for " + whose + ": " + answer);
         }
         return new Token(token.group(1), Instant.now().plusSeconds(Long.parseLong(expires.group(1))));
     }

@@ -22,7 +22,8 @@ import java.util.Map;
  * users) is imported from the repository on first start; Keycloak makes the realm's signing keys
  * itself and keeps them, with everything else, in this stack's data folder — no key is in the
  * repository. The master realm's administrator gets a random password, written (owner-readable only)
- * to {@code keycloak/admin-password} in the data folder on first start.
+ * to {@code keycloak/admin-password} in the data folder on first start; reservation's own client
+ * ({@link ServiceClient}) gets a random secret the same way, {@code keycloak/reservation-client-secret}.
  */
 public final class KeycloakServer {
 
@@ -77,7 +78,21 @@ public final class KeycloakServer {
 
     /** The master realm administrator's password (made on first start). */
     public String adminPassword() {
-        Path file = home().resolve("admin-password");
+        return secret("admin-password");
+    }
+
+    /**
+     * The secret of reservation's own client ({@link ServiceClient}), made on first start like the
+     * administrator's password: the reservation server gets it in its environment, Keycloak through its
+     * admin API ({@link ServiceClient#provision}).
+     */
+    public String reservationClientSecret() {
+        return secret("reservation-client-secret");
+    }
+
+    /** A random secret kept owner-readable in Keycloak's data folder, made the first time it is asked for. */
+    private synchronized String secret(String name) {
+        Path file = home().resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(home());

@@ -66,8 +66,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private LibertyServer server(Service service, String label, int port, java.nio.file.Path outputDir) {
-        return new LibertyServer(layout, service.serverName(), label, port, outputDir).env(wiring())
+        LibertyServer server = new LibertyServer(layout, service.serverName(), label, port, outputDir).env(wiring())
                 .env("OTEL_SERVICE_NAME", service.serverName());
+        if (service == Service.RESERVATION) {
+            // Its own client's secret, and no other server's business: reservation alone may charge (ServiceClient).
+            server.env("MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET", keycloak.reservationClientSecret());
+        }
+        return server;
     }
 
     /** Restarts servers whose liveness keeps failing, as Kubernetes would (see {@link LivenessWatchdog}). */
@@ -222,6 +227,7 @@ public final class LocalStack implements AutoCloseable {
             gateway = Gateway.start(layout.data().resolve("gateway"), gatewayPort, portOffset);
             try {
                 keycloak.awaitReady(timeout);
+                ServiceClient.provision(keycloak, new Identities(keycloak).adminToken());
             } catch (IllegalStateException e) {
                 failures.add(e.getMessage());
             }

@@ -32,11 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * OpenAPI document (so a new endpoint is covered, or this fails) × every kind of caller — none, an
  * expired token, a broken signature, another issuer, another audience, {@code alg: none}, a role the
  * operation does not admit, another customer, the right one — against the rule the document states
- * ({@code x-msaair-roles}, written from the same {@code @RolesAllowed} the server enforces).
+ * ({@code x-msaair-roles}, written from the same {@code @RolesAllowed} the server enforces). The
+ * service identity (reservation's own client, role {@code service}) is a caller too: an operation only
+ * it may call refuses every person's token, the customer whose data it is included, and it may call
+ * nothing else that is not public.
  */
 @Order(9)
 @ExtendWith(SystemStack.class)
 class AccessMatrixIT {
+
+    /** The role of a service calling as itself (platform's Roles.SERVICE), which no person has. */
+    static final String SERVICE = "service";
 
     record Operation(Service service, String method, String path, List<String> roles, List<String> query, boolean hasBody) {
         boolean admits(String role) {
@@ -61,6 +67,10 @@ class AccessMatrixIT {
         List<Operation> operations = operations();
         assertThat(operations).as("operations in the served documents").hasSizeGreaterThanOrEqualTo(17);
         assertThat(operations).as("every operation says who may call it").allSatisfy(op -> assertThat(op.roles()).isNotEmpty());
+        assertThat(operations).as("operations for the service identity alone (the charge)").filteredOn(op -> op.roles().equals(List.of(SERVICE)))
+                .isNotEmpty();
+        assertThat(operations).as("no operation admits the service identity and a person").filteredOn(op -> op.admits(SERVICE))
+                .allSatisfy(op -> assertThat(op.roles()).containsExactly(SERVICE));
         Fixture fixture = fixture();
 
         String expired = Tokens.shortLived();
@@ -86,6 +96,13 @@ class AccessMatrixIT {
                 continue;
             }
             wrongRole(op, fixture).ifPresent(token -> expect(failures, counts, op, "wrong role", send(op, fixture, Optional.of(token), fixture.a()).status(), 403));
+            if (op.admits(SERVICE)) {
+                Map<String, String> people = Map.of("the customer it names", Api.as(fixture.a()), "a manager", Api.manager(), "an operator", Api.operator());
+                people.forEach((who, token) -> expect(failures, counts, op, who + " (not the service)",
+                        send(op, fixture, Optional.of(token), fixture.a()).status(), 403));
+            } else {
+                expect(failures, counts, op, "the service identity", send(op, fixture, Optional.of(Api.service()), fixture.a()).status(), 403);
+            }
             otherCustomersAnswer(op).ifPresent(expected -> expect(failures, counts, op, "another customer",
                     send(op, fixture, Optional.of(Api.as(fixture.b())), fixture.a()).status(), expected));
             expect(failures, counts, op, "the right caller", send(op, fixture, Optional.of(rightCaller(op, fixture)), fixture.a()).status(), null);
@@ -180,6 +197,9 @@ class AccessMatrixIT {
     private static String rightCaller(Operation op, Fixture fixture) {
         if (op.path().equals("/api/customers") && op.method().equals("post")) {
             return SystemStack.identities().bearer(Api.newPerson()); // someone who is not a customer yet
+        }
+        if (op.admits(SERVICE)) {
+            return Api.service();
         }
         if (op.admits("customer")) {
             return Api.as(fixture.a());

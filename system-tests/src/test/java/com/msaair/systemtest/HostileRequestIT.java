@@ -121,6 +121,9 @@ class HostileRequestIT {
         if (roles.contains("manager")) {
             return java.util.Optional.of(Api.manager());
         }
+        if (roles.contains("service")) {
+            return java.util.Optional.of(Api.service());
+        }
         return java.util.Optional.of(Api.operator());
     }
 

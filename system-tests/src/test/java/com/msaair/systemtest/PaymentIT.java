@@ -9,22 +9,27 @@ import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Eventually;
 import com.msaair.systemtest.support.Events;
 import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.KafkaProbe;
 import com.msaair.systemtest.support.Metrics;
 import com.msaair.systemtest.support.MoneyAudit;
 import com.msaair.systemtest.support.SystemStack;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -280,7 +285,221 @@ class PaymentIT {
         MoneyAudit.assertConsistent(customers);
     }
 
+    // ---- money moves only for the booking it belongs to (issue 25): payment takes the charge from reservation alone
+
+    @Test
+    void aCustomerCannotOpenThePaymentOfTheirNextBookingAndTheBookingIsPaidAtItsOwnPrice() {
+        long flight = id(Api.registerFlight(10, 100));
+        String attacker = Api.newCustomer();
+        long next = id(Api.booked(attacker, flight, 1)) + 1;
+        // The issue's first finding: 1 KRW, the slow card, for the reservation id the next booking gets, with the customer's own valid token.
+        Http.Reply direct = Http.post(Api.url(Service.PAYMENT, "/api/payments"), charge(next, attacker, 1, "KRW", "pm_card_slow"),
+                Api.authorization(Api.as(attacker)));
+        assertThat(direct.status()).as("a customer's token never moves money: " + direct).isEqualTo(403);
+
+        long reservation = id(Api.booked(attacker, flight, 1));
+        assertThat(reservation).as("the id the direct call aimed at").isEqualTo(next);
+        assertPaidByItsOwnCapture(attacker, reservation, Api.VISA);
+        MoneyAudit.assertConsistent(List.of(attacker));
+    }
+
+    @Test
+    void aCustomerCannotPayAnotherCustomersNextBookingWithOneWon() {
+        long flight = id(Api.registerFlight(10, 100));
+        String attacker = Api.newCustomer();
+        String victim = Api.newCustomer();
+        long next = id(Api.booked(attacker, flight, 1)) + 1;
+        for (String customerId : List.of(attacker, victim)) {
+            Http.Reply direct = Http.post(Api.url(Service.PAYMENT, "/api/payments"), charge(next, customerId, 1, "KRW", "pm_card_slow"),
+                    Api.authorization(Api.as(attacker)));
+            assertThat(direct.status()).as("naming " + (customerId.equals(victim) ? "the victim" : "themselves") + ": " + direct).isEqualTo(403);
+        }
+
+        long reservation = id(Api.booked(victim, flight, 1));
+        assertThat(reservation).isEqualTo(next);
+        assertPaidByItsOwnCapture(victim, reservation, Api.VISA);
+        assertThat(Api.payments(attacker).getValuesAs(JsonObject.class)).as("the attacker has no payment of the victim's booking")
+                .noneMatch(p -> p.getJsonNumber("reservationId").longValue() == reservation);
+        MoneyAudit.assertConsistent(List.of(attacker, victim));
+    }
+
+    @Test
+    void aDeclinedMethodCannotBePreOpenedToMakeAnotherCustomersBookingFail() {
+        long flight = id(Api.registerFlight(10, 100));
+        String attacker = Api.newCustomer();
+        String victim = Api.newCustomer();
+        long next = id(Api.booked(attacker, flight, 1)) + 1;
+        Http.Reply direct = Http.post(Api.url(Service.PAYMENT, "/api/payments"), charge(next, attacker, 125_000, "KRW", "pm_card_declined"),
+                Api.authorization(Api.as(attacker)));
+        assertThat(direct.status()).as(direct.toString()).isEqualTo(403);
+
+        assertThat(id(Api.booked(victim, flight, 1))).as("the victim's card is charged, not the declined one").isEqualTo(next);
+        assertPaidByItsOwnCapture(victim, next, Api.VISA);
+        MoneyAudit.assertConsistent(List.of(attacker, victim));
+    }
+
+    @Test
+    void aPaymentForAReservationNobodyHasIsRefusedToEveryPersonAndThroughTheGatewayAndNothingIsCaptured() {
+        String customer = Api.newCustomer();
+        long nobodys = 7_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        JsonObject body = charge(nobodys, customer, 125_000, "KRW", Api.VISA);
+        for (String token : List.of(Api.as(customer), Api.manager(), Api.operator())) {
+            Http.Reply direct = Http.post(Api.url(Service.PAYMENT, "/api/payments"), body, Api.authorization(token));
+            assertThat(direct.status()).as("the issue's third finding, by a person: " + direct).isEqualTo(403);
+        }
+        for (String token : List.of(Api.as(customer), Api.service())) {
+            Http.Reply gateway = Http.post(SystemStack.stack().gatewayUri().resolve("/api/payments"), body, Api.authorization(token));
+            assertThat(gateway.status()).as("the gateway charges nothing, whoever asks: " + gateway).isEqualTo(405);
+            assertThat(gateway.contentType()).startsWith("application/problem+json");
+            assertThat(gateway.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        }
+        assertThat(Api.payments(customer).getValuesAs(JsonObject.class)).as("nothing opened").isEmpty();
+        assertThat(Events.correlated("payment-events", "PaymentCaptured", nobodys)).as("nothing captured").isEmpty();
+    }
+
+    @Test
+    void aCustomerReadsTheirOwnPaymentsThroughTheGateway() {
+        long flight = id(Api.registerFlight(10, 100));
+        String customer = Api.newCustomer();
+        String other = Api.newCustomer();
+        long reservation = id(Api.booked(customer, flight, 1));
+        Http.Reply mine = Http.get(SystemStack.stack().gatewayUri().resolve("/api/payments"), Api.as(customer));
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.items().getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(p -> assertThat(p.getJsonNumber("reservationId").longValue()).isEqualTo(reservation));
+        long paymentId = mine.items().getJsonObject(0).getJsonNumber("id").longValue();
+        assertThat(Http.get(SystemStack.stack().gatewayUri().resolve("/api/payments/" + paymentId), Api.as(customer)).status()).isEqualTo(200);
+        assertThat(Http.get(SystemStack.stack().gatewayUri().resolve("/api/payments/" + paymentId), Api.as(other)).status())
+                .as("another customer's payment is not found").isEqualTo(404);
+        assertThat(Http.get(SystemStack.stack().gatewayUri().resolve("/api/payments?customerId=" + customer), Api.as(other)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aForgedCaptureOfAnotherAmountCurrencyOrCustomerNeverConfirmsABooking() {
+        long flight = id(Api.registerFlight(10, 100));
+        String customer = Api.newCustomer();
+        String other = Api.newCustomer();
+        double before = Metrics.application(Service.RESERVATION, "msaair_capture_mismatches_total");
+
+        // A booking whose payment cannot be taken (processor errors): only a forged capture could confirm it.
+        Http.Reply unpayable = Api.book(customer, flight, 1, "pm_card_error", Map.of());
+        assertThat(unpayable.status()).as(unpayable.toString()).isEqualTo(202);
+        long held = id(unpayable.json());
+        forgeCapture(held, customer, FARE, "USD");
+        forgeCapture(held, other, FARE, "KRW");
+        Eventually.await("both forged captures seen and counted", () -> Metrics.application(Service.RESERVATION, "msaair_capture_mismatches_total"),
+                n -> n >= before + 2);
+        assertThat(Api.reservation(held).getString("status")).as("not confirmed by them").isEqualTo("HELD");
+
+        // A slow booking: forged captures race its real one, which alone confirms it.
+        Http.Reply slow = Api.book(customer, flight, 1, "pm_card_slow", Map.of());
+        assertThat(slow.status()).as(slow.toString()).isEqualTo(202);
+        long reservation = id(slow.json());
+        List<String> forged = List.of(forgeCapture(reservation, customer, 1, "KRW"), forgeCapture(reservation, customer, FARE, "USD"),
+                forgeCapture(reservation, other, FARE, "KRW"));
+        Eventually.await("the three forged captures seen and counted", () -> Metrics.application(Service.RESERVATION, "msaair_capture_mismatches_total"),
+                n -> n >= before + 5);
+        awaitStatus(customer, reservation, "CONFIRMED"::equals, Duration.ofSeconds(HOLD_SECONDS));
+        List<Events.Event> confirmations = Eventually.await("its confirmation on reservation-events",
+                () -> Events.correlated("reservation-events", "ReservationCreated", reservation), c -> !c.isEmpty());
+        assertThat(confirmations).singleElement().satisfies(e -> assertThat(e.causationId()).as("confirmed by a capture of its own")
+                .hasValueSatisfying(capture -> assertThat(capture).isNotIn(forged)));
+        assertPaidByItsOwnCapture(customer, reservation, "pm_card_slow");
+
+        assertThat(Http.delete(Api.url(Service.RESERVATION, "/api/reservations/" + held), Api.as(customer)).status()).isEqualTo(200);
+        MoneyAudit.assertConsistent(List.of(customer, other));
+    }
+
+    @Test
+    void aCaptureThatLandsAfterItsBookingWasCancelledConfirmsNothingAndIsRefundedInFull() {
+        long flight = id(Api.registerFlight(10, 100));
+        String customer = Api.newCustomer();
+        Http.Reply slow = Api.book(customer, flight, 1, "pm_card_slow", Map.of());
+        assertThat(slow.status()).as(slow.toString()).isEqualTo(202);
+        long reservation = id(slow.json());
+        Http.Reply cancelled = Http.delete(Api.url(Service.RESERVATION, "/api/reservations/" + reservation), Api.as(customer));
+        assertThat(cancelled.status()).as("cancelled while its charge is still at the processor").isEqualTo(200);
+
+        Eventually.await("the late capture refunded in full", Duration.ofSeconds(60), () -> paymentOf(customer, reservation),
+                p -> amount(p, "captured") == FARE && amount(p, "refunded") == FARE);
+        assertThat(Api.reservation(reservation).getString("status")).as("the capture confirmed nothing").isEqualTo("CANCELLED");
+        assertThat(Events.correlated("reservation-events", "ReservationCreated", reservation)).isEmpty();
+        Eventually.pause(2000); // long enough for a second refund to show, if there were one
+        assertThat(Events.correlated("payment-events", "PaymentRefunded", reservation)).as("refunded once").hasSize(1);
+        MoneyAudit.assertConsistent(List.of(customer));
+    }
+
+    /**
+     * A payment made with other terms for the reservation id a booking then gets — what a customer could
+     * do before only reservation could open payments, or a reservation database reset behind payment's
+     * back leaves — is never the booking's: the booking's ReservationHeld disowns it (refunded in full,
+     * the mismatch on it), the booking is not confirmed by it and goes unpaid.
+     */
+    @Test
+    void aPaymentLeftWithOtherTermsForTheNextReservationIsDisownedByItsBookingAndRefundedInFull() {
+        long flight = id(Api.registerFlight(10, 100));
+        String other = Api.newCustomer();
+        String customer = Api.newCustomer();
+        long next = id(Api.booked(other, flight, 1)) + 1;
+        double before = Metrics.application(Service.PAYMENT, "msaair_payment_mismatches_total");
+        // Only the service identity can open a payment now: it stands in for a payment left from before.
+        Http.Reply left = Http.post(Api.url(Service.PAYMENT, "/api/payments"), charge(next, other, 1, "KRW", Api.VISA), Api.authorization(Api.service()));
+        assertThat(left.status()).as(left.toString()).isEqualTo(201);
+
+        Http.Reply booked = Api.book(customer, flight, 1);
+        assertThat(id(booked.json())).as("the id the left payment holds").isEqualTo(next);
+        assertThat(booked.status()).as("its charge meets a payment of other terms (409): pending, " + booked).isEqualTo(202);
+        JsonObject disowned = Eventually.await("the left payment disowned and refunded", Duration.ofSeconds(60), () -> paymentOf(other, next),
+                p -> p.containsKey("mismatch") && amount(p, "refunded") == 1);
+        assertThat(disowned.getString("mismatch")).contains("customerId", "amount");
+        assertThat(Metrics.application(Service.PAYMENT, "msaair_payment_mismatches_total")).isGreaterThanOrEqualTo(before + 1);
+        assertThat(Api.reservation(next).getString("status")).as("never confirmed by it").isEqualTo("HELD");
+
+        assertThat(Http.delete(Api.url(Service.RESERVATION, "/api/reservations/" + next), Api.as(customer)).status()).isEqualTo(200);
+        MoneyAudit.assertConsistent(List.of(other, customer));
+    }
+
     // ---- helpers
+
+    /** The booking is CONFIRMED and paid by its own payment: its price, its customer's, by its method, captured once. */
+    private static void assertPaidByItsOwnCapture(String customer, long reservation, String paymentMethod) {
+        JsonObject booking = Api.reservation(reservation);
+        assertThat(booking.getString("status")).isEqualTo("CONFIRMED");
+        assertThat(booking.getString("customerId")).isEqualTo(customer);
+        JsonObject payment = Eventually.await("the payment of " + reservation, () -> paymentOf(customer, reservation), p -> amount(p, "captured") > 0);
+        assertThat(payment.getJsonObject("captured")).isEqualTo(booking.getJsonObject("price"));
+        assertThat(payment.getString("paymentMethod")).isEqualTo(paymentMethod);
+        assertThat(payment.containsKey("mismatch")).isFalse();
+        List<Events.Event> captures = Eventually.await("its capture on payment-events", () -> Events.correlated("payment-events", "PaymentCaptured",
+                reservation).stream().filter(e -> !MoneyAudit.isForged(e.eventId())).toList(), c -> !c.isEmpty());
+        assertThat(captures).as("captured once").hasSize(1);
+    }
+
+    /** A charge's body, as only reservation should send it. */
+    private static JsonObject charge(long reservation, String customerId, long amount, String currency, String paymentMethod) {
+        return Json.createObjectBuilder().add("reservationId", reservation).add("customerId", customerId)
+                .add("amount", Json.createObjectBuilder().add("amount", amount).add("currency", currency))
+                .add("paymentMethod", paymentMethod).add("captureBefore", Instant.now().plusSeconds(3600).toString()).build();
+    }
+
+    /** Writes a PaymentCaptured on payment-events as only payment should (a forgery: the audit leaves it out); answers its event id. */
+    private static String forgeCapture(long reservation, String payer, long amount, String currency) {
+        String eventId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String event = Json.createObjectBuilder().add("eventId", eventId).add("eventType", "PaymentCaptured").add("occurredAt", now.toString())
+                .add("correlationId", String.valueOf(reservation)).add("customerId", payer)
+                .add("data", Json.createObjectBuilder().add("paymentId", 999_999_999L).add("reservationId", reservation).add("customerId", payer)
+                        .add("amount", Json.createObjectBuilder().add("amount", amount).add("currency", currency)).add("capturedAt", now.toString()))
+                .build().toString();
+        MoneyAudit.forged(eventId);
+        KafkaProbe.produce("payment-events", payer, event,
+                Map.of("eventType", "PaymentCaptured", "eventId", eventId, "correlationId", String.valueOf(reservation)));
+        return eventId;
+    }
+
+    private static long amount(JsonObject resource, String member) {
+        return resource.getJsonObject(member).getJsonNumber("amount").longValue();
+    }
 
     private static Map<Long, String> awaitNoneHeld(Collection<String> customers, List<Long> ids, Duration within) {
         return Eventually.await("no booking left held", within, () -> {

@@ -1,5 +1,6 @@
 package com.msaair.payment.application;
 
+import com.msaair.payment.domain.Payment;
 import com.msaair.payment.domain.PaymentRepository;
 import com.msaair.platform.domain.Money;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +9,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Follows the bookings, from reservation events. A held booking opens its payment, so the charge goes
  * on in the background even if the booking's own call never reached this service (see {@link #held}
- * for its transaction); a booking that ended voids its payment or makes it owe what the fare rule
- * gives back, inside the consumer's transaction, which also records the event as handled.
+ * for its transaction), and disowns a payment of its reservation made with other terms; a booking
+ * that ended voids its payment or makes it owe what the fare rule gives back, inside the consumer's
+ * transaction, which also records the event as handled.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,6 +31,9 @@ public class BookingOutcomes {
 
     @Inject
     PaymentService payments;
+
+    @Inject
+    PaymentMismatches mismatches;
 
     @Inject
     Clock clock;
@@ -50,7 +56,25 @@ public class BookingOutcomes {
      */
     public void held(PayReservation booking, Instant heldAt) {
         Duration grace = Duration.between(clock.instant(), heldAt.plusMillis(backgroundGraceMs));
-        payments.openOrFind(booking, grace.isNegative() ? Duration.ZERO : grace);
+        Payment payment = payments.openOrFind(booking, grace.isNegative() ? Duration.ZERO : grace);
+        List<String> differences = payment.differencesFrom(booking.customerId(), booking.amount(), booking.paymentMethod(), booking.captureBefore());
+        if (!differences.isEmpty()) {
+            disown(booking, differences);
+        }
+    }
+
+    /**
+     * The reservation's payment was made with other terms than its booking's (before only reservation
+     * could open payments, or for a reservation id reused after its database was reset): it is never
+     * kept for this booking. The booking's own charge meets it too (409) and falls back to pending, so
+     * the booking goes unpaid and its hold expires — no money moves for it either way.
+     */
+    private void disown(PayReservation booking, List<String> differences) {
+        Payment payment = repository.ofReservationForUpdate(booking.reservationId())
+                .orElseThrow(() -> new IllegalStateException("the payment of reservation " + booking.reservationId() + " went away"));
+        if (payment.disown(differences, clock.instant())) {
+            mismatches.disowned(payment, booking);
+        }
     }
 
     /**

@@ -61,7 +61,7 @@ public class PaymentService {
      */
     public Payment pay(PayReservation request) {
         Payment payment = openOrFind(request, Duration.ofMillis(backgroundGraceMs));
-        if (!payment.hasTerms(request.customerId(), request.amount(), request.paymentMethod())) {
+        if (!payment.hasTerms(request.customerId(), request.amount(), request.paymentMethod(), request.captureBefore())) {
             throw PaymentException.mismatch(request.reservationId());
         }
         if (payment.status() == PaymentStatus.PENDING && payment.mayCharge(clock.instant())) {

@@ -3,6 +3,8 @@ package com.msaair.payment.domain;
 import com.msaair.platform.domain.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Optional;
  * booking is never confirmed after its seats went back); when the booking ends (released, expired,
  * cancelled) whatever was captured and is owed back becomes {@code refundDue}, never more than was
  * captured; and a capture that lands after the booking ended is owed back in full.
+ *
+ * <p>A payment is its booking's only while their terms agree. When the booking turns out to have other
+ * terms (its ReservationHeld meets a payment made with others), the payment is disowned: never charged
+ * for that booking, or owed back in full if it was; what differed stays on it for an operator.
  */
 public class Payment {
 
@@ -34,8 +40,10 @@ public class Payment {
     private long captured;
     private long refunded;
     private long refundDue;
-    /** Whether the booking has ended (released, expired or cancelled): it happens once. */
+    /** Whether the booking has ended (released, expired or cancelled), or the payment was disowned: it happens once. */
     private boolean bookingEnded;
+    /** The terms that differed from its booking's, when the payment was disowned for it; null while it is the booking's. */
+    private String mismatch;
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
@@ -73,8 +81,52 @@ public class Payment {
     }
 
     /** Whether a request to pay this reservation asks for what this payment is. */
-    public boolean hasTerms(String customerId, Money amount, String paymentMethod) {
-        return this.customerId.equals(customerId) && amount().equals(amount) && this.paymentMethod.equals(paymentMethod);
+    public boolean hasTerms(String customerId, Money amount, String paymentMethod, Instant captureBefore) {
+        return differencesFrom(customerId, amount, paymentMethod, captureBefore).isEmpty();
+    }
+
+    /** The names of the terms in which this payment differs from the ones given, in a fixed order; empty when they agree. */
+    public List<String> differencesFrom(String customerId, Money amount, String paymentMethod, Instant captureBefore) {
+        List<String> differences = new ArrayList<>();
+        if (!this.customerId.equals(customerId)) {
+            differences.add("customerId");
+        }
+        if (this.amount != amount.amount()) {
+            differences.add("amount");
+        }
+        if (!currency.equals(amount.currency())) {
+            differences.add("currency");
+        }
+        if (!this.paymentMethod.equals(paymentMethod)) {
+            differences.add("paymentMethod");
+        }
+        if (!this.captureBefore.equals(captureBefore)) {
+            differences.add("captureBefore");
+        }
+        return differences;
+    }
+
+    /**
+     * The reservation's booking has other terms than this payment ({@code differences}, from
+     * {@link #differencesFrom}): it is not that booking's payment. Not charged yet, it is voided and
+     * never charged; captured (now or later), it is owed back in full; the booking's own end no longer
+     * concerns it. False when it was disowned already.
+     */
+    public boolean disown(List<String> differences, Instant now) {
+        if (differences.isEmpty()) {
+            throw new IllegalArgumentException("a payment is disowned for terms that differ");
+        }
+        if (mismatch != null) {
+            return false;
+        }
+        mismatch = String.join(", ", differences);
+        bookingEnded = true;
+        updatedAt = now;
+        if (status == PaymentStatus.PENDING) {
+            status = PaymentStatus.VOIDED;
+        }
+        refundDue = captured - refunded;
+        return true;
     }
 
     /** The processor's idempotency key of this payment's charge: one charge per reservation, whoever asks. */
@@ -215,6 +267,11 @@ public class Payment {
 
     public String declineReason() {
         return declineReason;
+    }
+
+    /** What differed from its booking's terms, if it was disowned for that (see {@link #disown}). */
+    public Optional<String> mismatch() {
+        return Optional.ofNullable(mismatch);
     }
 
     public Instant captureBefore() {

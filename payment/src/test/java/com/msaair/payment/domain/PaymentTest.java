@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.msaair.platform.domain.Money;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PaymentTest {
@@ -21,10 +22,59 @@ class PaymentTest {
     void aChargeIsKeyedByTheReservationWhoeverAsks() {
         Payment payment = open();
         assertThat(payment.chargeKey()).isEqualTo("charge-1001");
-        assertThat(payment.hasTerms("c-1", PRICE, "pm_card_visa")).isTrue();
-        assertThat(payment.hasTerms("c-2", PRICE, "pm_card_visa")).isFalse();
-        assertThat(payment.hasTerms("c-1", new Money(1, "KRW"), "pm_card_visa")).isFalse();
-        assertThat(payment.hasTerms("c-1", PRICE, "pm_card_slow")).isFalse();
+        assertThat(payment.hasTerms("c-1", PRICE, "pm_card_visa", DEADLINE)).isTrue();
+        assertThat(payment.hasTerms("c-2", PRICE, "pm_card_visa", DEADLINE)).isFalse();
+        assertThat(payment.hasTerms("c-1", new Money(1, "KRW"), "pm_card_visa", DEADLINE)).isFalse();
+        assertThat(payment.hasTerms("c-1", PRICE, "pm_card_slow", DEADLINE)).isFalse();
+        assertThat(payment.hasTerms("c-1", PRICE, "pm_card_visa", DEADLINE.plusSeconds(3600))).isFalse();
+    }
+
+    @Test
+    void everyTermThatDiffersIsNamed() {
+        Payment payment = open();
+        assertThat(payment.differencesFrom("c-1", PRICE, "pm_card_visa", DEADLINE)).isEmpty();
+        assertThat(payment.differencesFrom("c-1", new Money(250_000, "USD"), "pm_card_visa", DEADLINE)).containsExactly("currency");
+        assertThat(payment.differencesFrom("c-2", new Money(1, "USD"), "pm_card_slow", DEADLINE.plusSeconds(1)))
+                .containsExactly("customerId", "amount", "currency", "paymentMethod", "captureBefore");
+    }
+
+    @Test
+    void aPaymentDisownedBeforeItIsChargedIsVoidedAndACaptureThatLandsAnywayGoesBackInFull() {
+        Payment payment = open();
+        assertThat(payment.disown(List.of("amount", "customerId"), NOW)).isTrue();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
+        assertThat(payment.mismatch()).contains("amount, customerId");
+        assertThat(payment.mayCharge(NOW)).as("never charged for the booking").isFalse();
+        assertThat(payment.isDue(NOW.plusSeconds(60))).as("nor in the background").isFalse();
+        assertThat(payment.owesRefund()).isFalse();
+        assertThat(payment.captured("ch_1", NOW)).as("a charge that was in flight").isPresent();
+        assertThat(payment.refundOwed()).as("no money kept for a booking with other terms").isEqualTo(PRICE);
+        assertThat(payment.disown(List.of("amount"), NOW)).as("disowned once").isFalse();
+        assertThat(payment.mismatch()).contains("amount, customerId");
+    }
+
+    @Test
+    void aCapturedPaymentDisownedIsRefundedInFullWhateverTheBookingsEndSaysLater() {
+        Payment payment = open();
+        payment.captured("ch_1", NOW);
+        payment.disown(List.of("customerId"), NOW);
+        assertThat(payment.status()).as("the capture happened").isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(payment.refundOwed()).isEqualTo(PRICE);
+        payment.bookingEnded(new Money(1, "KRW"), NOW);
+        assertThat(payment.refundOwed()).as("the other booking's end does not shrink the refund").isEqualTo(PRICE);
+        assertThat(payment.refunded(NOW)).hasValueSatisfying(entry -> assertThat(entry.amount()).isEqualTo(PRICE));
+        payment.bookingEnded(PRICE, NOW);
+        assertThat(payment.owesRefund()).as("refunded once").isFalse();
+    }
+
+    @Test
+    void aDeclinedPaymentDisownedStaysDeclinedAndOwesNothing() {
+        Payment payment = open();
+        payment.declined("card_declined", NOW);
+        assertThat(payment.disown(List.of("paymentMethod"), NOW)).isTrue();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.DECLINED);
+        assertThat(payment.owesRefund()).isFalse();
+        assertThat(payment.mismatch()).contains("paymentMethod");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.msaair.reservation.application;
 
+import com.msaair.platform.domain.Money;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightRepository;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one place a hold ends: confirmed when paid, released when the payment failed or the hold ran
- * out. Three callers — the booking's own charge, the payment events (a charge that succeeded or
+ * The one place a hold ends: confirmed when paid — by a capture of its own price from its own
+ * customer — released when the payment failed or the hold ran out. Three callers — the booking's own charge, the payment events (a charge that succeeded or
  * failed in the background) and the hold expiry — and whichever comes first decides: a booking that
  * is no longer held is left as it is. Runs in the caller's transaction (the consumer's, which also
  * records the event as handled) or in its own, retried alone on a lock conflict.
@@ -37,14 +38,38 @@ public class BookingOutcomes {
     ReservationAnnouncer announcer;
 
     @Inject
+    CaptureMismatches mismatches;
+
+    @Inject
     Clock clock;
 
-    /** Paid: a held booking is confirmed and announced (ReservationCreated: "once paid, a reservation is created"). */
+    /**
+     * Paid, as the booking's own charge heard it from payment (which took the terms from this booking): a
+     * held booking is confirmed and announced (ReservationCreated: "once paid, a reservation is created").
+     */
     public Reservation confirm(long reservationId, UUID causationId) {
         Instant now = clock.instant();
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
         if (reservation.confirm(now)) {
             announcer.confirmed(reservation, now, causationId);
+        }
+        return reservation;
+    }
+
+    /**
+     * A capture payment reported (PaymentCaptured {@code eventId}): confirms the held booking it pays —
+     * its price, from its customer — and nothing else. A capture with other terms is reported to
+     * operators and confirms nothing (docs/architecture.md, "Money moves only for its booking").
+     */
+    public Reservation captured(long reservationId, Money amount, String payer, UUID eventId) {
+        Instant now = clock.instant();
+        Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
+        switch (reservation.paidBy(amount, payer, now)) {
+            case CONFIRMED -> announcer.confirmed(reservation, now, eventId);
+            case MISMATCH -> mismatches.captureIgnored(reservation, amount, payer, eventId);
+            case NOT_HELD -> {
+                // settled already: confirmed by its own charge, or released (payment refunds a capture for a released booking)
+            }
         }
         return reservation;
     }

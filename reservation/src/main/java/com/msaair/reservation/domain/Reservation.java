@@ -80,6 +80,29 @@ public class Reservation {
         return new Reservation(customerId, flight, passengers, customerVerified, paymentMethod, holdExpiresAt, now);
     }
 
+    /** What a capture the payment service reported did to this booking. */
+    public enum CaptureEffect {
+        /** It paid the held booking, which is confirmed now. */
+        CONFIRMED,
+        /** It paid the booking, which was no longer held (confirmed already, or released: payment refunds a released one). */
+        NOT_HELD,
+        /** It is not this booking's payment (another amount, currency or customer): it changes nothing. */
+        MISMATCH
+    }
+
+    /**
+     * The payment service reports {@code amount} captured from customer {@code payer} for this booking.
+     * Only the booking's price, in its currency, from its own customer pays it: anything else changes
+     * nothing, whatever state the booking is in — a capture is money moved for a booking, never a
+     * signal that confirms whichever booking its reservation id names.
+     */
+    public CaptureEffect paidBy(Money amount, String payer, Instant now) {
+        if (!price().equals(amount) || !customerId.equals(payer)) {
+            return CaptureEffect.MISMATCH;
+        }
+        return confirm(now) ? CaptureEffect.CONFIRMED : CaptureEffect.NOT_HELD;
+    }
+
     /** The payment was taken: a held booking is confirmed. False when it is not held (confirmed already, or released). */
     public boolean confirm(Instant now) {
         if (status != ReservationStatus.HELD) {

@@ -49,6 +49,36 @@ class ReservationTest {
     }
 
     @Test
+    void onlyACaptureOfItsPriceFromItsCustomerConfirmsAHeldBooking() {
+        Reservation reservation = hold(flight(10, 100), 1);
+        assertThat(reservation.paidBy(new Money(1, "KRW"), "c-1", NOW)).as("another amount").isEqualTo(Reservation.CaptureEffect.MISMATCH);
+        assertThat(reservation.paidBy(new Money(125_000, "USD"), "c-1", NOW)).as("another currency").isEqualTo(Reservation.CaptureEffect.MISMATCH);
+        assertThat(reservation.paidBy(FARE, "c-2", NOW)).as("another customer's money").isEqualTo(Reservation.CaptureEffect.MISMATCH);
+        assertThat(reservation.status()).as("none of them confirms it").isEqualTo(ReservationStatus.HELD);
+        assertThat(reservation.confirmedAt()).isNull();
+
+        assertThat(reservation.paidBy(FARE, "c-1", NOW)).isEqualTo(Reservation.CaptureEffect.CONFIRMED);
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(reservation.paidBy(FARE, "c-1", NOW.plusSeconds(1))).as("the same capture again").isEqualTo(Reservation.CaptureEffect.NOT_HELD);
+        assertThat(reservation.paidBy(new Money(1, "KRW"), "c-1", NOW)).as("a mismatch is one whatever the state")
+                .isEqualTo(Reservation.CaptureEffect.MISMATCH);
+    }
+
+    @Test
+    void aCaptureForACancelledOrReleasedBookingConfirmsNothing() {
+        Flight flight = flight(10, 100);
+        Reservation cancelled = hold(flight, 1);
+        cancelled.cancel(CancellationReason.CUSTOMER_REQUEST, flight, RefundRule.FULL_UNTIL_DEPARTURE, NOW);
+        assertThat(cancelled.paidBy(FARE, "c-1", NOW)).isEqualTo(Reservation.CaptureEffect.NOT_HELD);
+        assertThat(cancelled.status()).isEqualTo(ReservationStatus.CANCELLED);
+        assertThat(cancelled.refund()).as("a never-paid hold is refunded in full: a late capture goes back").isEqualTo(FARE);
+        Reservation released = hold(flight, 1);
+        released.release(ReservationStatus.EXPIRED, "hold_expired", flight, HOLD_ENDS);
+        assertThat(released.paidBy(FARE, "c-1", HOLD_ENDS)).isEqualTo(Reservation.CaptureEffect.NOT_HELD);
+        assertThat(released.status()).isEqualTo(ReservationStatus.EXPIRED);
+    }
+
+    @Test
     void aReleasedHoldGivesItsSeatsBackAtOnceAndIsNeverConfirmedAfterwards() {
         Flight flight = flight(4, 100);
         Reservation reservation = hold(flight, 3);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Payment keeps the pact its consumer reservation wrote ({@code reservation-payment.json}, from
  * {@code PaymentClientPactTest}) against the real payment server and its sandbox processor: approved
  * (201), declined with the processor's reason (402), an unknown method (422). The state makes a real
- * customer of the realm and a reservation id nobody has paid for; the request carries that
- * customer's real token, so payment's token and ownership checks take part.
+ * customer of the realm and a reservation id nobody has paid for; the request carries a real token of
+ * reservation's own client, so payment's token check and its service-only rule take part.
  */
 @Order(1)
 @ExtendWith(SystemStack.class)
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactFolder("target/pacts")
 class PaymentProviderPactIT {
 
-    private static volatile Person caller;
 
     @BeforeEach
     void target(PactVerificationContext context) {
@@ -43,13 +42,13 @@ class PaymentProviderPactIT {
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
     void keepsReservationsPact(PactVerificationContext context, HttpRequest request) {
-        request.setHeader("Authorization", SystemStack.identities().bearer(caller));
+        request.setHeader("Authorization", Api.service());
         context.verifyInteraction();
     }
 
-    @State("the caller is a customer with a held booking")
+    @State("a customer with a held booking")
     Map<String, Object> aHeldBooking() {
-        caller = Api.newPerson();
+        Person caller = Api.newPerson();
         if (Api.becomeCustomer(caller).status() != 201) {
             throw new AssertionError("could not make " + caller.username() + " a customer");
         }

@@ -43,6 +43,11 @@ public final class Api {
         return identities().bearer("ops", "dev-only-ops");
     }
 
+    /** "Bearer …" of reservation's service identity: what payment takes, and only, for a charge. */
+    public static String service() {
+        return identities().serviceBearer();
+    }
+
     /** "Bearer …" of customer {@code customerId} (one this run registered). */
     public static String as(String customerId) {
         Person person = CUSTOMERS.get(customerId);

@@ -4,24 +4,22 @@ import com.msaair.payment.application.PayReservation;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.rest.InvalidRequestException;
-import com.msaair.platform.security.Caller;
 import com.msaair.platform.security.CustomerIds;
-import com.msaair.platform.security.Roles;
 import jakarta.json.JsonObject;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The body of {@code POST /api/payments}: pay for a held booking. Sent by reservation with the
- * customer's own token; whose payment it is comes from the token ({@code customerId} is for staff).
+ * The body of {@code POST /api/payments}: pay for a held booking. Sent only by reservation, as itself
+ * (its service identity): every term — the reservation, whose money, how much, how, until when — is
+ * reservation's own record of the booking, never a body a customer could shape.
  */
 @Schema(name = "PaymentRequest", description = "Pay for a held booking")
 public record PaymentRequest(
         @Schema(example = "1001", minimum = "1") long reservationId,
-        @Schema(description = "Only when staff pay on a customer's behalf: the customer's id", maxLength = CustomerIds.MAX_LENGTH) String customerId,
+        @Schema(description = "The booking's customer (its token's subject when booking)", maxLength = CustomerIds.MAX_LENGTH) String customerId,
         @Schema(description = "Whole minor units of an ISO-4217 currency") MoneyView amount,
         @Schema(description = "A payment method token of the card processor, never a card number", example = "pm_card_visa",
                 pattern = "^pm_[a-z0-9_]{1,60}$") String paymentMethod,
@@ -35,15 +33,14 @@ public record PaymentRequest(
     @Schema(name = "Money")
     public record MoneyView(@Schema(example = "250000", minimum = "1") long amount, @Schema(example = "KRW", pattern = "^[A-Z]{3}$") String currency) {}
 
-    static PayReservation parse(JsonObject body, Caller caller) {
+    static PayReservation parse(JsonObject body) {
         JsonFields fields = JsonFields.strict(body, FIELDS);
         long reservationId = fields.requiredLong("reservationId", 1, Long.MAX_VALUE);
-        Optional<String> named = CustomerIds.field(fields, "customerId");
+        String customerId = fields.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         Money amount = fields.requiredMoney("amount", 1);
         String paymentMethod = fields.requiredString("paymentMethod", PAYMENT_METHOD, PAYMENT_METHOD_EXPECTED);
         Instant captureBefore = fields.requiredInstant("captureBefore");
         fields.validOrThrow(InvalidRequestException::new);
-        String customerId = caller.customerFor("customerId", named.orElse(null), Roles.MANAGER);
         return new PayReservation(reservationId, customerId, amount, paymentMethod, captureBefore);
     }
 }

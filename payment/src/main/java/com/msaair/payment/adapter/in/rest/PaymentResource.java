@@ -46,20 +46,21 @@ public class PaymentResource {
     Caller caller;
 
     @POST
-    @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
+    @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pay for a held booking", description = "Called by the reservation service with the customer's token while booking."
-            + " Once per reservation: the same request again answers the same payment and never charges twice.")
+    @Operation(summary = "Pay for a held booking", description = "Only the reservation service, as itself (its service identity), while booking:"
+            + " the terms are its record of the booking; a person's token is refused. Once per reservation: the same request again answers"
+            + " the same payment and never charges twice.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PaymentRequest.class)))
     @APIResponse(responseCode = "201", description = "Captured", content = @Content(schema = @Schema(implementation = PaymentView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "402", description = "Declined; the processor's reason is the message of the paymentMethod error", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The caller is not the reservation service (a person's token)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The reservation's payment has other terms, or its booking ended", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The processor does not know the payment method", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "The processor did not answer; the charge is tried again in the background", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response pay(JsonValue body, @Context UriInfo uri) {
-        Payment payment = payments.pay(PaymentRequest.parse(RequestBodies.requireObject(body), caller));
+        Payment payment = payments.pay(PaymentRequest.parse(RequestBodies.requireObject(body)));
         return Response.created(uri.getBaseUriBuilder().path("payments").path(String.valueOf(payment.id())).build())
                 .entity(PaymentView.of(payment)).build();
     }

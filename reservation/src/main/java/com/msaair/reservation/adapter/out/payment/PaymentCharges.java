@@ -1,5 +1,6 @@
 package com.msaair.reservation.adapter.out.payment;
 
+import com.msaair.platform.security.ServiceIdentity;
 import com.msaair.reservation.adapter.out.payment.PaymentRefusalMapper.PaymentRefused;
 import com.msaair.reservation.domain.Payments.PaymentOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The payment service's charge behind its fault-tolerance policy: the one bean that wraps the Rest
- * Client. A decline is an answer and passes through; when payment cannot answer in time (down, slow,
- * its processor failing, the circuit open) the fallback says PENDING, the booking stays HELD, and the
- * charge goes on in the background from the booking's ReservationHeld event. A timed-out charge is
- * not retried here (the slow charge is still running on the other side; the background settles it).
+ * Client. It calls as reservation itself ({@link ServiceIdentity}: only the reservation service may
+ * charge). A decline is an answer and passes through; when payment cannot answer in time (down, slow,
+ * its processor failing, the circuit open) — or reservation cannot get its own token — the fallback
+ * says PENDING, the booking stays HELD, and the charge goes on in the background from the booking's
+ * ReservationHeld event. A timed-out charge is not retried here (the slow charge is still running on
+ * the other side; the background settles it).
  *
  * <p>Tunable through MicroProfile Config like {@code .../PaymentCharges/charge/Timeout/value}.
  */
@@ -30,20 +33,22 @@ public class PaymentCharges {
     @RestClient
     PaymentClient payment;
 
-    /** @param authorization the caller's own {@code Authorization} header, passed on */
+    @Inject
+    ServiceIdentity identity;
+
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 100, jitter = 50, abortOn = {CircuitBreakerOpenException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Fallback(fallbackMethod = "pending")
-    public PaymentOutcome charge(ChargeRequest request, String authorization) {
-        try (Response response = payment.pay(request, authorization)) {
+    public PaymentOutcome charge(ChargeRequest request) {
+        try (Response response = payment.pay(request, identity.authorization())) {
             return PaymentOutcome.PAID;
         } catch (PaymentRefused e) {
             return e.unknownMethod() ? PaymentOutcome.unknownMethod() : PaymentOutcome.declined(e.reason());
         }
     }
 
-    PaymentOutcome pending(ChargeRequest request, String authorization) {
+    PaymentOutcome pending(ChargeRequest request) {
         return PaymentOutcome.PENDING;
     }
 }

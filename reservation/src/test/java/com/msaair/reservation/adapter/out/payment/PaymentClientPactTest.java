@@ -10,6 +10,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.msaair.platform.domain.Money;
+import com.msaair.platform.security.ServiceIdentity;
 import com.msaair.reservation.domain.Payments.PaymentOutcome;
 import java.net.URI;
 import java.time.Instant;
@@ -18,18 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Reservation's contract with payment, consumer side: the charge of a held booking, sent with the
- * caller's own bearer token; reservation reads the status (201 paid, 402 declined, 422 an unknown
- * method) and of a decline the {@code paymentMethod} error's message (the processor's reason). Drives
- * the real {@link PaymentClient} and {@link PaymentCharges#charge} (without its fault-tolerance
- * interceptors); {@code PaymentProviderPactIT} verifies the pact against the real payment server.
+ * Reservation's contract with payment, consumer side: the charge of a held booking, sent with
+ * reservation's own bearer token (its service identity) and the booking's terms; reservation reads the
+ * status (201 paid, 402 declined, 422 an unknown method) and of a decline the {@code paymentMethod}
+ * error's message (the processor's reason). Drives the real {@link PaymentClient} and
+ * {@link PaymentCharges#charge} (without its fault-tolerance interceptors);
+ * {@code PaymentProviderPactIT} verifies the pact against the real payment server with a real token
+ * of reservation's client.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = "payment")
 class PaymentClientPactTest {
 
     static final String BEARER = "Bearer [A-Za-z0-9._~+/=-]+";
-    static final String EXAMPLE_TOKEN = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtaW5qaSJ9.c2lnbmF0dXJl";
+    static final String EXAMPLE_TOKEN = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJhenAiOiJtc2FhaXItcmVzZXJ2YXRpb24ifQ.c2lnbmF0dXJl";
     static final Instant CAPTURE_BEFORE = Instant.parse("2030-01-01T10:14:00Z");
 
     private static PactDslJsonBody charge(long reservationId, String paymentMethod) {
@@ -43,7 +46,7 @@ class PaymentClientPactTest {
 
     @Pact(consumer = "reservation")
     V4Pact paid(PactDslWithProvider builder) {
-        return builder.given("the caller is a customer with a held booking")
+        return builder.given("a customer with a held booking")
                 .uponReceiving("the charge of a held booking, approved")
                 .path("/api/payments").method("POST")
                 .matchHeader("Authorization", BEARER, EXAMPLE_TOKEN)
@@ -55,7 +58,7 @@ class PaymentClientPactTest {
 
     @Pact(consumer = "reservation")
     V4Pact declined(PactDslWithProvider builder) {
-        return builder.given("the caller is a customer with a held booking")
+        return builder.given("a customer with a held booking")
                 .uponReceiving("the charge of a held booking, declined for insufficient funds")
                 .path("/api/payments").method("POST")
                 .matchHeader("Authorization", BEARER, EXAMPLE_TOKEN)
@@ -72,7 +75,7 @@ class PaymentClientPactTest {
 
     @Pact(consumer = "reservation")
     V4Pact unknownMethod(PactDslWithProvider builder) {
-        return builder.given("the caller is a customer with a held booking")
+        return builder.given("a customer with a held booking")
                 .uponReceiving("the charge of a held booking with a payment method the processor does not know")
                 .path("/api/payments").method("POST")
                 .matchHeader("Authorization", BEARER, EXAMPLE_TOKEN)
@@ -85,20 +88,20 @@ class PaymentClientPactTest {
     @Test
     @PactTestFor(pactMethod = "paid")
     void anApprovedChargeIsPaid(MockServer payment) {
-        assertThat(chargesAt(payment).charge(request(1001, "pm_card_visa"), EXAMPLE_TOKEN)).isEqualTo(PaymentOutcome.PAID);
+        assertThat(chargesAt(payment).charge(request(1001, "pm_card_visa"))).isEqualTo(PaymentOutcome.PAID);
     }
 
     @Test
     @PactTestFor(pactMethod = "declined")
     void aDeclineIsAnAnswerWithTheProcessorsReason(MockServer payment) {
-        assertThat(chargesAt(payment).charge(request(1002, "pm_card_insufficient_funds"), EXAMPLE_TOKEN))
+        assertThat(chargesAt(payment).charge(request(1002, "pm_card_insufficient_funds")))
                 .isEqualTo(PaymentOutcome.declined("insufficient_funds"));
     }
 
     @Test
     @PactTestFor(pactMethod = "unknownMethod")
     void anUnknownMethodIsAnAnswer(MockServer payment) {
-        assertThat(chargesAt(payment).charge(request(1003, "pm_card_nobody_knows"), EXAMPLE_TOKEN)).isEqualTo(PaymentOutcome.unknownMethod());
+        assertThat(chargesAt(payment).charge(request(1003, "pm_card_nobody_knows"))).isEqualTo(PaymentOutcome.unknownMethod());
     }
 
     private static ChargeRequest request(long reservationId, String paymentMethod) {
@@ -108,6 +111,12 @@ class PaymentClientPactTest {
     private static PaymentCharges chargesAt(MockServer payment) {
         PaymentCharges charges = new PaymentCharges();
         charges.payment = RestClientBuilder.newBuilder().baseUri(URI.create(payment.getUrl())).build(PaymentClient.class);
+        charges.identity = new ServiceIdentity() {
+            @Override
+            public String authorization() {
+                return EXAMPLE_TOKEN;
+            }
+        };
         return charges;
     }
 
