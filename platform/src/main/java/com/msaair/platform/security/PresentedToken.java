@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * shape of a JWT, and the key id and expiry it claims. Only the verifier (Liberty's MP-JWT) decides
  * whether it is true; this decides what is not worth asking it about, and names a refusal.
  */
-record PresentedToken(Shape shape, Optional<String> keyId, Optional<Instant> expiresAt) {
+record PresentedToken(Shape shape, Optional<String> keyId, String claims) {
 
     enum Shape {
         /** Not {@code Bearer <token>}: a bare token, another scheme, nothing after the scheme. */
@@ -37,17 +37,22 @@ record PresentedToken(Shape shape, Optional<String> keyId, Optional<Instant> exp
     static PresentedToken read(String authorization) {
         Matcher bearer = BEARER.matcher(authorization);
         if (!bearer.matches()) {
-            return new PresentedToken(Shape.NOT_BEARER, Optional.empty(), Optional.empty());
+            return new PresentedToken(Shape.NOT_BEARER, Optional.empty(), "");
         }
         String[] parts = bearer.group(1).split("\\.", -1);
         Optional<JsonObject> header = parts.length == 3 ? decode(parts[0]) : Optional.empty();
         if (header.isEmpty()) {
-            return new PresentedToken(Shape.MALFORMED, Optional.empty(), Optional.empty());
+            return new PresentedToken(Shape.MALFORMED, Optional.empty(), "");
         }
         Optional<String> keyId = Optional.ofNullable(header.get().get("kid"))
                 .filter(kid -> kid.getValueType() == JsonValue.ValueType.STRING)
                 .map(kid -> ((JsonString) kid).getString());
-        return new PresentedToken(Shape.JWT, keyId, decode(parts[1]).flatMap(PresentedToken::expiry));
+        return new PresentedToken(Shape.JWT, keyId, parts[1]);
+    }
+
+    /** The expiry the token claims; read only when it is refused, to say why. */
+    Optional<Instant> expiresAt() {
+        return decode(claims).flatMap(PresentedToken::expiry);
     }
 
     private static Optional<Instant> expiry(JsonObject claims) {
