@@ -82,7 +82,7 @@ public class BearerAuthentication implements ContainerRequestFilter {
 
     private boolean authenticated() throws IOException {
         try {
-            return request.getUserPrincipal() != null || request.authenticate(response);
+            return request.authenticate(response);
         } catch (ServletException e) {
             return false;
         }
