@@ -458,6 +458,7 @@ public final class Benchmark {
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
     }
 
+    /** A service's own port, never the gateway's: it would hold this one address to Gateway.RATE_PER_ADDRESS requests a second. */
     private String url(Service service) {
         return "http://localhost:" + (service.port() + PORT_OFFSET);
     }

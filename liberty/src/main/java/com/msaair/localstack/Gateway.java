@@ -8,19 +8,24 @@ import java.util.stream.Collectors;
 
 /**
  * The local stack's one entry point (nginx on {@value #PORT}): the same routes as the Kubernetes
- * HTTPRoutes (k8s/base/gateway.yaml) and a per-client rate limit. A signed-in client is its bearer
- * token, an anonymous one its address; over the limit the answer is 429 with {@code Retry-After} and a
- * problem+json body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay
- * on each service's own port, as they stay off the public Gateway on Kubernetes. Payments are routed
- * for reading only: a customer reads their own here, and any other method is refused at the gateway
+ * HTTPRoutes (k8s/base/gateway.yaml) and the same rate limits as its BackendTrafficPolicy: per bearer
+ * token and per address; over a limit the answer is 429 with {@code Retry-After} and a problem+json
+ * body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay on each
+ * service's own port, as they stay off the public Gateway on Kubernetes. Payments are routed for
+ * reading only: a customer reads their own here, and any other method is refused at the gateway
  * (405, problem+json) — the charge is reservation's alone, as itself, on payment's own port.
  */
 public final class Gateway {
 
     public static final int PORT = 9080;
-    /** Requests per second a client may make, sustained, and the burst it may make above that. */
-    public static final int RATE_PER_SECOND = 20;
-    public static final int BURST = 40;
+    /**
+     * Requests per second one bearer token may make, and one address whatever it sends — Kubernetes'
+     * numbers (k8s/base/gateway.yaml). The address is what makes made-up tokens buy nothing: counted by
+     * token alone, each invented {@code Authorization} value was a fresh client. Each may go a second's
+     * worth over at once (nginx's burst), as a one-second window of Envoy's rate limit lets it.
+     */
+    public static final int RATE_PER_TOKEN = 20;
+    public static final int RATE_PER_ADDRESS = 200;
 
     /** Path prefix → the service that owns it (the HTTPRoutes say the same). */
     static final Map<String, Service> ROUTES = routes();
@@ -58,27 +63,41 @@ public final class Gateway {
 
     /** Starts nginx in {@code prefix} on {@code port}, in front of the services at {@code portOffset}. */
     public static Nginx start(Path prefix, int port, int portOffset) {
+        return Nginx.start(prefix, port, http(port, portOffset));
+    }
+
+    /** What goes inside nginx's {@code http { }}. */
+    static String http(int port, int portOffset) {
         String locations = ROUTES.entrySet().stream().map(route -> String.join("\n",
                         "    location " + route.getKey() + " {",
                         READ_ONLY.contains(route.getKey()) ? readOnly() : "",
                         "      proxy_pass http://127.0.0.1:" + (route.getValue().port() + portOffset) + ";",
                         "    }"))
                 .collect(Collectors.joining("\n"));
-        String http = String.join("\n",
-                // An anonymous client is its address; a signed-in one its token (an empty key is not counted).
-                "  map $http_authorization $anonymous_client { \"\" $binary_remote_addr; default \"\"; }",
-                "  map $http_authorization $signed_in_client { \"\" \"\"; default $http_authorization; }",
-                "  limit_req_zone $anonymous_client zone=anonymous:10m rate=" + RATE_PER_SECOND + "r/s;",
-                "  limit_req_zone $signed_in_client zone=signed_in:10m rate=" + RATE_PER_SECOND + "r/s;",
+        return String.join("\n",
+                // Every address, and every token besides (a request without one is counted by its address only).
+                "  limit_req_zone $binary_remote_addr zone=per_address:10m rate=" + RATE_PER_ADDRESS + "r/s;",
+                "  limit_req_zone $http_authorization zone=per_token:10m rate=" + RATE_PER_TOKEN + "r/s;",
                 "  limit_req_status 429;",
+                // Only the gateway's own names, as the HTTPRoutes answer only api.msaair.example: a page whose
+                // name was made to resolve to 127.0.0.1 (DNS rebinding) is not served by the local stack.
+                "  server {",
+                "    listen 127.0.0.1:" + port + " default_server;",
+                "    default_type application/problem+json;",
+                "    return 421 '{\"type\":\"about:blank\",\"title\":\"Misdirected Request\",\"status\":421,"
+                        + "\"detail\":\"This gateway serves localhost and 127.0.0.1 only\"}';",
+                "  }",
                 "  server {",
                 "    listen 127.0.0.1:" + port + ";",
-                "    limit_req zone=anonymous burst=" + BURST + " nodelay;",
-                "    limit_req zone=signed_in burst=" + BURST + " nodelay;",
+                "    server_name localhost 127.0.0.1;",
+                "    limit_req zone=per_address burst=" + RATE_PER_ADDRESS + " nodelay;",
+                "    limit_req zone=per_token burst=" + RATE_PER_TOKEN + " nodelay;",
                 "    proxy_http_version 1.1;",
                 "    proxy_set_header Connection \"\";",
-                "    proxy_set_header Host $http_host;",
-                "    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+                // The name the client used (one of server_name's) and the gateway's port; the services answer
+                // path-only Locations, so no header of the client's becomes a link anyway.
+                "    proxy_set_header Host $host:$server_port;",
+                "    proxy_set_header X-Forwarded-For $remote_addr;",
                 "    proxy_connect_timeout 2s;",
                 "    proxy_read_timeout 30s;",
                 "    error_page 429 = @rate_limited;",
@@ -86,7 +105,15 @@ public final class Gateway {
                 "      add_header Retry-After 1 always;",
                 "      default_type application/problem+json;",
                 "      return 429 '{\"type\":\"urn:problem:msaair:rate-limited\",\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"More than " + RATE_PER_SECOND + " requests per second from this client; try again in a second\"}';",
+                        + "\"detail\":\"More than " + RATE_PER_TOKEN + " requests per second with this token, or " + RATE_PER_ADDRESS
+                        + " from this address; try again in a second\"}';",
+                "    }",
+                // Bigger than any body of this API (Nginx.MAX_BODY_BYTES, the services' own limit): refused here, never spooled.
+                "    error_page 413 = @too_large;",
+                "    location @too_large {",
+                "      default_type application/problem+json;",
+                "      return 413 '{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413,"
+                        + "\"detail\":\"The request body is too large\"}';",
                 "    }",
                 locations,
                 "    location / {",
@@ -94,6 +121,5 @@ public final class Gateway {
                 "      return 404 '{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such resource\"}';",
                 "    }",
                 "  }");
-        return Nginx.start(prefix, port, http);
     }
 }

@@ -35,7 +35,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code x-msaair-roles}, written from the same {@code @RolesAllowed} the server enforces). The
  * service identity (reservation's own client, role {@code service}) is a caller too: an operation only
  * it may call refuses every person's token, the customer whose data it is included, and it may call
- * nothing else that is not public.
+ * nothing else that is not public. Credentials that are presented and refused (a made-up key, no
+ * {@code Bearer} scheme, another scheme too) are a 401 on public operations as well; every request
+ * names the {@code Host} evil.example, and whatever an operation creates is located by a path, never
+ * by that host.
  */
 @Order(9)
 @ExtendWith(SystemStack.class)
@@ -83,6 +86,9 @@ class AccessMatrixIT {
         refusedTokens.put("another issuer", Optional.of(Tokens.otherIssuer()));
         refusedTokens.put("another audience", Optional.of(Tokens.otherAudience()));
         refusedTokens.put("alg none", Optional.of(Tokens.unsigned(Api.manager())));
+        refusedTokens.put("made-up key", Optional.of(Tokens.unknownKey(Api.manager())));
+        refusedTokens.put("no Bearer scheme", Optional.of(Tokens.bare(Api.manager())));
+        refusedTokens.put("another scheme", Optional.of("Basic c29yYTpkZXYtb25seS1zb3Jh"));
         refusedTokens.put("no token", Optional.empty());
 
         List<String> failures = new ArrayList<>();
@@ -90,7 +96,8 @@ class AccessMatrixIT {
         for (Operation op : operations) {
             for (Map.Entry<String, Optional<String>> refused : refusedTokens.entrySet()) {
                 int status = send(op, fixture, refused.getValue(), fixture.a()).status();
-                expect(failures, counts, op, refused.getKey(), status, op.isPublic() ? null : 401);
+                // Credentials that are presented and not good are a 401 everywhere, public endpoints included.
+                expect(failures, counts, op, refused.getKey(), status, refused.getValue().isEmpty() && op.isPublic() ? null : 401);
             }
             if (op.isPublic()) {
                 continue;
@@ -105,7 +112,15 @@ class AccessMatrixIT {
             }
             otherCustomersAnswer(op).ifPresent(expected -> expect(failures, counts, op, "another customer",
                     send(op, fixture, Optional.of(Api.as(fixture.b())), fixture.a()).status(), expected));
-            expect(failures, counts, op, "the right caller", send(op, fixture, Optional.of(rightCaller(op, fixture)), fixture.a()).status(), null);
+            Http.Reply right = send(op, fixture, Optional.of(rightCaller(op, fixture)), fixture.a());
+            expect(failures, counts, op, "the right caller", right.status(), null);
+            // Every request here names the Host evil.example: a link it creates must not lead there.
+            if (right.status() == 201 || right.status() == 202) {
+                String location = right.header("Location").orElse("(none)");
+                if (!location.startsWith("/") || location.startsWith("//")) {
+                    failures.add(op + " answered " + right.status() + " with Location " + location + " (wanted a path, whatever the Host)");
+                }
+            }
         }
         System.out.println("AccessMatrixIT: " + operations.size() + " operations, " + counts.values().stream().mapToInt(Integer::intValue).sum()
                 + " requests " + counts);
@@ -232,6 +247,7 @@ class AccessMatrixIT {
             request.header("Content-Type", "application/json");
         }
         token.ifPresent(t -> request.header("Authorization", t));
+        request.header("Host", "evil.example");
         return Http.send(request);
     }
 

@@ -125,6 +125,16 @@ class BadInputCorpusIT {
                     json(booking), Map.of("Idempotency-Key", key)));
         }
 
+        // Credentials that are not good, on a public endpoint and on protected ones: a 401 problem either way.
+        for (String credentials : List.of("Basic c29yYTpkZXYtb25seS1zb3Jh", "Bearer", "Bearer ", "bearer", "Bearer abc", "Bearer a.b.c",
+                "Bearer e30.e30.", "Bearer e30.e30.e30.e30", "Token abc", "Bearer <script>", "Bearer " + "A".repeat(5_000), "null", "undefined")) {
+            Map<String, String> header = Map.of("Authorization", credentials);
+            String name = "Authorization " + abbreviate(credentials);
+            attacks.add(new Attack(name + " (public)", Service.SCHEDULE, "GET", "/api/schedules", null, null, header));
+            attacks.add(new Attack(name, Service.RESERVATION, "GET", "/api/reservations", null, null, header));
+            attacks.add(new Attack(name + " (booking)", Service.RESERVATION, "POST", "/api/reservations", "application/json", json(booking), header));
+        }
+
         // Ids in paths, on every resource that takes one.
         for (String id : BAD_IDS) {
             attacks.add(get(Service.SCHEDULE, "/api/schedules/" + id, "schedule id " + id));
@@ -217,6 +227,8 @@ class BadInputCorpusIT {
 
     @Test
     void everyMalformedOrHostileRequestGetsAProblemAnswerAndChangesNothing() throws Exception {
+        // A real token without its scheme: not a bearer token, whatever it carries.
+        String bare = Api.manager().replaceFirst("^Bearer ", "");
         // The corpus's customer, whose e-mail address the customer attacks try to take again.
         Identities.Person person = Api.newPerson();
         Http.Reply registered = Http.post(Api.url(Service.MILEAGE, "/api/customers"), "{\"name\":\"Corpus\",\"email\":\"corpus-taken@example.com\"}",
@@ -227,7 +239,9 @@ class BadInputCorpusIT {
         corpusCustomer = person.subject();
         NothingChanged nothingChanged = NothingChanged.from();
 
-        List<Attack> corpus = corpus();
+        List<Attack> corpus = new ArrayList<>(corpus());
+        corpus.add(new Attack("a real token without Bearer", Service.RESERVATION, "GET", "/api/reservations", null, null, Map.of("Authorization", bare)));
+        corpus.add(new Attack("a real token without Bearer (public)", Service.SCHEDULE, "GET", "/api/schedules", null, null, Map.of("Authorization", bare)));
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new HashMap<>();
         for (Attack attack : corpus) {
@@ -281,7 +295,9 @@ class BadInputCorpusIT {
             request.header("Content-Type", attack.contentType());
         }
         attack.headers().forEach(request::header);
-        request.header("Authorization", callerOf(attack));
+        if (!attack.headers().containsKey("Authorization")) {
+            request.header("Authorization", callerOf(attack));
+        }
         return Http.send(request);
     }
 

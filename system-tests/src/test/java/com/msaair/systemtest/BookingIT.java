@@ -50,8 +50,8 @@ class BookingIT {
         assertThat(flight.getJsonObject("fare").toString()).isEqualTo("{\"amount\":125000,\"currency\":\"KRW\"}");
         assertThat(reservation.getJsonObject("price").toString()).as("the flight's fare x passengers, fixed by the server")
                 .isEqualTo("{\"amount\":375000,\"currency\":\"KRW\"}");
-        assertThat(reply.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/reservations/" + id(reservation)));
-        assertThat(Http.get(java.net.URI.create(reply.header("Location").orElseThrow()), Api.as(Api.customerId(customer))).json()).isEqualTo(reservation);
+        assertThat(reply.header("Location")).as("a path: the client resolves it against the URI it used").contains("/api/reservations/" + id(reservation));
+        assertThat(Http.get(Api.url(Service.RESERVATION, reply.header("Location").orElseThrow()), Api.as(Api.customerId(customer))).json()).isEqualTo(reservation);
 
         Event created = Eventually.await("ReservationCreated on reservation-events",
                 () -> Events.correlated("reservation-events", "ReservationCreated", id(reservation)), events -> !events.isEmpty()).get(0);
@@ -231,6 +231,35 @@ class BookingIT {
         Http.Reply different = Api.book(customer, id(flight), 3, key);
         assertThat(different.status()).isEqualTo(422);
         assertProblemNaming(different, "Idempotency-Key");
+    }
+
+    @Test
+    void anIdempotencyKeyIsItsCustomersOwnSoAnotherCustomerUsingItFirstBlocksNothingAndLearnsNothing() {
+        JsonObject flight = Api.registerFlight(10, 700);
+        String minji = Api.newCustomer();
+        String mallory = Api.newCustomer();
+        // The README's own example of a key: guessable, and used first by someone else.
+        Map<String, String> key = Map.of("Idempotency-Key", "minji-" + UUID.randomUUID().toString().substring(0, 8) + "-2027-03-01");
+
+        Http.Reply first = Api.book(mallory, id(flight), 1, key);
+        Http.Reply own = Api.book(minji, id(flight), 2, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(own.status()).as("not 422: the key is not taken for her").isEqualTo(201);
+        assertThat(own.header("Idempotent-Replayed")).as("a booking of her own, not a replay of his").isEmpty();
+        assertThat(own.json().getString("customerId")).isEqualTo(minji);
+        assertThat(id(own.json())).isNotEqualTo(id(first.json()));
+        assertThat(reservationsOf(minji)).isEqualTo(1);
+        assertThat(reservationsOf(mallory)).isEqualTo(1);
+
+        Http.Reply again = Api.book(minji, id(flight), 2, key);
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(id(again.json())).as("her retry answers her booking").isEqualTo(id(own.json()));
+        Http.Reply otherTerms = Api.book(minji, id(flight), 3, key);
+        assertThat(otherTerms.status()).as("her own key reused for other terms, as before").isEqualTo(422);
+        assertProblemNaming(otherTerms, "Idempotency-Key");
+        assertThat(Http.get(Api.url(Service.RESERVATION, "/api/flights/" + id(flight) + "/seats")).json().getInt("seatsAvailable"))
+                .as("one seat his, two hers").isEqualTo(7);
     }
 
     @Test

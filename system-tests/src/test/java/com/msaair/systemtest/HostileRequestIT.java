@@ -6,6 +6,7 @@ import com.msaair.localstack.Service;
 import com.msaair.platform.testing.HostileMessages;
 import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.Metrics;
 import com.msaair.systemtest.support.NothingChanged;
 import com.msaair.systemtest.support.SystemStack;
 import com.msaair.systemtest.support.WebContainer;
@@ -107,6 +108,71 @@ class HostileRequestIT {
 
         // Nothing changed: no row, no event.
         nothingChanged.since();
+    }
+
+    /**
+     * Generated credentials that are not good — no scheme, another scheme, garbage after {@code Bearer},
+     * a real token under a made-up key, a real token without its scheme — on every operation, public
+     * ones included: each a 401 problem with a {@code Bearer} challenge, counted by the service, and
+     * nothing changes.
+     */
+    @Test
+    void everyOperationAnswersGeneratedBadCredentialsWithA401AndChangesNothing() throws Exception {
+        long seed = Long.getLong("msaair.hostile.seed", new SecureRandom().nextLong());
+        System.out.println("HostileRequestIT: credentials seed " + seed + " (-Dmsaair.hostile.seed=" + seed + " replays this run)");
+        HostileMessages.seed(seed);
+        List<Operation> operations = operations();
+        Map<Service, Double> countedBefore = new HashMap<>();
+        for (Service service : Service.values()) {
+            countedBefore.put(service, Metrics.application(service, "msaair_tokens_refused_total"));
+        }
+        NothingChanged nothingChanged = NothingChanged.from();
+        Iterator<String> credentials = badCredentials(Api.manager()).sampleStream().iterator();
+        List<String> failures = new ArrayList<>();
+        Map<Service, Integer> sent = new HashMap<>();
+        for (Operation operation : operations) {
+            for (int i = 0; i < 12; i++) {
+                String authorization = credentials.next();
+                String path = operation.path().replaceAll("\\{[^}]+}", "1");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SystemStack.server(operation.service()).uri() + path))
+                        .method(operation.method().toUpperCase(), operation.hasBody() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", authorization);
+                if (operation.hasBody()) {
+                    request.header("Content-Type", "application/json");
+                }
+                Http.Reply reply = Http.send(request);
+                sent.merge(operation.service(), 1, Integer::sum);
+                String what = operation + " with Authorization " + abbreviate(authorization);
+                if (reply.status() != 401) {
+                    failures.add(what + " -> " + reply.status() + " " + abbreviate(reply.body()));
+                } else if (!reply.contentType().startsWith("application/problem+json")) {
+                    failures.add(what + " -> 401 as " + reply.contentType());
+                } else if (!reply.header("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+                    failures.add(what + " -> 401 without a Bearer challenge");
+                }
+            }
+        }
+        assertThat(failures).as("seed " + seed).isEmpty();
+        sent.forEach((service, count) -> assertThat(Metrics.application(service, "msaair_tokens_refused_total") - countedBefore.get(service))
+                .as("refusals counted by " + service).isGreaterThanOrEqualTo(count));
+        nothingChanged.since();
+    }
+
+    /** Authorization values no service may take, among them the real token of {@code bearer} made bad. */
+    static Arbitrary<String> badCredentials(String bearer) {
+        String token = bearer.replaceFirst("^Bearer ", "");
+        String[] parts = token.split("\\.");
+        Arbitrary<String> printable = Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(120);
+        Arbitrary<String> kid = Arbitraries.strings().withCharRange('0', 'z').ofMinLength(1).ofMaxLength(40);
+        return Arbitraries.oneOf(
+                Arbitraries.of(token),
+                printable.map(garbage -> "Bearer " + garbage),
+                printable,
+                Arbitraries.of("Basic ", "Digest ", "Token ", "JWT ", "Bearer", "Bearer, ").map(scheme -> scheme + token),
+                kid.map(id -> "Bearer " + java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(("{\"alg\":\"RS256\",\"kid\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + "." + parts[2]),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(30).map(tail -> "Bearer " + token + tail))
+                .filter(value -> !value.equals("Bearer " + token));
     }
 
     /** A token of a role the operation admits (its x-msaair-roles in the served document); none where anyone may call. */

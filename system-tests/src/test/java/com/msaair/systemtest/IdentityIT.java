@@ -8,20 +8,30 @@ import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Api;
 import com.msaair.systemtest.support.Eventually;
 import com.msaair.systemtest.support.Http;
+import com.msaair.systemtest.support.Metrics;
 import com.msaair.systemtest.support.SystemStack;
 import com.msaair.systemtest.support.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The services and their identity provider: expiry, and Keycloak going away and coming back. */
+/**
+ * The services and their identity provider: expiry, Keycloak going away and coming back, tokens naming
+ * keys nobody publishes, and what refused tokens cost (a count, not a log line each).
+ */
 @Order(9)
 @ExtendWith(SystemStack.class)
 class IdentityIT {
@@ -60,6 +70,15 @@ class IdentityIT {
                     .as("a token no service has seen, checked with the keys the services keep").isEqualTo(200);
             assertThat(Http.get(Api.url(Service.MILEAGE, "/api/customers/" + customer), neverShown).status()).isEqualTo(200);
             assertThat(Http.get(own, Tokens.tampered(used)).status()).as("and a forged one is still refused").isEqualTo(401);
+
+            // Tokens naming keys nobody publishes: refused without the verifier fetching the provider's keys
+            // for each (it would have, and each fetch of a provider that is down logs CWWKS6049E).
+            List<String> logBefore = log(Service.RESERVATION);
+            for (int i = 0; i < 50; i++) {
+                assertThat(Http.get(own, Tokens.unknownKey(used)).status()).isEqualTo(401);
+            }
+            assertThat(Http.get(own, used).status()).as("meanwhile the right token is taken").isEqualTo(200);
+            assertThat(since(logBefore, log(Service.RESERVATION))).as("reservation's messages.log").noneMatch(line -> line.contains("CWWKS6049E"));
         } finally {
             keycloak.start(Duration.ofMinutes(3));
         }
@@ -67,6 +86,53 @@ class IdentityIT {
         assertThat(Identities.subjectOf(afterRestart)).as("the same realm, the same people").isEqualTo(Identities.subjectOf(neverShown));
         assertThat(Http.get(Api.url(Service.SCHEDULE, "/api/schedules"), afterRestart).status()).isEqualTo(200);
         assertThat(Api.registerFlight(10, 100).getString("status")).as("a manager's work goes on").isEqualTo("SCHEDULED");
+    }
+
+    /**
+     * A refused token is counted, not logged: anyone can send them, as many as they like. Liberty's two
+     * error lines per token are hidden; the service writes at most one line a minute per reason.
+     */
+    @Test
+    void refusedTokensAreCountedAndWrittenToTheLogAtMostOnceAMinutePerReason() {
+        String used = Api.manager();
+        URI publicResource = Api.url(Service.SCHEDULE, "/api/schedules?page=0&size=1");
+        URI protectedResource = Api.url(Service.SCHEDULE, "/api/outbox/refused");
+        Map<String, Double> before = new TreeMap<>();
+        for (String reason : List.of("invalid", "unknown-key", "not-bearer", "malformed")) {
+            before.put(reason, Metrics.application(Service.SCHEDULE, "msaair_tokens_refused_total", "reason=\"" + reason + "\""));
+        }
+        List<String> logBefore = log(Service.SCHEDULE);
+
+        for (int i = 0; i < 100; i++) {
+            URI resource = i % 2 == 0 ? publicResource : protectedResource;
+            for (String refused : List.of(Tokens.tampered(used), Tokens.unknownKey(used), Tokens.bare(used), "Bearer not-a-jwt-" + i)) {
+                Http.Reply reply = Http.get(resource, refused);
+                assertThat(reply.status()).as(refused).isEqualTo(401);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+            }
+        }
+
+        for (String reason : before.keySet()) {
+            assertThat(Metrics.application(Service.SCHEDULE, "msaair_tokens_refused_total", "reason=\"" + reason + "\"") - before.get(reason))
+                    .as("refusals counted as " + reason).isGreaterThanOrEqualTo(100);
+        }
+        List<String> written = since(logBefore, log(Service.SCHEDULE));
+        assertThat(written).as("Liberty's lines per refused token").noneMatch(line -> line.contains("CWWKS5523E") || line.contains("CWWKS5524E"));
+        assertThat(written).filteredOn(line -> line.contains("bearer token(s)")).as("400 refusals, 4 reasons").hasSizeLessThanOrEqualTo(4);
+    }
+
+    private static List<String> log(Service service) {
+        try {
+            return Files.readAllLines(SystemStack.server(service).messagesLog());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of {@code after} past {@code before} (messages.log only grows while the server runs). */
+    private static List<String> since(List<String> before, List<String> after) {
+        return after.size() < before.size() ? after : after.subList(before.size(), after.size());
     }
 
     private static Instant expiryOf(String bearer) {

@@ -134,7 +134,7 @@ class PaymentIT {
         Http.Reply reply = Api.book(customer, flight, 1, "pm_card_slow", Map.of());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
         assertThat(reply.json().getString("status")).isEqualTo("HELD");
-        String location = reply.header("Location").orElseThrow();
+        String location = Api.url(Service.RESERVATION, reply.header("Location").orElseThrow()).toString();
         assertThat(seatsLeft(flight)).as("a held booking's seats are taken").isEqualTo(3);
         JsonObject confirmed = Eventually.await("confirmed once the slow charge lands", Duration.ofSeconds(HOLD_SECONDS),
                 () -> Http.get(java.net.URI.create(location), Api.as(customer)).json(), r -> r.getString("status").equals("CONFIRMED"));

@@ -57,14 +57,24 @@ class SchemaMigrationIT {
             JsonObject booking = Http.get(URI.create(server.uri() + "/api/reservations/1"), Api.manager()).json();
             assertThat(booking.getString("status")).isEqualTo("CONFIRMED");
             assertThat(booking.getJsonObject("price").getJsonNumber("amount").longValue()).isEqualTo(375_000);
+            // ... and the previous release's idempotency key is now its customer's: reused by that customer
+            // (staff booking for them) for other terms, it is refused as before, naming the key.
+            Http.Reply reused = Http.post(URI.create(server.uri() + "/api/reservations"),
+                    "{\"customerId\":\"previous-release-customer\",\"scheduleId\":7001,\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}",
+                    "application/json", java.util.Map.of("Authorization", Api.manager(), "Idempotency-Key", "previous-release-key"));
+            assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
+            assertThat(reused.json().getString("type")).isEqualTo("urn:problem:msaair:idempotency-key-reused");
 
             try (Connection connection = database.connect(PREVIOUS); Statement statement = connection.createStatement()) {
-                // ... release 1.0 was recorded as the schema it found, release 1.1 ran on it ...
+                // ... release 1.0 was recorded as the schema it found, releases 1.1 and 1.2 ran on it ...
                 List<String> history = column(statement, "SELECT ID, EXECTYPE FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED");
                 assertThat(history).filteredOn(row -> row.startsWith("1.0-")).hasSize(8);
-                assertThat(history).contains("1.1-flight-seat-bounds EXECUTED", "1.1-reservation-passengers EXECUTED").doesNotHaveDuplicates();
+                assertThat(history).contains("1.1-flight-seat-bounds EXECUTED", "1.1-reservation-passengers EXECUTED",
+                        "1.2-idempotency-key-per-customer EXECUTED").doesNotHaveDuplicates();
                 assertThat(column(statement, "SELECT COUNT(*) FROM RESERVATION")).containsExactly("2");
-                assertThat(column(statement, "SELECT IDEMPOTENCY_KEY FROM IDEMPOTENT_REQUEST")).containsExactly("previous-release-key");
+                // ... the key moved to the customer of the booking it made ...
+                assertThat(column(statement, "SELECT CUSTOMER_ID, IDEMPOTENCY_KEY, RESERVATION_ID FROM IDEMPOTENCY_KEY"))
+                        .containsExactly("previous-release-customer previous-release-key 1");
                 // ... and its new constraint holds on the old rows: more seats free than the flight has is refused.
                 assertThatThrownBy(() -> statement.executeUpdate("UPDATE FLIGHT SET SEATS_AVAILABLE = 181 WHERE SCHEDULE_ID = 7001"))
                         .isInstanceOf(SQLException.class);

@@ -44,7 +44,7 @@ public class BookingService {
     ReservationRepository reservations;
 
     @Inject
-    BookingRequests requests;
+    IdempotencyKeys idempotencyKeys;
 
     @Inject
     Payments payments;
@@ -147,15 +147,23 @@ public class BookingService {
     }
 
     private Optional<Booking> replay(BookFlight command) {
+        return earlierBooking(command).map(reservationId -> new Booking(get(reservationId), true));
+    }
+
+    /**
+     * The reservation an earlier request of the same customer with the same idempotency key made, if
+     * any; a 422 if that request asked for something else. Another customer's equal key is not this one.
+     */
+    Optional<Long> earlierBooking(BookFlight command) {
         if (command.idempotencyKey().isEmpty()) {
             return Optional.empty();
         }
         String key = command.idempotencyKey().get();
-        return requests.find(key).map(recorded -> {
+        return idempotencyKeys.find(command.customerId(), key).map(recorded -> {
             if (!recorded.fingerprint().equals(command.fingerprint())) {
                 throw ReservationException.idempotencyKeyReused(key);
             }
-            return new Booking(get(recorded.reservationId()), true);
+            return recorded.reservationId();
         });
     }
 }

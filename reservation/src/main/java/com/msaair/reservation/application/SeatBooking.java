@@ -33,7 +33,7 @@ public class SeatBooking {
     ReservationRepository reservations;
 
     @Inject
-    BookingRequests requests;
+    IdempotencyKeys idempotencyKeys;
 
     @Inject
     ReservationAnnouncer announcer;
@@ -57,7 +57,7 @@ public class SeatBooking {
         }
         Reservation reservation = reservations.add(Reservation.hold(command.customerId(), flight, command.passengers(), customerVerified,
                 command.paymentMethod(), terms.holdExpiresAt(now), now));
-        command.idempotencyKey().ifPresent(key -> requests.record(key, command.fingerprint(), reservation.id(), now));
+        command.idempotencyKey().ifPresent(key -> idempotencyKeys.record(command.customerId(), key, command.fingerprint(), reservation.id(), now));
         announcer.held(reservation, terms.captureBefore(reservation.holdExpiresAt()), now);
         return Optional.of(new Booking(reservation, false));
     }

@@ -56,6 +56,6 @@ public final class ReservationException extends DomainException {
 
     public static ReservationException idempotencyKeyReused(String key) {
         return new ReservationException(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency-Key",
-                "Idempotency-Key " + key + " was already used for a different booking");
+                "Idempotency-Key " + key + " was already used for a different booking of this customer");
     }
 }

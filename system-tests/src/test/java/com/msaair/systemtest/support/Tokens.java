@@ -13,7 +13,8 @@ import java.util.Base64;
 /**
  * Tokens that must be refused, made the way an attacker or a misconfiguration would: expired, with a
  * broken signature, from another issuer (a second realm of the same Keycloak: its own keys, its own
- * {@code iss}), for another audience, and unsigned ({@code alg: none}).
+ * {@code iss}), for another audience, unsigned ({@code alg: none}), naming a key nobody publishes, and
+ * a valid one sent without its {@code Bearer} scheme.
  */
 public final class Tokens {
 
@@ -39,6 +40,19 @@ public final class Tokens {
         String[] parts = bearer.replaceFirst("^Bearer ", "").split("\\.");
         String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         return "Bearer " + header + "." + parts[1] + ".";
+    }
+
+    /** A real token's claims and signature under a header naming a key nobody publishes: it costs the provider nothing. */
+    public static String unknownKey(String bearer) {
+        String[] parts = bearer.replaceFirst("^Bearer ", "").split("\\.");
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"made-up-" + java.util.UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8));
+        return "Bearer " + header + "." + parts[1] + "." + parts[2];
+    }
+
+    /** A real, valid token with no scheme before it: not a bearer token (RFC 6750), whatever it carries. */
+    public static String bare(String bearer) {
+        return bearer.replaceFirst("^Bearer ", "");
     }
 
     /** The demo manager's token from the client {@code elsewhere}: a token of the right issuer, not meant for MSA Air. */

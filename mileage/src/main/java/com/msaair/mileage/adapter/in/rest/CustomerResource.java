@@ -9,6 +9,7 @@ import com.msaair.mileage.domain.Email;
 import com.msaair.mileage.domain.MileageException;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.rest.InvalidRequestException;
+import com.msaair.platform.rest.Locations;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
@@ -79,7 +80,7 @@ public class CustomerResource {
         }
         fields.validOrThrow(InvalidRequestException::new);
         Customer customer = customers.register(caller.requireCustomer(), name, new Email(email));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(customer.id())).build())
+        return Locations.created(uri, "customers", customer.id())
                 .entity(CustomerView.of(customer))
                 .build();
     }

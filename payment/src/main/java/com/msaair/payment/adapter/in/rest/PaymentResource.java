@@ -3,6 +3,7 @@ package com.msaair.payment.adapter.in.rest;
 import com.msaair.payment.application.PaymentService;
 import com.msaair.payment.domain.Payment;
 import com.msaair.payment.domain.PaymentException;
+import com.msaair.platform.rest.Locations;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
@@ -61,7 +62,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "503", description = "The processor did not answer; the charge is tried again in the background", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response pay(JsonValue body, @Context UriInfo uri) {
         Payment payment = payments.pay(PaymentRequest.parse(RequestBodies.requireObject(body)));
-        return Response.created(uri.getBaseUriBuilder().path("payments").path(String.valueOf(payment.id())).build())
+        return Locations.created(uri, "payments", payment.id())
                 .entity(PaymentView.of(payment)).build();
     }
 

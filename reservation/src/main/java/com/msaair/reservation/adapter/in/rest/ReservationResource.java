@@ -1,6 +1,7 @@
 package com.msaair.reservation.adapter.in.rest;
 
 import com.msaair.platform.domain.DomainException;
+import com.msaair.platform.rest.Locations;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
@@ -86,10 +87,9 @@ public class ReservationResource {
             throw e;
         }
         counter.count(booking.replayed() ? "replayed" : booking.reservation().status().name().toLowerCase(java.util.Locale.ROOT));
-        java.net.URI location = uri.getBaseUriBuilder().path("reservations").path(String.valueOf(booking.reservation().id())).build();
         Response.ResponseBuilder answer = booking.reservation().status() == ReservationStatus.HELD
-                ? Response.accepted().location(location)
-                : Response.created(location);
+                ? Locations.accepted(uri, "reservations", booking.reservation().id())
+                : Locations.created(uri, "reservations", booking.reservation().id());
         answer.entity(ReservationView.of(booking.reservation()));
         if (booking.replayed()) {
             answer.header(REPLAYED, "true");

@@ -2,6 +2,7 @@ package com.msaair.schedule.adapter.in.rest;
 
 import com.msaair.platform.json.FieldError;
 import com.msaair.platform.rest.InvalidRequestException;
+import com.msaair.platform.rest.Locations;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
@@ -61,7 +62,7 @@ public class ScheduleResource {
     @APIResponse(responseCode = "422", description = "The schedule breaks a rule (e.g. arrival before departure)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(JsonValue body, @Context UriInfo uri) {
         Schedule schedule = service.register(ScheduleRequest.parse(RequestBodies.requireObject(body)));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(schedule.id())).build())
+        return Locations.created(uri, "schedules", schedule.id())
                 .entity(ScheduleView.of(schedule))
                 .build();
     }
