@@ -201,7 +201,15 @@ public final class Api {
      * background, as a client polling the Location would see it.
      */
     public static JsonObject booked(String customerId, long scheduleId, int passengers) {
-        Http.Reply reply = book(customerId, scheduleId, passengers);
+        return confirmed(book(customerId, scheduleId, passengers));
+    }
+
+    /** Books the seats named and insists on a confirmed booking, as {@link #booked} does. */
+    public static JsonObject bookedSeats(String customerId, long scheduleId, List<String> seats) {
+        return confirmed(bookSeats(customerId, scheduleId, seats, VISA));
+    }
+
+    private static JsonObject confirmed(Http.Reply reply) {
         if (reply.status() == 202) {
             long id = id(reply.json());
             JsonObject settled = Eventually.await("held reservation " + id + " charged in the background", java.time.Duration.ofMinutes(2),
