@@ -138,9 +138,9 @@ class SchemaMigrationIT {
             second.awaitReady(SystemStack.START_TIMEOUT);
 
             try (Connection connection = SystemStack.database().connect(EMPTY); Statement statement = connection.createStatement()) {
-                // The platform's five tables and history's one; on PostgreSQL also its lock timeout.
+                // The platform's five tables, history's one and its seats (1.2); on PostgreSQL also the lock timeout.
                 assertThat(column(statement, "SELECT ID FROM DATABASECHANGELOG")).as("each changeset once")
-                        .hasSize(SystemStack.onPostgres() ? 7 : 6).doesNotHaveDuplicates();
+                        .hasSize(SystemStack.onPostgres() ? 8 : 7).doesNotHaveDuplicates();
                 assertThat(column(statement, "SELECT COUNT(*) FROM DATABASECHANGELOGLOCK WHERE LOCKED = TRUE")).containsExactly("0");
             }
             String customer = Api.as(Api.newCustomer());
