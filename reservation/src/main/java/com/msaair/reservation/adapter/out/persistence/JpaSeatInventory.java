@@ -46,7 +46,9 @@ public class JpaSeatInventory implements SeatInventory {
         List<Object[]> rows = em.createNativeQuery("SELECT s.SEAT, r.STATUS FROM FLIGHT_SEAT s JOIN RESERVATION r ON r.ID = s.RESERVATION_ID"
                 + " WHERE s.SCHEDULE_ID = ?").setParameter(1, scheduleId).getResultList();
         for (Object[] row : rows) {
-            states.put(Seat.parse((String) row[0]), SeatState.of(ReservationStatus.valueOf((String) row[1])));
+            ReservationStatus status = ReservationStatus.valueOf((String) row[1]);
+            // A row outlives its booking only by a fault; the seat is not bookable then, so it is not shown FREE (the crash audit looks for it).
+            states.put(Seat.parse((String) row[0]), status.holdsSeats() ? SeatState.of(status) : SeatState.HELD);
         }
         return states;
     }
