@@ -57,6 +57,7 @@ public final class Benchmark {
     private final String database;
     /** With --profile true: a Java Flight Recording of every server over the measured window. */
     private final boolean profile;
+    private final boolean seatChoice;
 
     private Benchmark(Map<String, String> options, StackLayout layout) {
         this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
@@ -64,6 +65,12 @@ public final class Benchmark {
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         this.customers = Integer.parseInt(options.getOrDefault("customers", "1000"));
         this.flights = Integer.parseInt(options.getOrDefault("flights", "200"));
+        // --seats chosen: each booking names its seats (a 409 when one is held or taken); assigned (the default): the service finds them.
+        String seats = options.getOrDefault("seats", "assigned");
+        if (!seats.equals("chosen") && !seats.equals("assigned")) {
+            throw new IllegalArgumentException("--seats chosen|assigned, not " + seats);
+        }
+        this.seatChoice = seats.equals("chosen");
         this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
         // --database postgresql: every service's data in the stack's PostgreSQL instead of embedded Derby.
         this.database = options.getOrDefault("database", "derby");
@@ -129,7 +136,7 @@ public final class Benchmark {
         long probeFlight = createFlight(8999, 900, 100);
 
         // Tokens live 5 minutes: the scripts get fresh ones before the warm-up and again before the measurement.
-        Map<String, String> values = Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds));
+        Map<String, String> values = bookings(customerIds, flightIds);
 
         log("Warming up for " + warmup + " s (the JIT compiles the hot paths)");
         Wrk.Result warm = Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", values, work).await();
@@ -139,7 +146,7 @@ public final class Benchmark {
         log("Bare Liberty ceiling: /health/live, " + concurrency + " connections, 15 s");
         Wrk.Result ceiling = Wrk.start("health", url(Service.RESERVATION) + "/health/live", 2, concurrency, 15, "read.lua",
                 Map.of("BENCH_PATH", "/health/live", "BENCH_DELAY_MS", "0", "BENCH_CUSTOMERS", "{{\"1\",\"\"}}"), work).await();
-        values = Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds));
+        values = bookings(customerIds, flightIds);
 
         // Set up before the window: the CPU sampled below is the measurement's alone.
         Profiler profiler = profile ? new Profiler(servers(), work) : null;
@@ -204,6 +211,12 @@ public final class Benchmark {
         System.out.println();
         System.out.println(markdown);
         log("Written " + json + " and appended to " + doc);
+    }
+
+    /** What book.lua is given: the customers with fresh tokens, the flights (900 seats: 150 rows of six), whether to name seats. */
+    private Map<String, String> bookings(List<String> customerIds, List<Long> flightIds) throws Exception {
+        return Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds), "BENCH_SEAT_CHOICE", String.valueOf(seatChoice),
+                "BENCH_SEAT_ROWS", "150");
     }
 
     /** Confirmed reservations (from the warm-up) for the cancellations to cancel, each once. */

@@ -55,6 +55,9 @@ public final class ProducerContract {
         if (type == String.class || type == Instant.class || type.isEnum()) {
             return "string";
         }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
         return "object";
     }
 }

@@ -149,6 +149,11 @@ class AccessMatrixIT {
             assertThat(own.status()).isEqualTo(201);
             assertThat(own.json().getString("customerId")).as("booked for B, whoever the body might name").isEqualTo(fixture.b());
             assertThat(own.json().getBoolean("customerVerified")).as("mileage did not answer").isFalse();
+            // The seat map is anyone's to read, and says of A's seat only that it is taken, never whose.
+            Http.Reply map = Http.get(Api.url(Service.RESERVATION, "/api/flights/" + fixture.flight() + "/seats"), b);
+            assertThat(map.status()).isEqualTo(200);
+            assertThat(map.body()).doesNotContain(fixture.a()).doesNotContain("customerId").doesNotContain("reservation");
+            assertThat(map.json().getInt("taken")).isEqualTo(2);
             for (Service service : List.of(Service.NOTIFICATION, Service.HISTORY)) {
                 String path = service == Service.NOTIFICATION ? "/api/notifications" : "/api/history";
                 assertThat(Http.get(Api.url(service, path + "?customerId=" + fixture.a()), b).status()).as(service.toString()).isEqualTo(403);
@@ -256,7 +261,10 @@ class AccessMatrixIT {
         return switch (op.path()) {
             case "/api/schedules" -> "{\"flightNumber\":\"AM" + (1000 + (int) (Math.random() * 8999)) + "\",\"origin\":\"ICN\",\"destination\":\"PUS\","
                     + "\"departureTime\":\"2031-05-0" + (1 + (int) (Math.random() * 9)) + "T09:00:00Z\",\"arrivalTime\":\"2031-05-10T10:00:00Z\",\"seatCapacity\":10,\"miles\":100,\"fare\":{\"amount\":125000,\"currency\":\"KRW\"}}";
-            case "/api/reservations" -> "{\"customerId\":\"" + customer + "\",\"scheduleId\":" + fixture.flight() + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}";
+            // Named seats (the fixture's flight has 50): who may ask is the point; a seat taken by an earlier request is a 409, not a door.
+            case "/api/reservations" -> "{\"customerId\":\"" + customer + "\",\"scheduleId\":" + fixture.flight()
+                    + ",\"passengers\":1,\"seats\":[\"" + (2 + (int) (Math.random() * 7)) + "ABCDEF".charAt((int) (Math.random() * 6))
+                    + "\"],\"paymentMethod\":\"pm_card_visa\"}";
             case "/api/customers" -> "{\"name\":\"Matrix " + unique + "\",\"email\":\"matrix-" + unique + "@example.com\"}";
             // A charge for a reservation id nobody booked, with the card that is declined: who may ask is the point, no money moves.
             case "/api/payments" -> "{\"reservationId\":" + (8_000_000_000L + (long) (Math.random() * 1e9)) + ",\"customerId\":\"" + customer

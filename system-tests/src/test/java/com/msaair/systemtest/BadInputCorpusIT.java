@@ -93,6 +93,28 @@ class BadInputCorpusIT {
             changed.put("paymentMethod", method);
             attacks.add(post(Service.RESERVATION, "/api/reservations", "paymentMethod=" + method, json(changed)));
         }
+        // Seats a booking may not name (the flight is unknown too: a seat written like one meets its 404 first).
+        for (String seats : List.of("[\"0A\"]", "[\"99Z\"]", "[\"1a\"]", "[\"01A\"]", "[\"1000A\"]", "[\"A1\"]", "[\"" + LONG + "\"]",
+                "[\"1A\",\"1A\"]", "[\"1A\",\"1B\"]", "[\"\uff11\uff21\"]", "[\"1\u0410\"]", "[\"\u0661A\"]", "[\"1A\\u0000\"]", "[\" 1A\"]",
+                "[1]", "[null]", "[[\"1A\"]]", "\"1A\"", "{\"1A\":1}", "1", "true",
+                "[\"1A\",\"1B\",\"1C\",\"1D\",\"1E\",\"1F\",\"2A\",\"2B\",\"2C\",\"2D\"]")) {
+            Map<String, String> changed = new LinkedHashMap<>(booking);
+            changed.put("seats", seats);
+            attacks.add(post(Service.RESERVATION, "/api/reservations", "seats=" + abbreviate(seats), json(changed)));
+        }
+        // Aircraft types schedule has no seat map of, and a capacity that contradicts the type's.
+        for (String type : List.of("\"A999\"", "\"a321\"", "\"\uff21321\"", "\"A321\\u0000\"", "\"" + LONG + "\"", "321", "[\"A321\"]", "null")) {
+            Map<String, String> changed = new LinkedHashMap<>(schedule);
+            changed.put("aircraftType", type);
+            if (!type.equals("null")) {
+                attacks.add(post(Service.SCHEDULE, "/api/schedules", "aircraftType=" + abbreviate(type), json(changed)));
+            }
+            changed.remove("seatCapacity");
+            attacks.add(post(Service.SCHEDULE, "/api/schedules", "aircraftType=" + abbreviate(type) + " without seatCapacity", json(changed)));
+        }
+        Map<String, String> contradicted = new LinkedHashMap<>(schedule);
+        contradicted.put("aircraftType", "\"A321\"");
+        attacks.add(post(Service.SCHEDULE, "/api/schedules", "an A321 of 100 seats", json(contradicted)));
         bodies(attacks, Service.MILEAGE, "/api/customers", customer);
         // The charge (reservation's call): each variant is wrong in one field, so none may take money.
         Map<String, String> payment = new LinkedHashMap<>();

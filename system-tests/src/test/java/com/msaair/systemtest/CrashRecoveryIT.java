@@ -120,8 +120,8 @@ class CrashRecoveryIT {
         // Every booking on the cancelled flight was cancelled, by the customer or with the flight.
         booked.values().stream().filter(b -> b.scheduleId == cancelledFlight).forEach(b -> b.cancelled = true);
         report(load, windows);
-        audit(customers, booked);
-        auditSeats(capacity, booked, cancelledFlight);
+        Map<Long, JsonObject> settled = audit(customers, booked);
+        auditSeats(capacity, booked, cancelledFlight, settled);
         auditCancellationsExactlyOnce(booked);
         MoneyAudit.assertConsistent(customers);
         assertThat(Parked.now()).as("nothing good was parked or kept for an operator during the faults").isEqualTo(parkedBefore);
@@ -157,13 +157,16 @@ class CrashRecoveryIT {
         return new Window(name, start, recovered - start, failed);
     }
 
-    private static void audit(List<String> customers, Map<Long, Booked> booked) {
+    /** @return every booking as it settled, by id */
+    private static Map<Long, JsonObject> audit(List<String> customers, Map<Long, Booked> booked) {
         // 1. Every booking exists, with the status the client expects (one answered 202 HELD is paid in the background).
+        Map<Long, JsonObject> settled = new HashMap<>();
         for (Booked b : booked.values()) {
             JsonObject reservation = Eventually.await("reservation " + b.reservationId + " settled", Duration.ofSeconds(SystemStack.HOLD_SECONDS + 60),
                     () -> Api.reservation(b.reservationId), r -> !r.getString("status").equals("HELD"));
             assertThat(reservation.getString("status")).as("reservation " + b.reservationId)
                     .isEqualTo(b.cancelled ? "CANCELLED" : "CONFIRMED");
+            settled.put(b.reservationId, reservation);
         }
         for (String customer : customers) {
             Set<Long> expected = booked.values().stream().filter(b -> b.customerId.equals(customer)).map(b -> b.reservationId).collect(Collectors.toSet());
@@ -231,6 +234,7 @@ class CrashRecoveryIT {
             assertThat(notified).as("customer " + customer + "'s notifications: each event but the registration, once").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(published.stream().filter(id -> !registrations.contains(id)).toList());
         }
+        return settled;
     }
 
     private static final Set<String> registrations = new HashSet<>();
@@ -259,16 +263,50 @@ class CrashRecoveryIT {
     private static final Set<String> KNOWN_TYPES = Set.of("ReservationCreated", "ReservationCancelled", "MileageIncreased",
             "MileageDecreased", "CustomerRegistered", "PaymentRefunded");
 
-    /** Seats left on every flight = its capacity less the passengers of the bookings still standing on it. */
-    private static void auditSeats(Map<Long, Integer> capacity, Map<Long, Booked> booked, long cancelledFlight) {
+    /**
+     * Seats left on every flight = its capacity less the passengers of the bookings still standing on
+     * it; and seat by seat: no seat held or taken by two bookings, each standing booking has a seat per
+     * passenger, every TAKEN seat is a CONFIRMED booking's and every HELD seat a HELD booking's, every
+     * other seat FREE, and the map's count of free seats is the flight's. The cancelled flight has freed
+     * every seat, and none twice (its count is its capacity, not more, and each booking on it was
+     * cancelled once: {@link #auditCancellationsExactlyOnce}).
+     */
+    private static void auditSeats(Map<Long, Integer> capacity, Map<Long, Booked> booked, long cancelledFlight, Map<Long, JsonObject> settled) {
         int soldOut = 0;
         for (Map.Entry<Long, Integer> flight : capacity.entrySet()) {
             int taken = booked.values().stream().filter(b -> b.scheduleId == flight.getKey() && !b.cancelled).mapToInt(b -> b.passengers).sum();
             JsonObject seats = Http.get(Api.url(Service.RESERVATION, "/api/flights/" + flight.getKey() + "/seats")).json();
             assertThat(seats.getInt("seatsAvailable")).as("seats left on flight " + flight.getKey()).isEqualTo(flight.getValue() - taken);
+
+            Map<String, String> owners = new HashMap<>(); // seat -> the status of the standing booking that has it
+            for (Booked b : booked.values()) {
+                JsonObject view = settled.get(b.reservationId);
+                String status = view.getString("status");
+                if (b.scheduleId != flight.getKey() || !(status.equals("CONFIRMED") || status.equals("HELD"))) {
+                    continue;
+                }
+                List<String> its = Api.seatsOf(view);
+                assertThat(its).as("reservation " + b.reservationId + ": a seat per passenger").hasSize(b.passengers).doesNotHaveDuplicates();
+                for (String seat : its) {
+                    assertThat(owners.put(seat, status)).as("seat " + seat + " of flight " + flight.getKey() + " in two bookings").isNull();
+                }
+            }
+            Map<String, Long> states = new HashMap<>();
+            for (JsonObject seat : seats.getJsonArray("seats").getValuesAs(JsonObject.class)) {
+                String state = seat.getString("state");
+                String owner = owners.get(seat.getString("seat"));
+                String expected = owner == null ? "FREE" : owner.equals("CONFIRMED") ? "TAKEN" : "HELD";
+                assertThat(state).as("seat " + seat.getString("seat") + " of flight " + flight.getKey()).isEqualTo(expected);
+                states.merge(state, 1L, Long::sum);
+            }
+            assertThat(seats.getInt("free")).as("the map's free seats are the flight's count").isEqualTo(seats.getInt("seatsAvailable"));
+            assertThat(states.getOrDefault("FREE", 0L)).isEqualTo(seats.getInt("free"));
+            assertThat(states.values().stream().mapToLong(Long::longValue).sum()).as("every seat of flight " + flight.getKey()).isEqualTo(flight.getValue());
             if (flight.getKey() == cancelledFlight) {
                 assertThat(seats.getString("status")).isEqualTo("CANCELLED");
                 assertThat(taken).isZero();
+                assertThat(owners).isEmpty();
+                assertThat(seats.getInt("seatsAvailable")).as("every seat freed, none twice").isEqualTo(flight.getValue());
             }
             if (seats.getInt("seatsAvailable") <= 1) {
                 soldOut++;

@@ -56,7 +56,7 @@ class EventFlowIT {
         assertThat(history.getValuesAs(JsonObject.class)).filteredOn(h -> h.getString("kind").equals("MILES_REMOVED")).singleElement()
                 .satisfies(h -> assertThat(h.getJsonNumber("balanceAfter").longValue()).isZero());
         assertThat(messages(Api.notifications(customerId)))
-                .contains("3,000 miles removed, balance 0.", "Reservation " + reservationId + " is cancelled.",
+                .contains("3,000 miles removed, balance 0.", "Reservation " + reservationId + " is cancelled. Seats 1A, 1B, 1C are free again.",
                         "375,000 KRW was refunded for reservation " + reservationId + ".");
 
         // One correlation id ties the booking, its miles, its notifications and its history together...

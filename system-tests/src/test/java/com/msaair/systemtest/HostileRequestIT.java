@@ -237,19 +237,24 @@ class HostileRequestIT {
 
     /** A JSON body this API refuses: always one thing that breaks the rules, among fields that may be valid. */
     static Arbitrary<String> hostileBody() {
-        Arbitrary<String> name = Arbitraries.of("customerId", "scheduleId", "passengers", "name", "email", "flightNumber", "origin",
-                "destination", "departureTime", "arrivalTime", "seatCapacity", "miles", "fare");
+        Arbitrary<String> name = Arbitraries.of("customerId", "scheduleId", "passengers", "seats", "name", "email", "flightNumber", "origin",
+                "destination", "departureTime", "arrivalTime", "aircraftType", "seatCapacity", "miles", "fare");
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.integers().between(-5, 5).map(String::valueOf),
                 Arbitraries.strings().ofMaxLength(30).map(HostileRequestIT::quote),
-                Arbitraries.of("\"ICN\"", "\"2027-03-01T09:00:00Z\"", "\"kim@example.com\"", "\"KE123\"", "true", "null", "[]", "{}"));
+                Arbitraries.of("\"ICN\"", "\"2027-03-01T09:00:00Z\"", "\"kim@example.com\"", "\"KE123\"", "true", "null", "[]", "{}",
+                        "[\"12A\",\"12B\"]", "\"A321\""),
+                hostileSeats(),
+                hostileAircraftType());
         Arbitrary<String> valid = Combinators.combine(name, value).as((n, v) -> quote(n) + ":" + v).list().ofMaxSize(6).map(m -> String.join(",", m));
         Arbitrary<String> breaker = Arbitraries.oneOf(
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(n -> quote("hostile" + n) + ":1"),
                 name.map(n -> quote(n) + ":1," + quote(n) + ":2"),
                 Combinators.combine(name, Arbitraries.integers().between(41, 3_000)).as((n, d) -> quote(n) + ":" + "9".repeat(d)),
                 name.map(n -> quote(n) + ":\"+10000-01-01T09:00:00Z\",\"hostile\":0"),
-                Arbitraries.integers().between(17, 5_000).map(d -> "\"deep\":" + "[".repeat(d) + "]".repeat(d)));
+                Arbitraries.integers().between(17, 5_000).map(d -> "\"deep\":" + "[".repeat(d) + "]".repeat(d)),
+                hostileSeats().filter(seats -> !seats.equals("[\"99Z\"]")).map(seats -> "\"seats\":" + seats),
+                hostileAircraftType().map(type -> "\"aircraftType\":" + type));
         Arbitrary<String> document = Combinators.combine(valid, breaker, Arbitraries.integers().between(0, 1))
                 .as((fields, bad, first) -> "{" + (fields.isEmpty() ? bad : first == 0 ? bad + "," + fields : fields + "," + bad) + "}");
         Arbitrary<String> notJson = Arbitraries.strings().ofMaxLength(200).filter(s -> !s.isBlank() && !s.strip().startsWith("{"));
@@ -257,6 +262,23 @@ class HostileRequestIT {
                 net.jqwik.api.Tuple.of(8, document),
                 net.jqwik.api.Tuple.of(1, notJson),
                 net.jqwik.api.Tuple.of(1, document.map(d -> d + d)));
+    }
+
+    /**
+     * Seats no booking accepts as they are written: row 0, a lower-case letter, 10 kB, a seat twice, digits and
+     * letters that only look like ASCII (fullwidth, Cyrillic А), not strings, not a list. ("99Z" is written like a
+     * seat: only the flight can say it has none, so it breaks nothing on its own.)
+     */
+    static Arbitrary<String> hostileSeats() {
+        return Arbitraries.of("[\"0A\"]", "[\"99Z\"]", "[\"1a\"]", "[\"" + "1A".repeat(5_000) + "\"]", "[\"1A\",\"1A\"]", "[\"\uff11\uff21\"]",
+                "[\"1\u0410\"]", "[\"\u0661A\"]", "[\"1A\",null]", "[1]", "[[\"1A\"]]", "\"1A\"", "{\"1A\":true}", "[\" 1A\"]", "[\"1A\\u0000\"]",
+                "[\"01A\"]", "[\"1000A\"]", "[\"1A\",\"1B\",\"1C\",\"1D\",\"1E\",\"1F\",\"2A\",\"2B\",\"2C\",\"2D\"]");
+    }
+
+    /** Aircraft types schedule has no seat map of. */
+    static Arbitrary<String> hostileAircraftType() {
+        return Arbitraries.of("\"a321\"", "\"A999\"", "\"\uff21321\"", "\"A321 \\u0000\"", "\"" + "A".repeat(10_000) + "\"", "321", "[\"A321\"]",
+                "\"GENERIC\\u202e\"");
     }
 
     private static String quote(String text) {

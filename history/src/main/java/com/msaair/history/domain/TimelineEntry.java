@@ -19,6 +19,8 @@ public class TimelineEntry {
     private String flightNumber;
     private Instant departureTime;
     private Integer passengers;
+    /** The booking's seats (12A), separated by spaces; empty for entries without, and for events from before seats. */
+    private String seats;
     private Long miles;
     private Long balanceAfter;
     private String reason;
@@ -42,6 +44,7 @@ public class TimelineEntry {
         this.flightNumber = b.flightNumber;
         this.departureTime = b.departureTime;
         this.passengers = b.passengers;
+        this.seats = b.seats;
         this.miles = b.miles;
         this.balanceAfter = b.balanceAfter;
         this.reason = b.reason;
@@ -67,6 +70,7 @@ public class TimelineEntry {
         private String flightNumber;
         private Instant departureTime;
         private Integer passengers;
+        private String seats;
         private Long miles;
         private Long balanceAfter;
         private String reason;
@@ -101,6 +105,11 @@ public class TimelineEntry {
 
         public Builder passengers(int passengers) {
             this.passengers = passengers;
+            return this;
+        }
+
+        public Builder seats(java.util.List<String> seats) {
+            this.seats = seats.isEmpty() ? null : String.join(" ", seats);
             return this;
         }
 
@@ -168,6 +177,11 @@ public class TimelineEntry {
 
     public Integer passengers() {
         return passengers;
+    }
+
+    /** The booking's seats, in order; none when the event carried none. */
+    public java.util.List<String> seats() {
+        return seats == null ? java.util.List.of() : java.util.List.of(seats.split(" "));
     }
 
     public Long miles() {

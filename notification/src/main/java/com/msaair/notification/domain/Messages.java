@@ -3,6 +3,7 @@ package com.msaair.notification.domain;
 import com.msaair.platform.domain.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,20 +19,30 @@ public final class Messages {
 
     private Messages() {}
 
-    public static String reservationConfirmed(long reservationId, String flightNumber, Instant departure, int passengers, Money paid) {
-        return "Reservation %d is confirmed — flight %s departing %s, %d %s, %s paid."
+    public static String reservationConfirmed(long reservationId, String flightNumber, Instant departure, int passengers, List<String> seats,
+            Money paid) {
+        return "Reservation %d is confirmed — flight %s departing %s, %d %s%s, %s paid."
                 .formatted(reservationId, flightNumber, DEPARTURE.format(departure), passengers,
-                        passengers == 1 ? "passenger" : "passengers", amount(paid));
+                        passengers == 1 ? "passenger" : "passengers", seats.isEmpty() ? "" : " (" + seatList(seats) + ")", amount(paid));
     }
 
-    public static String paymentFailed(long reservationId, String flightNumber, String reason) {
-        return "The payment for reservation %d on flight %s was declined (%s); the seats were released. You may book again with another payment method."
-                .formatted(reservationId, flightNumber, reason.replace('_', ' '));
+    public static String paymentFailed(long reservationId, String flightNumber, String reason, List<String> seats) {
+        return "The payment for reservation %d on flight %s was declined (%s); %s released. You may book again with another payment method."
+                .formatted(reservationId, flightNumber, reason.replace('_', ' '), seats.isEmpty() ? "the seats were" : seatsWere(seats));
     }
 
-    public static String holdExpired(long reservationId, String flightNumber) {
-        return "Reservation %d on flight %s was not paid in time; the held seats were released and nothing was charged."
-                .formatted(reservationId, flightNumber);
+    public static String holdExpired(long reservationId, String flightNumber, List<String> seats) {
+        return "Reservation %d on flight %s was not paid in time; %s released and nothing was charged."
+                .formatted(reservationId, flightNumber, seats.isEmpty() ? "the held seats were" : seatsWere(seats));
+    }
+
+    private static String seatsWere(List<String> seats) {
+        return seatList(seats) + (seats.size() == 1 ? " was" : " were");
+    }
+
+    /** "seat 12A", "seats 12A, 12B". */
+    static String seatList(List<String> seats) {
+        return (seats.size() == 1 ? "seat " : "seats ") + String.join(", ", seats);
     }
 
     public static String refunded(long reservationId, Money refund) {
@@ -44,10 +55,15 @@ public final class Messages {
         return String.format(Locale.US, "%,." + digits + "f %s", BigDecimal.valueOf(money.amount(), digits), money.currency());
     }
 
-    public static String reservationCancelled(long reservationId, String flightNumber, String reason) {
-        return "FLIGHT_CANCELLED".equals(reason)
+    public static String reservationCancelled(long reservationId, String flightNumber, String reason, List<String> seats) {
+        String freed = seats.isEmpty() ? "" : " " + capitalised(seatList(seats)) + (seats.size() == 1 ? " is" : " are") + " free again.";
+        return ("FLIGHT_CANCELLED".equals(reason)
                 ? "Reservation %d is cancelled because the airline cancelled flight %s.".formatted(reservationId, flightNumber)
-                : "Reservation %d is cancelled.".formatted(reservationId);
+                : "Reservation %d is cancelled.".formatted(reservationId)) + freed;
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public static String milesAdded(long miles, long balance) {

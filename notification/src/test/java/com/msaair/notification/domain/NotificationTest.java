@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NotificationTest {
@@ -51,10 +52,17 @@ class NotificationTest {
     void theWordsCustomersRead() {
         assertThat(Messages.milesAdded(10_000, 11_000)).isEqualTo("10,000 miles added, balance 11,000.");
         assertThat(Messages.milesRemoved(3_000, 0)).isEqualTo("3,000 miles removed, balance 0.");
-        assertThat(Messages.reservationConfirmed(7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1, new com.msaair.platform.domain.Money(1250, "USD")))
-                .isEqualTo("Reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger, 12.50 USD paid.");
-        assertThat(Messages.reservationCancelled(7, "KE1234", "FLIGHT_CANCELLED"))
-                .isEqualTo("Reservation 7 is cancelled because the airline cancelled flight KE1234.");
-        assertThat(Messages.reservationCancelled(7, "KE1234", "CUSTOMER_REQUEST")).isEqualTo("Reservation 7 is cancelled.");
+        assertThat(Messages.reservationConfirmed(7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 1, List.of("14C"),
+                new com.msaair.platform.domain.Money(1250, "USD")))
+                .isEqualTo("Reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 1 passenger (seat 14C), 12.50 USD paid.");
+        assertThat(Messages.reservationConfirmed(7, "KE1234", Instant.parse("2026-12-24T09:00:00Z"), 2, List.of(),
+                new com.msaair.platform.domain.Money(1250, "USD"))).as("a booking from before seats")
+                .isEqualTo("Reservation 7 is confirmed — flight KE1234 departing 2026-12-24 09:00 UTC, 2 passengers, 12.50 USD paid.");
+        assertThat(Messages.reservationCancelled(7, "KE1234", "FLIGHT_CANCELLED", List.of("12A", "12B")))
+                .isEqualTo("Reservation 7 is cancelled because the airline cancelled flight KE1234. Seats 12A, 12B are free again.");
+        assertThat(Messages.reservationCancelled(7, "KE1234", "CUSTOMER_REQUEST", List.of())).isEqualTo("Reservation 7 is cancelled.");
+        assertThat(Messages.paymentFailed(7, "KE1234", "card_declined", List.of("3C")))
+                .startsWith("The payment for reservation 7 on flight KE1234 was declined (card declined); seat 3C was released.");
+        assertThat(Messages.holdExpired(7, "KE1234", List.of())).contains("the held seats were released");
     }
 }

@@ -3,11 +3,16 @@ package com.msaair.platform.domain;
 /**
  * A business rule said no. Each service's domain names its own rules (a sold-out flight, an
  * already-cancelled reservation) by extending this; the kind tells an inbound adapter how to
- * answer (HTTP: 404, 409, 422, 402, 503) without the domain knowing about HTTP.
+ * answer (HTTP: 400, 404, 409, 422, 402, 503) without the domain knowing about HTTP.
  */
 public abstract class DomainException extends RuntimeException {
 
     public enum Kind {
+        /**
+         * The request names something that cannot be, found only against the state it is about (a seat
+         * the flight does not have): answered like a malformed field.
+         */
+        INVALID,
         /** The thing asked for does not exist. */
         NOT_FOUND,
         /** The request is fine but the current state forbids it (sold out, already cancelled). */

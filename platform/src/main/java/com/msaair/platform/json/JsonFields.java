@@ -2,6 +2,7 @@ package com.msaair.platform.json;
 
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.time.SupportedTime;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -123,6 +124,38 @@ public final class JsonFields {
             return null;
         }
         return instant;
+    }
+
+    /**
+     * An optional array of at most {@code maxItems} strings, each matching {@code item} as it stands
+     * ({@code expected} says what one looks like); empty when the member is absent or null, or when
+     * anything about it is wrong (then recorded). An error names the member and the item's position,
+     * never its value: that may be anything, of any length.
+     */
+    public Optional<List<String>> optionalStrings(String name, int maxItems, Pattern item, String expected) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonArray array)) {
+            reject(name, "must be an array of strings");
+            return Optional.empty();
+        }
+        if (array.size() > maxItems) {
+            reject(name, "must have at most " + maxItems + " items");
+            return Optional.empty();
+        }
+        List<String> items = new ArrayList<>();
+        boolean valid = true;
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString text && item.matcher(text.getString()).matches()) {
+                items.add(text.getString());
+            } else {
+                reject(name, "item " + (i + 1) + " must be " + expected);
+                valid = false;
+            }
+        }
+        return valid ? Optional.of(List.copyOf(items)) : Optional.empty();
     }
 
     public UUID requiredUuid(String name) {

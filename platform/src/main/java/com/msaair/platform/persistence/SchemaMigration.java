@@ -118,6 +118,8 @@ public final class SchemaMigration {
             }
             Map<String, Object> settings = Map.of(
                     Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(resources),
+                    // A changelog's customChange classes are the application's.
+                    Scope.Attr.classLoader.name(), resources,
                     // No usage reports to Liquibase's servers, and no network call to ask whether to send them.
                     "liquibase.analytics.enabled", false,
                     // The wait for another server's Liquibase lock (Derby Network Server): poll each second.

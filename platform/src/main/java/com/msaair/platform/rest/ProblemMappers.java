@@ -37,6 +37,7 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(DomainException e) {
             Response.StatusType status = switch (e.kind()) {
+                case INVALID -> Status.BAD_REQUEST;
                 case NOT_FOUND -> Status.NOT_FOUND;
                 case CONFLICT -> Status.CONFLICT;
                 case UNPROCESSABLE -> UNPROCESSABLE_ENTITY;

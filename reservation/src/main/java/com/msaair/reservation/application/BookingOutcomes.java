@@ -8,6 +8,7 @@ import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.ReservationStatus;
+import com.msaair.reservation.domain.SeatInventory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,9 @@ public class BookingOutcomes {
 
     @Inject
     FlightRepository flights;
+
+    @Inject
+    SeatInventory seatInventory;
 
     @Inject
     ReservationAnnouncer announcer;
@@ -82,6 +86,7 @@ public class BookingOutcomes {
         Flight flight = flights.findForUpdate(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
         if (reservation.release(outcome, reason, flight, now)) {
+            seatInventory.free(reservation);
             announcer.released(reservation, now, causationId);
         }
         return reservation;

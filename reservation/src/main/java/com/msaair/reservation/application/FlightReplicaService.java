@@ -8,6 +8,7 @@ import com.msaair.reservation.domain.RefundRule;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationRepository;
+import com.msaair.reservation.domain.SeatInventory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,9 @@ public class FlightReplicaService {
 
     @Inject
     ReservationRepository reservations;
+
+    @Inject
+    SeatInventory seatInventory;
 
     @Inject
     ReservationAnnouncer announcer;
@@ -63,12 +67,15 @@ public class FlightReplicaService {
             announcer.cancelled(reservation, now, causationId);
             cancelled++;
         }
+        // Every seat of the flight was one of those bookings': all free at once, each booking's once (a booking that ended before holds none).
+        seatInventory.freeAll(scheduleId);
         return cancelled;
     }
 
-    /** The seat inventory of a flight as this service keeps it. */
+    /** The seat inventory of a flight as this service keeps it: its layout, its count, and the state of each seat. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Flight seats(long scheduleId) {
-        return flights.find(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
+    public FlightSeats seats(long scheduleId) {
+        Flight flight = flights.find(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
+        return new FlightSeats(flight, seatInventory.states(scheduleId));
     }
 }

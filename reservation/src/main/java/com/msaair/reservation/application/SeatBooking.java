@@ -8,6 +8,8 @@ import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
+import com.msaair.reservation.domain.Seat;
+import com.msaair.reservation.domain.SeatInventory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +35,9 @@ public class SeatBooking {
     ReservationRepository reservations;
 
     @Inject
+    SeatInventory seatInventory;
+
+    @Inject
     IdempotencyKeys idempotencyKeys;
 
     @Inject
@@ -45,9 +50,10 @@ public class SeatBooking {
     Clock clock;
 
     /**
-     * Locks the flight's row, takes the seats, stores the held reservation and its idempotency key and
-     * writes ReservationHeld to the outbox (so its payment goes on in the background whatever happens
-     * next); empty when this service has no replica of the flight yet.
+     * Locks the flight's row, takes the seats (the ones named, if free, or seats next to each other),
+     * stores the held reservation, its seats and its idempotency key and writes ReservationHeld to the
+     * outbox (so its payment goes on in the background whatever happens next); empty when this service
+     * has no replica of the flight yet. A seat named but held or taken is refused here, before any charge.
      */
     public Optional<Booking> hold(BookFlight command, boolean customerVerified) {
         Instant now = clock.instant();
@@ -55,8 +61,11 @@ public class SeatBooking {
         if (flight == null) {
             return Optional.empty();
         }
-        Reservation reservation = reservations.add(Reservation.hold(command.customerId(), flight, command.passengers(), customerVerified,
+        // Read with the flight locked: no other booking of the flight changes its seats until this one commits.
+        Reservation reservation = reservations.add(Reservation.hold(command.customerId(), flight, command.passengers(),
+                command.seats().stream().map(Seat::parse).toList(), seatInventory.occupied(flight.scheduleId()), customerVerified,
                 command.paymentMethod(), terms.holdExpiresAt(now), now));
+        seatInventory.hold(reservation);
         command.idempotencyKey().ifPresent(key -> idempotencyKeys.record(command.customerId(), key, command.fingerprint(), reservation.id(), now));
         announcer.held(reservation, terms.captureBefore(reservation.holdExpiresAt()), now);
         return Optional.of(new Booking(reservation, false));
@@ -73,7 +82,7 @@ public class SeatBooking {
         return flights.find(scheduleId).isPresent();
     }
 
-    /** Cancels at the customer's request: seats back, the refund fixed by the fare rule, the reservation kept as CANCELLED, its event out. */
+    /** Cancels at the customer's request: seats free at once, the refund fixed by the fare rule, the reservation kept as CANCELLED, its event out. */
     public Reservation cancel(long reservationId) {
         Instant now = clock.instant();
         long scheduleId = reservations.find(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId)).scheduleId();
@@ -81,6 +90,7 @@ public class SeatBooking {
         Flight flight = flights.findForUpdate(scheduleId).orElseThrow(() -> ReservationException.flightNotFound(scheduleId));
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
         reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, terms.refundRule(), now);
+        seatInventory.free(reservation);
         announcer.cancelled(reservation, now, null);
         return reservation;
     }

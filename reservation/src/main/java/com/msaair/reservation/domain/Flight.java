@@ -3,11 +3,16 @@ package com.msaair.reservation.domain;
 import com.msaair.platform.domain.Money;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * This service's own copy of a flight schedule, kept current from schedule events, together with
- * the flight's seat inventory. Booking checks and seat counting happen here, in this service's
- * database, so a booking never depends on another service being up to stay consistent.
+ * the flight's seat inventory: its seat layout, fixed when the flight was registered, and how many of
+ * its seats are free (which seats are held or taken is the {@link SeatInventory}'s, changed with this
+ * row locked). Booking checks and seat counting happen here, in this service's database, so a booking
+ * never depends on another service being up to stay consistent.
  */
 public class Flight {
 
@@ -19,6 +24,10 @@ public class Flight {
     private Instant arrivalTime;
     private int seatCapacity;
     private int seatsAvailable;
+    private String aircraftType;
+    /** The layout as its two columns: the rows, and the letters with a | for each aisle (see {@link SeatLayout}). */
+    private int seatRows;
+    private String seatPattern;
     private int miles;
     /** The fare per seat, as its two columns (see orm.xml). */
     private long fareAmount;
@@ -34,6 +43,9 @@ public class Flight {
         this.scheduleId = facts.scheduleId();
         this.seatCapacity = facts.seatCapacity();
         this.seatsAvailable = facts.seatCapacity();
+        this.aircraftType = facts.aircraftType();
+        this.seatRows = facts.seatLayout().rows();
+        this.seatPattern = facts.seatLayout().pattern();
         this.status = FlightStatus.SCHEDULED;
         refresh(facts);
     }
@@ -43,7 +55,10 @@ public class Flight {
         return new Flight(facts);
     }
 
-    /** Takes the latest facts; seats already taken stay taken. A cancellation is never undone. */
+    /**
+     * Takes the latest facts; seats already taken stay taken, and the seat layout stays the one the
+     * replica began with (a flight's layout is fixed when it is registered). A cancellation is never undone.
+     */
     public void refresh(FlightFacts facts) {
         this.flightNumber = facts.flightNumber();
         this.origin = facts.origin();
@@ -68,16 +83,45 @@ public class Flight {
         }
     }
 
-    /** Takes seats for a booking, or refuses; never leaves fewer than zero. */
-    public void takeSeats(int passengers, Instant now) {
+    /**
+     * Takes seats for a booking of {@code passengers}, or refuses: the seats it names ({@code requested},
+     * one per passenger), each of this flight and none of them {@code occupied}; or, when it names none,
+     * seats next to each other where possible ({@link SeatLayout#allocate}). Never leaves fewer than zero.
+     *
+     * @param occupied the seats some booking holds or has taken, read with this flight locked
+     * @return the booking's seats, in order
+     */
+    public List<Seat> takeSeats(int passengers, List<Seat> requested, Set<Seat> occupied, Instant now) {
         checkBookable(now);
-        if (passengers > seatsAvailable) {
-            throw ReservationException.soldOut(scheduleId, passengers, seatsAvailable);
+        SeatLayout layout = seatLayout();
+        List<Seat> seats;
+        if (requested.isEmpty()) {
+            if (passengers > seatsAvailable) {
+                throw ReservationException.soldOut(scheduleId, passengers, seatsAvailable);
+            }
+            seats = layout.allocate(passengers, occupied).orElseThrow(() -> ReservationException.soldOut(scheduleId, passengers, seatsAvailable));
+        } else {
+            if (requested.size() != passengers || Set.copyOf(requested).size() != requested.size()) {
+                throw ReservationException.seatsPerPassenger(passengers, requested.size());
+            }
+            List<Seat> unknown = requested.stream().filter(seat -> !layout.contains(seat)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw ReservationException.unknownSeats(scheduleId, unknown, layout);
+            }
+            List<Seat> taken = requested.stream().filter(occupied::contains).sorted().toList();
+            if (!taken.isEmpty()) {
+                throw ReservationException.seatsTaken(scheduleId, taken);
+            }
+            if (passengers > seatsAvailable) {
+                throw ReservationException.soldOut(scheduleId, passengers, seatsAvailable);
+            }
+            seats = new ArrayList<>(requested);
         }
         seatsAvailable -= passengers;
+        return seats.stream().sorted().toList();
     }
 
-    /** Gives seats back when a booking is cancelled. */
+    /** Gives seats back when a booking ends (their records are freed with it, {@link SeatInventory#free}). */
     public void releaseSeats(int passengers) {
         seatsAvailable = Math.min(seatCapacity, seatsAvailable + passengers);
     }
@@ -101,8 +145,8 @@ public class Flight {
     }
 
     public FlightFacts facts() {
-        return new FlightFacts(scheduleId, flightNumber, origin, destination, departureTime, arrivalTime, seatCapacity, miles, fare(),
-                status);
+        return new FlightFacts(scheduleId, flightNumber, origin, destination, departureTime, arrivalTime, aircraftType, seatLayout(), miles,
+                fare(), status);
     }
 
     public long scheduleId() {
@@ -123,6 +167,14 @@ public class Flight {
 
     public int seatCapacity() {
         return seatCapacity;
+    }
+
+    public String aircraftType() {
+        return aircraftType;
+    }
+
+    public SeatLayout seatLayout() {
+        return new SeatLayout(seatRows, seatPattern, seatCapacity);
     }
 
     public FlightStatus status() {

@@ -3,11 +3,15 @@ package com.msaair.reservation.domain;
 import com.msaair.platform.domain.Money;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A customer's booking of seats on a flight. It is HELD when made — its seats taken, its price fixed —
  * and CONFIRMED once paid, or released (PAYMENT_FAILED, EXPIRED) with its seats given back; a held or
- * confirmed booking may be CANCELLED, with a refund by the fare rule. It is never deleted.
+ * confirmed booking may be CANCELLED, with a refund by the fare rule. It is never deleted. While it is
+ * HELD its seats show HELD on the flight, once CONFIRMED TAKEN, and FREE the moment it ends.
  */
 public class Reservation {
 
@@ -19,6 +23,11 @@ public class Reservation {
     private String flightNumber;
     private Instant departureTime;
     private int passengers;
+    /**
+     * Its seats, one per passenger, in order, written 12A and separated by spaces. Kept when the booking
+     * ends (what it had), while the flight's {@link SeatInventory} frees them.
+     */
+    private String seats;
     private int miles;
     /** The price, fixed when booking (the fare times the passengers), as its two columns. */
     private long priceAmount;
@@ -43,13 +52,14 @@ public class Reservation {
         // for the persistence adapter
     }
 
-    private Reservation(String customerId, Flight flight, int passengers, boolean customerVerified, String paymentMethod,
+    private Reservation(String customerId, Flight flight, int passengers, List<Seat> seats, boolean customerVerified, String paymentMethod,
             Instant holdExpiresAt, Instant now) {
         this.customerId = customerId;
         this.scheduleId = flight.scheduleId();
         this.flightNumber = flight.flightNumber();
         this.departureTime = flight.departureTime();
         this.passengers = passengers;
+        this.seats = String.join(" ", seats.stream().map(Seat::toString).toList());
         this.miles = flight.milesFor(passengers);
         Money price = flight.priceFor(passengers);
         this.priceAmount = price.amount();
@@ -63,21 +73,23 @@ public class Reservation {
 
     /**
      * Holds {@code passengers} seats on {@code flight} until {@code holdExpiresAt}, awaiting payment:
-     * the seats are taken from the flight's inventory, and the price and the miles to accrue are fixed
-     * now, from the flight's fare and miles.
+     * the seats named ({@code requested}, one per passenger) or, when none are, seats next to each other
+     * where possible are taken from the flight's inventory, and the price and the miles to accrue are
+     * fixed now, from the flight's fare and miles.
      *
+     * @param occupied the flight's seats that other bookings hold or have taken, read with the flight locked
      * @param customerVerified false when the customer could not be checked (mileage unavailable)
      */
-    public static Reservation hold(String customerId, Flight flight, int passengers, boolean customerVerified, String paymentMethod,
-            Instant holdExpiresAt, Instant now) {
+    public static Reservation hold(String customerId, Flight flight, int passengers, List<Seat> requested, Set<Seat> occupied,
+            boolean customerVerified, String paymentMethod, Instant holdExpiresAt, Instant now) {
         if (passengers < 1 || passengers > MAX_PASSENGERS) {
             throw new IllegalArgumentException("passengers must be between 1 and " + MAX_PASSENGERS);
         }
         if (!holdExpiresAt.isAfter(now)) {
             throw new IllegalArgumentException("a hold expires after it is made");
         }
-        flight.takeSeats(passengers, now);
-        return new Reservation(customerId, flight, passengers, customerVerified, paymentMethod, holdExpiresAt, now);
+        List<Seat> seats = flight.takeSeats(passengers, requested, occupied, now);
+        return new Reservation(customerId, flight, passengers, seats, customerVerified, paymentMethod, holdExpiresAt, now);
     }
 
     /** What a capture the payment service reported did to this booking. */
@@ -218,6 +230,11 @@ public class Reservation {
 
     public int passengers() {
         return passengers;
+    }
+
+    /** Its seats in order; none for a booking of the previous release that had ended before seats were given. */
+    public List<Seat> seats() {
+        return seats == null || seats.isEmpty() ? List.of() : Arrays.stream(seats.split(" ")).map(Seat::parse).toList();
     }
 
     public int miles() {

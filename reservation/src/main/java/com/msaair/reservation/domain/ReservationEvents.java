@@ -3,6 +3,7 @@ package com.msaair.reservation.domain;
 import com.msaair.platform.domain.Money;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the reservation service tells the others, on {@code reservation-events} keyed by customer id
@@ -18,37 +19,43 @@ public final class ReservationEvents {
 
     private ReservationEvents() {}
 
+    /** A booking's seats (12A), in order: what it holds, or what it held once it has ended. */
+    static List<String> seatsOf(Reservation r) {
+        return r.seats().stream().map(Seat::toString).toList();
+    }
+
     /**
      * Seats held, awaiting payment: the payment service opens the booking's payment from it, so the
      * charge goes on in the background whatever becomes of the booking's own call. No charge is made
      * after {@code captureBefore}; the hold runs out at {@code holdExpiresAt}.
      */
     public record ReservationHeld(long reservationId, String customerId, long scheduleId, String flightNumber, Instant departureTime,
-            int passengers, Money price, String paymentMethod, Instant holdExpiresAt, Instant captureBefore, String status) {
+            int passengers, List<String> seats, Money price, String paymentMethod, Instant holdExpiresAt, Instant captureBefore,
+            String status) {
 
         public static ReservationHeld of(Reservation r, Instant captureBefore) {
             return new ReservationHeld(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(), r.passengers(),
-                    r.price(), r.paymentMethod(), r.holdExpiresAt(), captureBefore, r.status().name());
+                    seatsOf(r), r.price(), r.paymentMethod(), r.holdExpiresAt(), captureBefore, r.status().name());
         }
     }
 
     /** A held booking ended unpaid: {@code status} PAYMENT_FAILED (reason: the processor's) or EXPIRED (reason hold_expired). */
     public record ReservationReleased(long reservationId, String customerId, long scheduleId, String flightNumber, int passengers,
-            Money price, String reason, Instant releasedAt, String status) {
+            List<String> seats, Money price, String reason, Instant releasedAt, String status) {
 
         public static ReservationReleased of(Reservation r) {
-            return new ReservationReleased(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), r.price(),
+            return new ReservationReleased(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), seatsOf(r), r.price(),
                     r.releaseReason(), r.releasedAt(), r.status().name());
         }
     }
 
     /** The booking is paid and confirmed (published on confirmation: "once paid, a reservation is created"). */
     public record ReservationCreated(long reservationId, String customerId, long scheduleId, String flightNumber,
-            Instant departureTime, int passengers, int miles, Money price, boolean customerVerified, String status) {
+            Instant departureTime, int passengers, List<String> seats, int miles, Money price, boolean customerVerified, String status) {
 
         public static ReservationCreated of(Reservation r) {
             return new ReservationCreated(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(),
-                    r.passengers(), r.miles(), r.price(), r.customerVerified(), r.status().name());
+                    r.passengers(), seatsOf(r), r.miles(), r.price(), r.customerVerified(), r.status().name());
         }
     }
 
@@ -57,10 +64,10 @@ public final class ReservationEvents {
      * takes back; {@code refund} what the fare rule gives back of the price (at most what was captured).
      */
     public record ReservationCancelled(long reservationId, String customerId, long scheduleId, String flightNumber,
-            int passengers, int miles, Money price, Money refund, String reason, Instant cancelledAt, String status) {
+            int passengers, List<String> seats, int miles, Money price, Money refund, String reason, Instant cancelledAt, String status) {
 
         public static ReservationCancelled of(Reservation r) {
-            return new ReservationCancelled(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(),
+            return new ReservationCancelled(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), seatsOf(r),
                     r.miles(), r.price(), r.refund(), r.cancellationReason().name(), r.cancelledAt(), r.status().name());
         }
     }

@@ -50,8 +50,28 @@ public final class ReservationException extends DomainException {
                 "Flight schedule " + scheduleId + " has " + available + " seats left, " + requested + " requested");
     }
 
+    public static ReservationException seatsPerPassenger(int passengers, int seats) {
+        return new ReservationException(Kind.INVALID, "invalid-seats", "seats",
+                "Name one seat per passenger, each once: " + passengers + " passenger(s), " + seats + " seat(s) named");
+    }
+
+    public static ReservationException unknownSeats(long scheduleId, java.util.List<Seat> seats, SeatLayout layout) {
+        return new ReservationException(Kind.INVALID, "unknown-seat", "seats", "Flight schedule " + scheduleId + " has no seat "
+                + names(seats) + " (rows 1-" + layout.rows() + ", letters " + layout.letters() + ", " + layout.capacity() + " seats)");
+    }
+
+    /** The answer names the seats, never who has them. */
+    public static ReservationException seatsTaken(long scheduleId, java.util.List<Seat> seats) {
+        return new ReservationException(Kind.CONFLICT, "seat-taken", "seats", (seats.size() == 1 ? "Seat " : "Seats ") + names(seats)
+                + " of flight schedule " + scheduleId + (seats.size() == 1 ? " is" : " are") + " already held or taken");
+    }
+
     public static ReservationException customerNotFound(String customerId) {
         return new ReservationException(Kind.NOT_FOUND, "customer-not-found", "customerId", "Customer " + customerId + " does not exist");
+    }
+
+    private static String names(java.util.List<Seat> seats) {
+        return String.join(", ", seats.stream().map(Seat::toString).toList());
     }
 
     public static ReservationException idempotencyKeyReused(String key) {

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReservationTest {
@@ -14,16 +20,32 @@ class ReservationTest {
     private static final Instant DEPARTURE = Instant.parse("2026-12-24T09:00:00Z");
     private static final Money FARE = new Money(125_000, "KRW");
 
-    private static Flight flight(int seats, int miles) {
-        return Flight.of(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), seats, miles, FARE, FlightStatus.SCHEDULED));
+    /** What the seat inventory would hold of each flight: the seats of the bookings these tests made. */
+    private final Map<Flight, Set<Seat>> occupied = new IdentityHashMap<>();
+
+    static Flight flight(int seats, int miles) {
+        return Flight.of(facts(SeatLayout.generic(seats), miles));
     }
 
-    private static Reservation hold(Flight flight, int passengers) {
+    static FlightFacts facts(SeatLayout layout, int miles) {
+        return new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), FlightFacts.GENERIC, layout, miles, FARE,
+                FlightStatus.SCHEDULED);
+    }
+
+    private Reservation hold(Flight flight, int passengers) {
         return hold(flight, passengers, NOW);
     }
 
-    private static Reservation hold(Flight flight, int passengers, Instant now) {
-        return Reservation.hold("c-1", flight, passengers, true, "pm_card_visa", now.plusSeconds(900), now);
+    private Reservation hold(Flight flight, int passengers, Instant now) {
+        return hold(flight, passengers, List.of(), now);
+    }
+
+    private Reservation hold(Flight flight, int passengers, List<String> seats, Instant now) {
+        Set<Seat> taken = occupied.computeIfAbsent(flight, f -> new HashSet<>());
+        Reservation reservation = Reservation.hold("c-1", flight, passengers, seats.stream().map(Seat::parse).toList(), Set.copyOf(taken), true,
+                "pm_card_visa", now.plusSeconds(900), now);
+        taken.addAll(reservation.seats());
+        return reservation;
     }
 
     @Test
@@ -176,10 +198,64 @@ class ReservationTest {
         Flight flight = flight(10, 100);
         hold(flight, 4);
         flight.cancel();
-        flight.refresh(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), 10, 200, FARE, FlightStatus.SCHEDULED));
+        flight.refresh(facts(SeatLayout.generic(10), 200));
         assertThat(flight.seatsAvailable()).isEqualTo(6);
         assertThat(flight.status()).isEqualTo(FlightStatus.CANCELLED);
         assertThat(flight.milesFor(2)).isEqualTo(400);
+    }
+
+    @Test
+    void namedSeatsAreHeldWhenFreeAndInOrder() {
+        Flight flight = flight(10, 100);
+        Reservation reservation = hold(flight, 2, List.of("2B", "1F"), NOW);
+        assertThat(reservation.seats()).extracting(Seat::toString).containsExactly("1F", "2B");
+        assertThat(flight.seatsAvailable()).isEqualTo(8);
+    }
+
+    @Test
+    void aSeatHeldOrTakenIsRefusedNamingItAndNothingIsTaken() {
+        Flight flight = flight(10, 100);
+        hold(flight, 2, List.of("1A", "1B"), NOW);
+        assertThatThrownBy(() -> hold(flight, 3, List.of("1C", "1B", "1A"), NOW)).isInstanceOfSatisfying(ReservationException.class, e -> {
+            assertThat(e.code()).isEqualTo("seat-taken");
+            assertThat(e.kind()).isEqualTo(com.msaair.platform.domain.DomainException.Kind.CONFLICT);
+            assertThat(e.field()).isEqualTo("seats");
+            assertThat(e.getMessage()).contains("1A, 1B").doesNotContain("c-1").doesNotContain("1C");
+        });
+        assertThat(flight.seatsAvailable()).as("nothing taken").isEqualTo(8);
+    }
+
+    @Test
+    void aSeatTheFlightDoesNotHaveIsAMalformedRequestNamingTheSeats() {
+        Flight flight = flight(10, 100); // 1A-1F, 2A-2D
+        for (String seat : List.of("2E", "3A", "1G", "99Z")) {
+            assertThatThrownBy(() -> hold(flight, 1, List.of(seat), NOW)).as(seat).isInstanceOfSatisfying(ReservationException.class, e -> {
+                assertThat(e.code()).isEqualTo("unknown-seat");
+                assertThat(e.kind()).isEqualTo(com.msaair.platform.domain.DomainException.Kind.INVALID);
+                assertThat(e.field()).isEqualTo("seats");
+                assertThat(e.getMessage()).contains(seat);
+            });
+        }
+        for (List<String> seats : List.of(List.of("1A"), List.of("1A", "1A"), List.of("1A", "1B", "1C"))) {
+            assertThatThrownBy(() -> hold(flight, 2, seats, NOW)).as(seats.toString()).isInstanceOfSatisfying(ReservationException.class,
+                    e -> assertThat(e.field()).isEqualTo("seats"));
+        }
+        assertThat(flight.seatsAvailable()).isEqualTo(10);
+    }
+
+    @Test
+    void withoutNamedSeatsAPartySitsTogetherAndNeverOnASeatAlreadyHeld() {
+        Flight flight = flight(12, 100);
+        Reservation one = hold(flight, 1);
+        Reservation three = hold(flight, 3);
+        Reservation two = hold(flight, 2);
+        assertThat(one.seats()).extracting(Seat::toString).containsExactly("1A");
+        assertThat(three.seats()).extracting(Seat::toString).containsExactly("1D", "1E", "1F");
+        assertThat(two.seats()).extracting(Seat::toString).containsExactly("1B", "1C");
+        List<Seat> all = new ArrayList<>(one.seats());
+        all.addAll(three.seats());
+        all.addAll(two.seats());
+        assertThat(all).doesNotHaveDuplicates();
     }
 
     @Test

@@ -35,7 +35,8 @@ public class ScheduleService {
     public Schedule register(RegisterSchedule command) {
         Instant now = clock.instant();
         Schedule schedule = Schedule.register(command.flightNumber(), command.origin(), command.destination(),
-                command.departureTime(), command.arrivalTime(), command.seatCapacity(), command.miles(), command.fare(), now);
+                command.departureTime(), command.arrivalTime(), command.aircraftType(), command.seatCapacity(), command.miles(), command.fare(),
+                now);
         if (schedules.exists(schedule.flightNumber(), schedule.departureDate())) {
             throw ScheduleException.duplicate(schedule.flightNumber(), schedule.departureDate());
         }

@@ -23,6 +23,10 @@ public class Schedule {
     private Instant arrivalTime;
     private LocalDate departureDate;
     private int seatCapacity;
+    /** The aircraft type and the seat map it gave the flight (rows, and the letters with a | for each aisle). */
+    private String aircraftType;
+    private int seatRows;
+    private String seatPattern;
     private int miles;
     /** The fare per seat, stored as its two columns (see orm.xml); {@link #fare()} is the value. */
     private long fareAmount;
@@ -37,7 +41,7 @@ public class Schedule {
     }
 
     private Schedule(FlightNumber flightNumber, Airport origin, Airport destination, Instant departureTime,
-            Instant arrivalTime, int seatCapacity, int miles, Fare fare, Instant registeredAt) {
+            Instant arrivalTime, String aircraftType, SeatMap seatMap, int seatCapacity, int miles, Fare fare, Instant registeredAt) {
         this.flightNumber = flightNumber;
         this.origin = origin;
         this.destination = destination;
@@ -45,6 +49,9 @@ public class Schedule {
         this.arrivalTime = arrivalTime;
         this.departureDate = departureDateOf(departureTime);
         this.seatCapacity = seatCapacity;
+        this.aircraftType = aircraftType;
+        this.seatRows = seatMap.rows();
+        this.seatPattern = seatMap.pattern();
         this.miles = miles;
         this.fareAmount = fare.amount();
         this.fareCurrency = fare.currency();
@@ -52,9 +59,13 @@ public class Schedule {
         this.registeredAt = registeredAt;
     }
 
-    /** Registers a flight, enforcing the rules that hold whatever else is scheduled. */
+    /**
+     * Registers a flight, enforcing the rules that hold whatever else is scheduled. Its seats are
+     * {@code aircraftType}'s seat map, whose seats {@code seatCapacity} must be; a GENERIC flight's
+     * map is made of its capacity (see {@link AircraftTypes}).
+     */
     public static Schedule register(FlightNumber flightNumber, Airport origin, Airport destination,
-            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, Fare fare, Instant now) {
+            Instant departureTime, Instant arrivalTime, String aircraftType, int seatCapacity, int miles, Fare fare, Instant now) {
         if (origin.equals(destination)) {
             throw ScheduleException.invalid("destination", "destination must differ from origin");
         }
@@ -70,13 +81,21 @@ public class Schedule {
         if (seatCapacity < 1 || seatCapacity > MAX_SEAT_CAPACITY) {
             throw ScheduleException.invalid("seatCapacity", "seatCapacity must be between 1 and " + MAX_SEAT_CAPACITY);
         }
+        if (!AircraftTypes.isKnown(aircraftType)) {
+            throw ScheduleException.invalid("aircraftType", "aircraftType must be one of " + AircraftTypes.codes());
+        }
+        SeatMap seatMap = AircraftTypes.seatMapFor(aircraftType, seatCapacity);
+        if (!seatMap.holds(seatCapacity) || !AircraftTypes.GENERIC.equals(aircraftType) && seatCapacity != seatMap.seatCount()) {
+            throw ScheduleException.invalid("seatCapacity", "an aircraft of type " + aircraftType + " has " + seatMap.seatCount() + " seats, not " + seatCapacity);
+        }
         if (miles < 1) {
             throw ScheduleException.invalid("miles", "miles must be positive");
         }
         if (fare == null) {
             throw ScheduleException.invalid("fare", "fare is required");
         }
-        return new Schedule(flightNumber, origin, destination, departureTime, arrivalTime, seatCapacity, miles, fare, now);
+        return new Schedule(flightNumber, origin, destination, departureTime, arrivalTime, aircraftType, seatMap, seatCapacity, miles, fare,
+                now);
     }
 
     /** Cancels the flight; bookings on it are cancelled by the reservation service when it hears of it. */
@@ -130,6 +149,14 @@ public class Schedule {
 
     public int seatCapacity() {
         return seatCapacity;
+    }
+
+    public String aircraftType() {
+        return aircraftType;
+    }
+
+    public SeatMap seatMap() {
+        return SeatMap.ofPattern(seatRows, seatPattern);
     }
 
     public int miles() {

@@ -14,12 +14,14 @@ public final class ScheduleEvents {
 
     private ScheduleEvents() {}
 
+    /** {@code seatMap} is the layout itself (reservation builds the flight's seats from it, knowing no aircraft types). */
     public record ScheduleCreated(long scheduleId, String flightNumber, String origin, String destination,
-            Instant departureTime, Instant arrivalTime, int seatCapacity, int miles, Fare fare, String status) {
+            Instant departureTime, Instant arrivalTime, int seatCapacity, String aircraftType, SeatMap seatMap, int miles, Fare fare,
+            String status) {
 
         public static ScheduleCreated of(Schedule s) {
             return new ScheduleCreated(s.id(), s.flightNumber().value(), s.origin().code(), s.destination().code(),
-                    s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.miles(), s.fare(), s.status().name());
+                    s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.aircraftType(), s.seatMap(), s.miles(), s.fare(), s.status().name());
         }
     }
 

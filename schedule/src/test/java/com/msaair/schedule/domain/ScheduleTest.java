@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
@@ -16,7 +17,7 @@ class ScheduleTest {
     private static final Airport CJU = new Airport("CJU");
 
     private static Schedule register(Airport from, Airport to, Instant departure, Instant arrival, int seats, int miles) {
-        return Schedule.register(KE1234, from, to, departure, arrival, seats, miles, new Fare(125_000, "KRW"), NOW);
+        return Schedule.register(KE1234, from, to, departure, arrival, AircraftTypes.GENERIC, seats, miles, new Fare(125_000, "KRW"), NOW);
     }
 
     @Test
@@ -38,7 +39,7 @@ class ScheduleTest {
         for (String currency : new String[] {null, "", "krw", "KRWX", "ABC", "XXX", "XAU", "XTS"}) {
             assertThatThrownBy(() -> new Fare(100, currency)).as(currency).isInstanceOf(IllegalArgumentException.class);
         }
-        assertField(() -> Schedule.register(KE1234, ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 10, 10, null, NOW), "fare");
+        assertField(() -> Schedule.register(KE1234, ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), AircraftTypes.GENERIC, 10, 10, null, NOW), "fare");
     }
 
     @Test
@@ -50,6 +51,19 @@ class ScheduleTest {
         assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 0, 10), "seatCapacity");
         assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 901, 10), "seatCapacity");
         assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), 10, 0), "miles");
+        assertField(() -> Schedule.register(KE1234, ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), "A999", 180, 10, new Fare(1, "KRW"), NOW),
+                "aircraftType");
+        assertField(() -> Schedule.register(KE1234, ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(60), "A321", 179, 10, new Fare(1, "KRW"), NOW),
+                "seatCapacity");
+    }
+
+    @Test
+    void aFlightKeepsTheSeatMapOfItsAircraftType() {
+        Schedule a321 = Schedule.register(KE1234, ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), "A321", 180, 1000, new Fare(1, "KRW"), NOW);
+        assertThat(a321.aircraftType()).isEqualTo("A321");
+        assertThat(a321.seatMap()).isEqualTo(new SeatMap(30, "ABCDEF", List.of("C|D")));
+        Schedule generic = register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), 10, 1000);
+        assertThat(generic.seatMap()).as("rows of six, the last row shorter").isEqualTo(new SeatMap(2, "ABCDEF", List.of("C|D")));
     }
 
     @Test

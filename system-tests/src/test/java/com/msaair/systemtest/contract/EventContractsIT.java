@@ -40,11 +40,12 @@ class EventContractsIT {
     @Test
     void everyRecordThePublishersWriteKeepsTheirContract() {
         String customer = Api.newCustomer();
-        long flight = Api.id(Api.registerFlight(20, 300));
+        long flight = Api.id(Api.registerFlight("A321", 300)); // ScheduleCreated with an aircraft type's seat map
         long cancelledByTheCustomer = Api.id(Api.booked(customer, flight, 2));
         assertThat(Api.cancel(cancelledByTheCustomer).status()).isEqualTo(200);
         long cancelledWithTheFlight = Api.id(Api.booked(customer, flight, 1));
-        assertThat(Api.book(customer, flight, 1, "pm_card_insufficient_funds", Map.of()).status()).isEqualTo(402);
+        // Named seats, in the ReservationHeld and ReservationReleased of a declined booking (the others' seats were found for them).
+        assertThat(Api.bookSeats(customer, flight, List.of("20A", "20B"), "pm_card_insufficient_funds").status()).isEqualTo(402);
         long declined = Http.get(Api.url(Service.RESERVATION, "/api/reservations"), Api.as(customer)).items().getValuesAs(JsonObject.class)
                 .stream().filter(r -> r.getString("status").equals("PAYMENT_FAILED")).mapToLong(Api::id).findFirst().orElseThrow();
         assertThat(Api.cancelFlight(flight).status()).isEqualTo(200);

@@ -5,11 +5,13 @@ import com.msaair.localstack.Identities.Person;
 import com.msaair.localstack.Service;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,22 +68,34 @@ public final class Api {
         return identities().newUser("c-" + UUID.randomUUID().toString().substring(0, 12), "customer");
     }
 
-    /** Registers a flight nobody else uses (its own flight number and day), departing weeks from now. */
+    /** Registers a flight nobody else uses (its own flight number and day), departing weeks from now, with the generic layout of {@code seats}. */
     public static JsonObject registerFlight(int seats, int miles) {
+        return registerFlight(null, seats, miles);
+    }
+
+    /** Registers a flight of an aircraft type of schedule's catalogue (A321: 30 rows of ABC|DEF), its capacity the type's. */
+    public static JsonObject registerFlight(String aircraftType, int miles) {
+        return registerFlight(aircraftType, 0, miles);
+    }
+
+    private static JsonObject registerFlight(String aircraftType, int seats, int miles) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Instant departure = Instant.now().truncatedTo(ChronoUnit.HOURS)
                     .plus(30 + ThreadLocalRandom.current().nextInt(3000), ChronoUnit.DAYS);
-            JsonObject body = Json.createObjectBuilder()
+            var body = Json.createObjectBuilder()
                     .add("flightNumber", "MT" + (1000 + FLIGHTS.incrementAndGet() % 9000))
                     .add("origin", "ICN")
                     .add("destination", "CJU")
                     .add("departureTime", departure.toString())
                     .add("arrivalTime", departure.plus(70, ChronoUnit.MINUTES).toString())
-                    .add("seatCapacity", seats)
                     .add("miles", miles)
-                    .add("fare", Json.createObjectBuilder().add("amount", 125_000).add("currency", "KRW"))
-                    .build();
-            Http.Reply reply = Http.post(url(Service.SCHEDULE, "/api/schedules"), body, authorization(manager()));
+                    .add("fare", Json.createObjectBuilder().add("amount", 125_000).add("currency", "KRW"));
+            if (aircraftType == null) {
+                body.add("seatCapacity", seats);
+            } else {
+                body.add("aircraftType", aircraftType);
+            }
+            Http.Reply reply = Http.post(url(Service.SCHEDULE, "/api/schedules"), body.build(), authorization(manager()));
             if (reply.status() == 201) {
                 return reply.json();
             }
@@ -147,6 +161,39 @@ public final class Api {
                 .add("scheduleId", scheduleId).add("passengers", passengers).add("paymentMethod", paymentMethod).build(), all);
     }
 
+    /** Books the seats named (one passenger each) as the customer themselves, paying with {@code paymentMethod}. */
+    public static Http.Reply bookSeats(String customerId, long scheduleId, List<String> seats, String paymentMethod) {
+        JsonArrayBuilder named = Json.createArrayBuilder();
+        seats.forEach(named::add);
+        return Http.post(url(Service.RESERVATION, "/api/reservations"), Json.createObjectBuilder().add("scheduleId", scheduleId)
+                .add("passengers", seats.size()).add("seats", named).add("paymentMethod", paymentMethod).build(), authorization(as(customerId)));
+    }
+
+    /** The flight's seat map as anyone sees it ({@code GET /api/flights/{id}/seats}). */
+    public static JsonObject seatMap(long scheduleId) {
+        Http.Reply reply = Http.get(url(Service.RESERVATION, "/api/flights/" + scheduleId + "/seats"));
+        if (reply.status() != 200) {
+            throw new AssertionError("No seat map of flight " + scheduleId + ": " + reply);
+        }
+        return reply.json();
+    }
+
+    /** Each seat of the flight that is not FREE, with its state (HELD or TAKEN). */
+    public static Map<String, String> occupiedSeats(long scheduleId) {
+        Map<String, String> occupied = new java.util.TreeMap<>();
+        for (JsonObject seat : seatMap(scheduleId).getJsonArray("seats").getValuesAs(JsonObject.class)) {
+            if (!seat.getString("state").equals("FREE")) {
+                occupied.put(seat.getString("seat"), seat.getString("state"));
+            }
+        }
+        return occupied;
+    }
+
+    /** A booking's seats as its view shows them. */
+    public static List<String> seatsOf(JsonObject reservation) {
+        return reservation.getJsonArray("seats").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     /** Books with {@code bearer}'s token and nothing else: whoever the token says books for themselves. */
     public static Http.Reply bookAs(String bearer, long scheduleId, int passengers) {
         return Http.post(url(Service.RESERVATION, "/api/reservations"), Json.createObjectBuilder()
@@ -159,7 +206,15 @@ public final class Api {
      * background, as a client polling the Location would see it.
      */
     public static JsonObject booked(String customerId, long scheduleId, int passengers) {
-        Http.Reply reply = book(customerId, scheduleId, passengers);
+        return confirmed(book(customerId, scheduleId, passengers));
+    }
+
+    /** Books the seats named and insists on a confirmed booking, as {@link #booked} does. */
+    public static JsonObject bookedSeats(String customerId, long scheduleId, List<String> seats) {
+        return confirmed(bookSeats(customerId, scheduleId, seats, VISA));
+    }
+
+    private static JsonObject confirmed(Http.Reply reply) {
         if (reply.status() == 202) {
             long id = id(reply.json());
             JsonObject settled = Eventually.await("held reservation " + id + " charged in the background", java.time.Duration.ofMinutes(2),

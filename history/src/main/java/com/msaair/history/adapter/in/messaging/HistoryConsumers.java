@@ -11,6 +11,8 @@ import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
@@ -26,6 +28,7 @@ public class HistoryConsumers {
     static final String RESERVATION_EVENTS = "reservation-events";
     static final String MILEAGE_EVENTS = "mileage-events";
     static final String PAYMENT_EVENTS = "payment-events";
+    private static final Pattern SEAT = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
 
     @Inject
     Inbox inbox;
@@ -55,6 +58,8 @@ public class HistoryConsumers {
         long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
         String flightNumber = data.requiredString("flightNumber", 10);
         int passengers = data.requiredInt("passengers", 1, 1000);
+        // What a booking's seats are; an event from before seats has none and still applies.
+        List<String> seats = data.optionalStrings("seats", 9, SEAT, "a seat like 12A").orElse(List.of());
         TimelineEntry.Builder entry = switch (event.eventType()) {
             case "ReservationCreated" -> {
                 var departure = data.requiredInstant("departureTime");
@@ -84,7 +89,7 @@ public class HistoryConsumers {
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };
         if (entry != null) {
-            history.record(entry.booking(reservationId, scheduleId, flightNumber).passengers(passengers).build());
+            history.record(entry.booking(reservationId, scheduleId, flightNumber).passengers(passengers).seats(seats).build());
         }
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -29,14 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
 
-    /** One timeline entry; fields that do not apply to its kind are absent. */
+    /** One timeline entry; fields that do not apply to its kind are absent ({@code seats}: the booking's, where the event said them). */
     public record EntryView(String kind, String eventType, String eventId, String correlationId, Long reservationId,
-            Long scheduleId, String flightNumber, Instant departureTime, Integer passengers, Long miles, Long balanceAfter,
+            Long scheduleId, String flightNumber, Instant departureTime, Integer passengers,
+            @Schema(example = "[\"12A\", \"12B\"]") List<String> seats, Long miles, Long balanceAfter,
             String reason, Money amount, Instant occurredAt) {
 
         static EntryView of(TimelineEntry e) {
             return new EntryView(e.kind().name(), e.eventType(), e.eventId(), e.correlationId(), e.reservationId(), e.scheduleId(),
-                    e.flightNumber(), e.departureTime(), e.passengers(), e.miles(), e.balanceAfter(), e.reason(),
+                    e.flightNumber(), e.departureTime(), e.passengers(), e.seats().isEmpty() ? null : e.seats(), e.miles(), e.balanceAfter(),
+                    e.reason(),
                     e.amount() == null ? null : new Money(e.amount(), e.currency()), e.occurredAt());
         }
     }

@@ -31,6 +31,8 @@ class HistoryConsumersContractTest {
                 .containsExactly("customerId", "departureTime", "flightNumber", "miles", "passengers", "price", "reservationId", "scheduleId");
         assertThat(recorded).first().extracting(TimelineEntry::kind).isEqualTo(EntryKind.BOOKED);
         assertThat(recorded).first().extracting(TimelineEntry::amount).isEqualTo(250_000L);
+        assertThat(recorded.get(0).seats()).as("the booking's seats").containsExactly("12A", "12B");
+        assertThat(recorded).as("an event from before seats (none) applies too").anySatisfy(e -> assertThat(e.seats()).isEmpty());
     }
 
     @Test

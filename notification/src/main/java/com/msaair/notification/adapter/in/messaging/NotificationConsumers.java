@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
@@ -27,6 +29,7 @@ public class NotificationConsumers {
     static final String RESERVATION_EVENTS = "reservation-events";
     static final String MILEAGE_EVENTS = "mileage-events";
     static final String PAYMENT_EVENTS = "payment-events";
+    private static final Pattern SEAT = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
 
     @Inject
     Inbox inbox;
@@ -54,20 +57,22 @@ public class NotificationConsumers {
         long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
         String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         String flightNumber = data.requiredString("flightNumber", 10);
+        // The booking's seats; an event from before seats has none and is still told.
+        List<String> seats = data.optionalStrings("seats", 9, SEAT, "a seat like 12A").orElse(List.of());
         String message = switch (event.eventType()) {
             case "ReservationCreated" -> {
                 Instant departure = data.requiredInstant("departureTime");
                 int passengers = data.requiredInt("passengers", 1, 1000);
                 Money price = data.requiredMoney("price", 0);
                 data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationConfirmed(reservationId, flightNumber, departure, passengers, price);
+                yield Messages.reservationConfirmed(reservationId, flightNumber, departure, passengers, seats, price);
             }
             case "ReservationReleased" -> {
                 String reason = data.requiredString("reason", 64);
                 String status = data.requiredString("status", 20);
                 data.validOrThrow(MalformedEventException::new);
-                yield "EXPIRED".equals(status) ? Messages.holdExpired(reservationId, flightNumber)
-                        : Messages.paymentFailed(reservationId, flightNumber, reason);
+                yield "EXPIRED".equals(status) ? Messages.holdExpired(reservationId, flightNumber, seats)
+                        : Messages.paymentFailed(reservationId, flightNumber, reason, seats);
             }
             case "ReservationHeld" -> {
                 // Nothing to tell yet: the customer hears when the hold ends (confirmed, declined, expired).
@@ -77,7 +82,7 @@ public class NotificationConsumers {
             case "ReservationCancelled" -> {
                 String reason = data.requiredString("reason", 40);
                 data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationCancelled(reservationId, flightNumber, reason);
+                yield Messages.reservationCancelled(reservationId, flightNumber, reason, seats);
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };

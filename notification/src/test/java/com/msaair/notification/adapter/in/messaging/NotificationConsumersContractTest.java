@@ -33,7 +33,7 @@ class NotificationConsumersContractTest {
     void reservationCreated() {
         assertThat(ConsumerContract.verify(NotificationConsumers.RESERVATION_EVENTS, "ReservationCreated", consumers::onReservationEvent))
                 .containsExactly("customerId", "departureTime", "flightNumber", "passengers", "price", "reservationId");
-        assertThat(told).first().asString().contains("Reservation 1001", "KE1234", "250,000 KRW paid");
+        assertThat(told).first().asString().contains("Reservation 1001", "KE1234", "(seats 12A, 12B)", "250,000 KRW paid");
     }
 
     @Test

@@ -9,10 +9,14 @@ import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.SeatLayout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.reactivestreams.Subscriber;
@@ -25,6 +29,7 @@ import org.reactivestreams.Subscriber;
 public class ScheduleEventsConsumer {
 
     static final String CHANNEL = "schedule-events";
+    private static final Pattern AISLE = Pattern.compile("[A-Z]\\|[A-Z]");
 
     @Inject
     Inbox inbox;
@@ -48,11 +53,13 @@ public class ScheduleEventsConsumer {
                 Instant departure = data.requiredInstant("departureTime");
                 Instant arrival = data.requiredInstant("arrivalTime");
                 int capacity = data.requiredInt("seatCapacity", 1, 10_000);
+                String aircraftType = data.optionalString("aircraftType", 20).orElse(FlightFacts.GENERIC);
+                SeatLayout layout = seatLayout(event, data, capacity);
                 int miles = data.requiredInt("miles", 1, 1_000_000);
                 Money fare = data.requiredMember("fare", Set.of()).map(ScheduleEventsConsumer::fare).orElse(null);
                 data.validOrThrow(MalformedEventException::new);
                 replica.scheduleCreated(new FlightFacts(scheduleId, flightNumber, origin, destination, departure, arrival,
-                        capacity, miles, fare, FlightStatus.SCHEDULED));
+                        aircraftType, layout, miles, fare, FlightStatus.SCHEDULED));
             }
             case "ScheduleCancelled" -> {
                 long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
@@ -60,6 +67,28 @@ public class ScheduleEventsConsumer {
                 replica.scheduleCancelled(scheduleId, event.eventId());
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
+        }
+    }
+
+    /**
+     * The flight's seats: its {@code seatMap} (rows, letters, aisles), or — from a schedule service of
+     * the release before seat maps — the generic layout of its capacity, as that release's flights got.
+     */
+    private static SeatLayout seatLayout(EventEnvelope event, JsonFields data, int capacity) {
+        JsonValue given = event.data().get("seatMap");
+        try {
+            if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
+                return capacity < 1 ? null : SeatLayout.generic(capacity);
+            }
+            return data.requiredMember("seatMap", Set.of()).map(map -> {
+                int rows = map.requiredInt("rows", 1, SeatLayout.MAX_ROWS);
+                String letters = map.requiredString("letters", 12);
+                List<String> aisles = map.optionalStrings("aisles", 11, AISLE, "two letters either side of an aisle, like C|D").orElse(List.of());
+                return rows == 0 || letters == null || capacity < 1 ? null : SeatLayout.of(rows, letters, aisles, capacity);
+            }).orElse(null);
+        } catch (IllegalArgumentException e) {
+            data.reject("seatMap", "is no seat map of " + capacity + " seats: " + e.getMessage());
+            return null;
         }
     }
 

@@ -60,7 +60,9 @@ public class ReservationResource {
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Book seats on a flight and pay", description = "The seats are held and the price (fare × passengers) charged to"
+    @Operation(summary = "Book seats on a flight and pay", description = "The seats named (seats: one per passenger, e.g. [\"12A\",\"12B\"])"
+            + " or, when none are named, seats next to each other (one row, no aisle between, where a row has room) are held, and the"
+            + " price (fare × passengers) charged to"
             + " paymentMethod: 201 CONFIRMED when paid; 402 when declined (the seats go back at once); 202 HELD when the payment"
             + " service cannot answer in time — the charge goes on in the background until paid, declined or the hold expires;"
             + " poll the Location. A customer books for themselves (the token says who);"
@@ -70,10 +72,13 @@ public class ReservationResource {
     @APIResponse(responseCode = "201", description = "Booked and paid (CONFIRMED)", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "202", description = "Seats held (HELD), payment pending: poll the Location", content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "402", description = "The payment was declined; the problem's paymentMethod error gives the processor's reason", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed, or seats names a seat the flight does not have"
+            + " (type unknown-seat), a seat twice or not one per passenger; the problem's errors name the field (seats)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such flight or customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "Sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "A seat named is held or taken (type seat-taken, detail and errors[seats] name the"
+            + " seats; nothing was charged), sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking, or a payment method the processor does not know", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response book(JsonValue body,
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,

@@ -7,6 +7,7 @@ import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.ReservationException;
+import com.msaair.reservation.domain.SeatLayout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
@@ -46,8 +47,12 @@ public class ScheduleServiceFlights implements FlightDirectory {
     public FlightFacts find(long scheduleId) {
         try {
             ScheduleClient.Schedule s = schedules.get(scheduleId);
+            SeatLayout layout = s.seatMap() == null ? SeatLayout.generic(s.seatCapacity())
+                    : SeatLayout.of(s.seatMap().rows(), s.seatMap().letters(),
+                            s.seatMap().aisles() == null ? java.util.List.of() : s.seatMap().aisles(), s.seatCapacity());
             return new FlightFacts(s.id(), s.flightNumber(), s.origin(), s.destination(), s.departureTime(), s.arrivalTime(),
-                    s.seatCapacity(), s.miles(), new Money(s.fare().amount(), s.fare().currency()), FlightStatus.valueOf(s.status()));
+                    s.aircraftType() == null ? FlightFacts.GENERIC : s.aircraftType(), layout, s.miles(),
+                    new Money(s.fare().amount(), s.fare().currency()), FlightStatus.valueOf(s.status()));
         } catch (NotFoundMapper.NotFound e) {
             throw ReservationException.flightNotFound(scheduleId);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -14,6 +15,7 @@ import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.ReservationException;
+import com.msaair.reservation.domain.SeatLayout;
 import java.net.URI;
 import java.time.Instant;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -53,25 +55,32 @@ class ScheduleClientPactTest {
     }
 
     private static V4Pact flight(PactDslWithProvider builder, String state, String status) {
+        PactDslJsonBody schedule = new PactDslJsonBody()
+                .valueFromProviderState("id", "${scheduleId}", 41)
+                .stringMatcher("flightNumber", "[A-Z0-9]{2}[0-9]{1,4}[A-Z]?", "KE1234")
+                .stringMatcher("origin", "[A-Z]{3}", "ICN")
+                .stringMatcher("destination", "[A-Z]{3}", "CJU")
+                .stringMatcher("departureTime", INSTANT, "2026-12-24T09:00:00Z")
+                .stringMatcher("arrivalTime", INSTANT, "2026-12-24T10:10:00Z")
+                .integerType("seatCapacity", 180)
+                .stringMatcher("aircraftType", "[A-Z0-9][A-Z0-9-]{0,19}", "GENERIC")
+                .integerType("miles", 276)
+                .stringValue("status", status);
+        schedule.object("seatMap")
+                .integerType("rows", 30)
+                .stringMatcher("letters", "[A-Z]{1,12}", "ABCDEF")
+                .eachLike("aisles", PactDslJsonRootValue.stringMatcher("[A-Z]\\|[A-Z]", "C|D"), 1)
+                .closeObject();
+        schedule.object("fare")
+                .integerType("amount", 125_000)
+                .stringMatcher("currency", "[A-Z]{3}", "KRW")
+                .closeObject();
         return builder.given(state)
                 .uponReceiving("the flight check for " + state)
                 .pathFromProviderState("/api/schedules/${scheduleId}", "/api/schedules/41").method("GET")
                 .willRespondWith().status(200)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
-                .body(new PactDslJsonBody()
-                        .valueFromProviderState("id", "${scheduleId}", 41)
-                        .stringMatcher("flightNumber", "[A-Z0-9]{2}[0-9]{1,4}[A-Z]?", "KE1234")
-                        .stringMatcher("origin", "[A-Z]{3}", "ICN")
-                        .stringMatcher("destination", "[A-Z]{3}", "CJU")
-                        .stringMatcher("departureTime", INSTANT, "2026-12-24T09:00:00Z")
-                        .stringMatcher("arrivalTime", INSTANT, "2026-12-24T10:10:00Z")
-                        .integerType("seatCapacity", 180)
-                        .integerType("miles", 276)
-                        .stringValue("status", status)
-                        .object("fare")
-                            .integerType("amount", 125_000)
-                            .stringMatcher("currency", "[A-Z]{3}", "KRW")
-                            .closeObject())
+                .body(schedule)
                 .toPact(V4Pact.class);
     }
 
@@ -80,7 +89,8 @@ class ScheduleClientPactTest {
     void aScheduledFlightIsBookable(MockServer schedule) {
         FlightFacts flight = flightsAt(schedule).find(41);
         assertThat(flight).isEqualTo(new FlightFacts(41, "KE1234", "ICN", "CJU", Instant.parse("2026-12-24T09:00:00Z"),
-                Instant.parse("2026-12-24T10:10:00Z"), 180, 276, new Money(125_000, "KRW"), FlightStatus.SCHEDULED));
+                Instant.parse("2026-12-24T10:10:00Z"), "GENERIC", SeatLayout.generic(180), 276, new Money(125_000, "KRW"),
+                FlightStatus.SCHEDULED));
     }
 
     @Test

@@ -54,10 +54,12 @@ public class ScheduleResource {
     @POST
     @RolesAllowed(Roles.MANAGER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a flight schedule")
+    @Operation(summary = "Register a flight schedule", description = "Its aircraftType (a type of the catalogue) gives its seat map and"
+            + " seatCapacity; without one (GENERIC) seatCapacity is required and the seat map is rows of six, A-F, an aisle between C and D")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ScheduleRequest.class)))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ScheduleView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed, an aircraftType unknown, or a seatCapacity that"
+            + " is not the aircraft type's", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The flight number is already scheduled that day", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The schedule breaks a rule (e.g. arrival before departure)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response register(JsonValue body, @Context UriInfo uri) {
@@ -85,7 +87,7 @@ public class ScheduleResource {
     @GET
     @PermitAll
     @Path("/{id}")
-    @Operation(summary = "One schedule, with its status (SCHEDULED or CANCELLED)")
+    @Operation(summary = "One schedule, with its status (SCHEDULED or CANCELLED), its aircraft type and seat map")
     @APIResponse(responseCode = "200", description = "The schedule", content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ScheduleView get(@PathParam("id") String id) {
