@@ -32,7 +32,7 @@ class IdempotencyKeysPerCustomerTest {
     }
 
     private static BookFlight booking(String customer, int passengers, String key) {
-        return new BookFlight(customer, 7, passengers, "pm_card_visa", Optional.ofNullable(key));
+        return new BookFlight(customer, 7, passengers, "pm_card_visa", Optional.ofNullable(key), java.util.List.of());
     }
 
     private void booked(BookFlight command, long reservationId) {
