@@ -20,6 +20,9 @@ public class ParkedEventService {
     ReservationEventHandler handler;
 
     @Inject
+    ReservationEventReader reader;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -38,7 +41,8 @@ public class ParkedEventService {
         return transactions.inNewTransaction(() -> {
             ParkedEvents.Parked event = parked.find(id).orElseThrow(() -> MileageException.parkedEventNotFound(id));
             if (event.resolvedAt() == null) {
-                if (!handler.apply(EventEnvelope.fromJson(event.event()))) {
+                // Only events that change miles are parked; one asking nothing of mileage would count as applied.
+                if (!reader.read(EventEnvelope.fromJson(event.event())).map(handler::apply).orElse(true)) {
                     throw MileageException.stillUnknownCustomer(event.customerId());
                 }
                 parked.resolve(id, clock.instant());

@@ -54,4 +54,15 @@ class CustomerTest {
         assertThatThrownBy(() -> new Email("a@b")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Customer.register("c-1", " ", new Email("x@y.z"), NOW)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aNameOfOneToAHundredCharactersAndOnlyPositiveMilesToAccrue() {
+        assertThat(Customer.register("c-1", "x".repeat(Customer.MAX_NAME_LENGTH), new Email("x@y.z"), NOW).name()).hasSize(100);
+        for (String name : new String[] {null, "", "x".repeat(Customer.MAX_NAME_LENGTH + 1)}) {
+            assertThatThrownBy(() -> Customer.register("c-1", name, new Email("x@y.z"), NOW)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> customer.accrue(7, 0, Customer.BookingLedger.EMPTY, UUID.randomUUID(), NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(customer.balance()).isZero();
+    }
 }

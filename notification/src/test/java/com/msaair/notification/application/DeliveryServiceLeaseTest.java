@@ -6,17 +6,13 @@ import com.msaair.notification.domain.Contact;
 import com.msaair.notification.domain.DeliveryStatus;
 import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
-import com.msaair.notification.domain.NotificationRepository;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
 import com.msaair.platform.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +36,7 @@ class DeliveryServiceLeaseTest {
     };
 
     DeliveryServiceLeaseTest() {
+        notifications.saveContact(new Contact("c-7", "Kim", "kim@example.com"));
         delivery.notifications = notifications;
         delivery.mailer = mailer;
         delivery.clock = clock;
@@ -85,8 +82,7 @@ class DeliveryServiceLeaseTest {
 
     @Test
     void aNotificationWaitingForItsCustomersAddressIsNeverUsedUpAndGoesWhenTheAddressArrives() {
-        notifications.contactKnown = false;
-        notifications.add(Notification.of("c-7", "event-1", "ReservationCreated", "7", "hello", START));
+        notifications.add(Notification.of("c-8", "event-1", "ReservationCreated", "8", "hello", START));
         for (int round = 0; round < 20; round++) {
             delivery.deliverDue();
             clock.advance(Duration.ofMinutes(1));
@@ -95,8 +91,9 @@ class DeliveryServiceLeaseTest {
         assertThat(waiting.status()).isEqualTo(DeliveryStatus.RETRYING);
         assertThat(waiting.attempts()).as("waiting for an address is not an attempt").isZero();
 
-        notifications.contactKnown = true;
-        notifications.makeDue("c-7", clock.instant());
+        // what NotificationService.contactRegistered does when the customer's CustomerRegistered arrives
+        notifications.saveContact(new Contact("c-8", "Lee", "lee@example.com"));
+        notifications.makeDue("c-8", clock.instant());
         delivery.deliverDue();
 
         assertThat(mailer.sent).containsExactly("hello");
@@ -129,58 +126,6 @@ class DeliveryServiceLeaseTest {
             }
             clock.advance(Duration.ofSeconds(5));
             sent.add(body);
-        }
-    }
-
-    static final class InMemoryNotifications implements NotificationRepository {
-        private final Map<Long, Notification> byId = new LinkedHashMap<>();
-
-        @Override
-        public void add(Notification notification) {
-            byId.put((long) byId.size() + 1, notification);
-        }
-
-        List<Notification> all() {
-            return List.copyOf(byId.values());
-        }
-
-        @Override
-        public Optional<Notification> find(long id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public List<Long> due(Instant now, int limit) {
-            return byId.entrySet().stream().filter(e -> e.getValue().isDue(now)).map(Map.Entry::getKey).limit(limit).toList();
-        }
-
-        @Override
-        public List<Notification> ofCustomer(String customerId, int offset, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long countOfCustomer(String customerId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void saveContact(Contact contact) {
-            throw new UnsupportedOperationException();
-        }
-
-        boolean contactKnown = true;
-
-        @Override
-        public Optional<Contact> contact(String customerId) {
-            return contactKnown ? Optional.of(new Contact(customerId, "Kim", "kim@example.com")) : Optional.empty();
-        }
-
-        @Override
-        public void makeDue(String customerId, Instant now) {
-            // the fake's notifications are all of one customer; the real repository's UPDATE is exercised by the system tests
-            byId.values().stream().filter(n -> n.customerId().equals(customerId) && n.isDue(Instant.MAX))
-                    .forEach(n -> n.awaitContact(n.lastError(), Duration.ZERO, now));
         }
     }
 }

@@ -23,4 +23,13 @@ class MoneyTest {
         assertThatThrownBy(() -> new Money(-1, "KRW")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Money(1, "krw")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPriceIsTheFareTimesThePassengersInTheSameCurrency() {
+        assertThat(new Money(125_000, "KRW").times(3)).isEqualTo(new Money(375_000, "KRW"));
+        assertThat(new Money(1250, "USD").times(0)).isEqualTo(new Money(0, "USD"));
+        assertThatThrownBy(() -> new Money(1, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Money(1, "KRWX")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PRICE.times(-1)).as("never a negative price").isInstanceOf(IllegalArgumentException.class);
+    }
 }

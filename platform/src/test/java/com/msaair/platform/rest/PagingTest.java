@@ -41,4 +41,17 @@ class PagingTest {
         assertThat(problem.toJson()).isEqualTo("{\"type\":\"urn:problem:msaair:sold-out\",\"title\":\"Conflict\",\"status\":409,"
                 + "\"detail\":\"no seats\",\"errors\":[{\"field\":\"passengers\",\"message\":\"too many\"}]}");
     }
+
+    @Test
+    void aPageHoldsOneToAHundredItems() {
+        assertThat(PageRequest.of("0", "100").size()).isEqualTo(PageRequest.MAX_SIZE);
+        assertThat(PageRequest.of("", "")).as("empty means the default").isEqualTo(new PageRequest(0, PageRequest.DEFAULT_SIZE));
+        for (String size : new String[] {"0", "101", "1.5", "ten", "99999999999999999999"}) {
+            assertThatThrownBy(() -> PageRequest.of("0", size)).as(size).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("size"));
+        }
+        assertThat(PageRequest.of("1000000", "100").offset()).as("no int overflow at the last page").isEqualTo(100_000_000);
+        assertThat(Page.of(List.of("a"), new PageRequest(1, 2), 4).totalPages()).as("an exact multiple").isEqualTo(2);
+        assertThat(Page.of(List.of("a"), new PageRequest(2, 2), 5).page()).isEqualTo(2);
+    }
 }

@@ -89,6 +89,30 @@ class ScheduleTest {
         assertThat(new Airport("GMP")).isEqualTo(new Airport("GMP"));
     }
 
+    @Test
+    void theRulesAtTheirEdges() {
+        assertThat(register(ICN, CJU, NOW.plusSeconds(1), NOW.plusSeconds(2), 1, 1).departureTime()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(register(ICN, CJU, DEPARTURE, DEPARTURE.plus(Schedule.MAX_FLIGHT_TIME), Schedule.MAX_SEAT_CAPACITY, 1).seatCapacity())
+                .as("a flight of exactly 24 hours, the largest aircraft").isEqualTo(900);
+        assertField(() -> register(ICN, CJU, DEPARTURE, DEPARTURE.plus(Schedule.MAX_FLIGHT_TIME).plusSeconds(1), 10, 10), "arrivalTime");
+        assertThat(new Fare(Fare.MAX_AMOUNT, "KRW").amount()).isEqualTo(Fare.MAX_AMOUNT);
+        assertThat(Fare.knownCurrency("USD")).map(java.util.Currency::getDefaultFractionDigits).contains(2);
+        assertThat(Fare.knownCurrency("XAU")).as("gold has no minor units").isEmpty();
+    }
+
+    @Test
+    void aFlightMayBeCancelledUntilTheMomentItDeparts() {
+        Schedule lastMinute = register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), 180, 1000);
+        lastMinute.cancel(DEPARTURE.minusSeconds(1));
+        assertThat(lastMinute.status()).isEqualTo(ScheduleStatus.CANCELLED);
+
+        Schedule departing = register(ICN, CJU, DEPARTURE, DEPARTURE.plusSeconds(4200), 180, 1000);
+        assertThatThrownBy(() -> departing.cancel(DEPARTURE)).isInstanceOfSatisfying(ScheduleException.class,
+                e -> assertThat(e.code()).isEqualTo("schedule-departed"));
+        assertThat(departing.status()).isEqualTo(ScheduleStatus.SCHEDULED);
+        assertThat(departing.cancelledAt()).isNull();
+    }
+
     private static void assertField(Runnable rule, String field) {
         assertThatThrownBy(rule::run).isInstanceOfSatisfying(ScheduleException.class, e -> {
             assertThat(e.field()).isEqualTo(field);

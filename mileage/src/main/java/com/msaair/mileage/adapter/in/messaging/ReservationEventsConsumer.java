@@ -1,6 +1,8 @@
 package com.msaair.mileage.adapter.in.messaging;
 
 import com.msaair.mileage.application.ReservationEventHandler;
+import com.msaair.mileage.application.ReservationEventReader;
+import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,10 +20,17 @@ public class ReservationEventsConsumer {
     Inbox inbox;
 
     @Inject
+    ReservationEventReader reader;
+
+    @Inject
     ReservationEventHandler handler;
 
     @Incoming(CHANNEL)
     public Subscriber<Message<byte[]>> reservationEvents() {
-        return inbox.subscriber(CHANNEL, handler::applyOrPark);
+        return inbox.subscriber(CHANNEL, this::onReservationEvent);
+    }
+
+    void onReservationEvent(EventEnvelope event) {
+        reader.read(event).ifPresent(handler::applyOrPark);
     }
 }

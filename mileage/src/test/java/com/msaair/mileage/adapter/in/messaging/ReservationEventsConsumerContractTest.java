@@ -1,46 +1,44 @@
-package com.msaair.mileage.application;
+package com.msaair.mileage.adapter.in.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.msaair.contracts.ConsumerContract;
-import com.msaair.platform.event.EventEnvelope;
+import com.msaair.mileage.application.ReservationEvent;
+import com.msaair.mileage.application.ReservationEventHandler;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Mileage reads reservation's events as reservation's contract promises them (contracts/events/reservation). */
-class ReservationEventsContractTest {
+class ReservationEventsConsumerContractTest {
 
     private static final String TOPIC = "reservation-events";
     private final List<String> applied = new ArrayList<>();
-    private final ReservationEventHandler handler = new ReservationEventHandler();
+    private final ReservationEventsConsumer consumer = new ReservationEventsConsumer();
 
     {
-        handler.mileage = new MileageService() {
+        consumer.reader = new JsonReservationEventReader();
+        consumer.handler = new ReservationEventHandler() {
             @Override
-            public boolean reservationCreated(EventEnvelope event, String customerId, long reservationId, long miles) {
-                applied.add("credit " + miles + " to " + customerId + " for " + reservationId);
-                return true;
-            }
-
-            @Override
-            public boolean reservationCancelled(EventEnvelope event, String customerId, long reservationId) {
-                applied.add("reverse " + reservationId + " of " + customerId);
-                return true;
+            public void applyOrPark(ReservationEvent event) {
+                applied.add(switch (event.change()) {
+                    case ACCRUE -> "credit " + event.miles() + " to " + event.customerId() + " for " + event.reservationId();
+                    case REVERSE -> "reverse " + event.reservationId() + " of " + event.customerId();
+                });
             }
         };
     }
 
     @Test
     void reservationCreated() {
-        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CREATED, handler::apply))
+        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CREATED, consumer::onReservationEvent))
                 .containsExactly("customerId", "miles", "reservationId");
         assertThat(applied).first().isEqualTo("credit 552 to 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70 for 1001");
     }
 
     @Test
     void reservationCancelled() {
-        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CANCELLED, handler::apply))
+        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CANCELLED, consumer::onReservationEvent))
                 .containsExactly("customerId", "reservationId");
         assertThat(applied).first().isEqualTo("reverse 1001 of 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70");
     }
@@ -48,7 +46,7 @@ class ReservationEventsContractTest {
     @Test
     void holdsAndTheirReleaseEarnNothingButAreUnderstood() {
         for (String type : List.of(ReservationEventHandler.RESERVATION_HELD, ReservationEventHandler.RESERVATION_RELEASED)) {
-            assertThat(ConsumerContract.verify(TOPIC, type, handler::apply)).containsExactly("customerId", "reservationId");
+            assertThat(ConsumerContract.verify(TOPIC, type, consumer::onReservationEvent)).containsExactly("customerId", "reservationId");
         }
         assertThat(applied).as("miles accrue on confirmation only").isEmpty();
     }
