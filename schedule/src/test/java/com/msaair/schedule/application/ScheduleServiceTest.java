@@ -37,7 +37,7 @@ class ScheduleServiceTest {
 
     private static RegisterSchedule flight(String number, Instant departure) {
         return new RegisterSchedule(new FlightNumber(number), new Airport("ICN"), new Airport("CJU"), departure,
-                departure.plus(Duration.ofMinutes(70)), 180, 276, new Fare(125_000, "KRW"));
+                departure.plus(Duration.ofMinutes(70)), "GENERIC", 180, 276, new Fare(125_000, "KRW"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.msaair.payment.adapter.in.messaging;
 
-import com.msaair.payment.adapter.in.rest.PaymentRequest;
 import com.msaair.payment.application.BookingOutcomes;
 import com.msaair.payment.application.PayReservation;
+import com.msaair.payment.domain.PaymentMethods;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
@@ -45,7 +45,7 @@ public class ReservationEventsConsumer {
                 long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
                 String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
                 Money price = data.requiredMoney("price", 0);
-                String paymentMethod = data.requiredString("paymentMethod", PaymentRequest.PAYMENT_METHOD, PaymentRequest.PAYMENT_METHOD_EXPECTED);
+                String paymentMethod = data.requiredString("paymentMethod", PaymentMethods.FORMAT, PaymentMethods.EXPECTED);
                 Instant captureBefore = data.requiredInstant("captureBefore");
                 data.validOrThrow(MalformedEventException::new);
                 bookings.held(new PayReservation(reservationId, customerId, price, paymentMethod, captureBefore), event.occurredAt());

@@ -1,6 +1,7 @@
 package com.msaair.payment.adapter.in.rest;
 
 import com.msaair.payment.application.PayReservation;
+import com.msaair.payment.domain.PaymentMethods;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.rest.InvalidRequestException;
@@ -8,7 +9,6 @@ import com.msaair.platform.security.CustomerIds;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,9 +25,6 @@ public record PaymentRequest(
                 pattern = "^pm_[a-z0-9_]{1,60}$") String paymentMethod,
         @Schema(description = "No charge is made after this instant (the booking's hold runs out soon after)") Instant captureBefore) {
 
-    /** What a payment method looks like: a processor's token. A card number is refused here and never stored or logged. */
-    public static final Pattern PAYMENT_METHOD = Pattern.compile("pm_[a-z0-9_]{1,60}");
-    public static final String PAYMENT_METHOD_EXPECTED = "a payment method token such as pm_card_visa";
     private static final Set<String> FIELDS = Set.of("reservationId", "customerId", "amount", "paymentMethod", "captureBefore");
 
     @Schema(name = "Money")
@@ -38,7 +35,7 @@ public record PaymentRequest(
         long reservationId = fields.requiredLong("reservationId", 1, Long.MAX_VALUE);
         String customerId = fields.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         Money amount = fields.requiredMoney("amount", 1);
-        String paymentMethod = fields.requiredString("paymentMethod", PAYMENT_METHOD, PAYMENT_METHOD_EXPECTED);
+        String paymentMethod = fields.requiredString("paymentMethod", PaymentMethods.FORMAT, PaymentMethods.EXPECTED);
         Instant captureBefore = fields.requiredInstant("captureBefore");
         fields.validOrThrow(InvalidRequestException::new);
         return new PayReservation(reservationId, customerId, amount, paymentMethod, captureBefore);

@@ -93,7 +93,7 @@ class SeatMigrationTest {
         migrate(database);
         try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
             assertThat(rows(sql, "SELECT ID FROM DATABASECHANGELOG WHERE ID LIKE '1.2-%' ORDER BY ORDEREXECUTED")).containsExactly(
-                    "1.2-flight-seat-layout", "1.2-reservation-seats", "1.2-flight-seat", "1.2-seats-of-earlier-bookings");
+                    "1.2-idempotency-key-per-customer", "1.2-flight-seat-layout", "1.2-reservation-seats", "1.2-flight-seat", "1.2-seats-of-earlier-bookings");
         }
     }
 
