@@ -1,5 +1,6 @@
 package com.msaair.reservation.adapter.in.rest;
 
+import com.msaair.platform.admission.Admission;
 import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
@@ -34,6 +35,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -58,6 +61,7 @@ public class ReservationResource {
 
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
+    @Admission("booking")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book seats on a flight and pay", description = "The seats are held and the price (fare × passengers) charged to"
             + " paymentMethod: 201 CONFIRMED when paid; 402 when declined (the seats go back at once); 202 HELD when the payment"
@@ -74,6 +78,9 @@ public class ReservationResource {
     @APIResponse(responseCode = "404", description = "No such flight or customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking, or a payment method the processor does not know", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Too many bookings at once: refused before any work was done (nothing booked, nothing charged);"
+            + " send it again after Retry-After seconds, with the same Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before sending the booking again", schema = @Schema(type = SchemaType.INTEGER)))
     public Response book(JsonValue body,
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
