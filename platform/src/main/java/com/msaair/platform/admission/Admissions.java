@@ -46,6 +46,7 @@ public class Admissions {
     /**
      * A misconfigured limit stops the application at start rather than at its first request: every
      * {@code msaair.admission.<name>.<key>} in the configuration must be a known key with a valid value.
+     * The limits configured are made now, so their series exist (at 0) before the first request.
      */
     void validate(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         for (String property : config.getPropertyNames()) {
@@ -79,12 +80,16 @@ public class Admissions {
         }
     }
 
+    private java.util.Optional<String> value(String key) {
+        return config.getOptionalValue(key, String.class);
+    }
+
     private Guarded guarded(String name) {
         return limits.computeIfAbsent(name, this::create);
     }
 
     private Guarded create(String name) {
-        AdmissionLimits configured = AdmissionLimits.of(name, key -> config.getOptionalValue(key, String.class));
+        AdmissionLimits configured = AdmissionLimits.of(name, this::value);
         AdmissionLimit limit = new AdmissionLimit(name, configured);
         Tag tag = new Tag("limit", name);
         Metadata requests = Metadata.builder().withName(REQUESTS)
