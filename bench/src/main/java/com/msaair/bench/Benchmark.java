@@ -7,6 +7,7 @@ import com.msaair.localstack.LocalStack;
 import com.msaair.localstack.Service;
 import com.msaair.localstack.StackLayout;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -29,63 +30,104 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The booking benchmark (see {@code bench/run.sh}): a stack of its own, seeded, warmed up and driven
- * with wrk; bookings at full speed plus a steady trickle of cancellations and reads; end-to-end lag
- * measured by a probe customer; memory and CPU read from /proc; every customer audited at the end.
+ * The booking benchmark (see {@code bench/run.sh}): a stack of its own, seeded, warmed up, then one of
+ * three modes. {@code standard}: bookings at full speed with wrk (closed loop) plus a steady trickle of
+ * cancellations and reads, end-to-end lag measured by a probe customer, memory and CPU read from /proc.
+ * {@code cost} ({@link CostMode}): the stack's idle CPU, the side load's cost alone, and the marginal
+ * CPU of a booking from two open-loop rates. {@code surge} ({@link SurgeMode}): twice the sustained
+ * rate, open loop, for 60 s, and what the stack sheds, serves and keeps. Every mode measures the bare
+ * {@code /health/live} ceiling of the same run and audits every customer at the end.
  */
 public final class Benchmark {
 
-    private static final int PORT_OFFSET = 20000;
+    static final int PORT_OFFSET = 20000;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final int concurrency;
-    private final int duration;
-    private final int warmup;
-    private final int customers;
-    private final int flights;
-    private final LocalStack stack;
-    private final Identities identities;
+    /** What a run measures. */
+    enum Mode { STANDARD, COST, SURGE }
+
+    private static final Set<String> COMMON_OPTIONS = Set.of("mode", "concurrency", "duration", "warmup", "customers", "flights", "database", "seats");
+    private static final Map<Mode, Set<String>> MODE_OPTIONS = Map.of(
+            Mode.STANDARD, Set.of("profile"),
+            Mode.COST, Set.of("rates", "idle-seconds", "settle-seconds", "sustained-seconds"),
+            Mode.SURGE, Set.of("rate", "sustained-seconds"));
+    static final String USAGE = "./bench/run.sh [--mode standard|cost|surge] [--concurrency 16] [--duration 60] [--warmup 60] [--customers 1000]"
+            + " [--flights 200] [--database derby|postgresql] [--seats assigned|chosen]; standard: [--profile true]; cost: [--rates LOW,HIGH] [--idle-seconds 30]"
+            + " [--settle-seconds 15] [--sustained-seconds 30]; surge: [--rate BOOKINGS_PER_S] [--sustained-seconds 30]";
+
+    final Mode mode;
+    final Options options;
+    final int concurrency;
+    final int duration;
+    final int warmup;
+    final int customers;
+    final int flights;
+    final LocalStack stack;
+    final Identities identities;
     /** Customer id → the person of the realm. */
     private final Map<String, Identities.Person> people = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Path work;
-    private final String database;
+    final Path work;
+    final String database;
+    /** With --seats chosen: bookings name their seats. */
+    final boolean seatChoice;
     /** With --profile true: a Java Flight Recording of every server over the measured window. */
     private final boolean profile;
-    private final boolean seatChoice;
+    final CostMode costMode;
+    final SurgeMode surgeMode;
 
-    private Benchmark(Map<String, String> options, StackLayout layout) {
-        this.concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
-        this.duration = Integer.parseInt(options.getOrDefault("duration", "60"));
-        this.warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
-        this.customers = Integer.parseInt(options.getOrDefault("customers", "1000"));
-        this.flights = Integer.parseInt(options.getOrDefault("flights", "200"));
-        // --seats chosen: each booking names its seats (a 409 when one is held or taken); assigned (the default): the service finds them.
-        String seats = options.getOrDefault("seats", "assigned");
+    // What the common part of a run set up, for the modes.
+    long startSeconds;
+    long warmupBookings;
+    List<String> customerIds;
+    List<Long> flightIds;
+    String probeCustomer;
+    long probeFlight;
+
+    Benchmark(Options options, StackLayout layout) {
+        this.options = options;
+        String named = options.string("mode", "standard");
+        this.mode = java.util.Arrays.stream(Mode.values()).filter(m -> m.name().equalsIgnoreCase(named)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--mode standard|cost|surge, not " + named));
+        Set<String> allowed = new java.util.HashSet<>(COMMON_OPTIONS);
+        allowed.addAll(MODE_OPTIONS.get(mode));
+        options.allowOnly(allowed, "--mode " + mode.name().toLowerCase(Locale.ROOT));
+        this.concurrency = options.positive("concurrency", 16);
+        this.duration = options.positive("duration", 60);
+        this.warmup = options.positive("warmup", 60);
+        this.customers = options.positive("customers", 1000);
+        this.flights = options.positive("flights", 200);
+        // --seats chosen: each booking of the closed loop names its seats (a 409 when one is held or taken);
+        // assigned (the default): the service finds seats next to each other.
+        String seats = options.string("seats", "assigned");
         if (!seats.equals("chosen") && !seats.equals("assigned")) {
-            throw new IllegalArgumentException("--seats chosen|assigned, not " + seats);
+            throw new IllegalArgumentException("--seats assigned|chosen, not " + seats);
         }
         this.seatChoice = seats.equals("chosen");
         this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
         // --database postgresql: every service's data in the stack's PostgreSQL instead of embedded Derby.
-        this.database = options.getOrDefault("database", "derby");
+        this.database = options.string("database", "derby");
         if (database.equals("postgresql")) {
             stack.onPostgres();
         } else if (!database.equals("derby")) {
             throw new IllegalArgumentException("--database derby|postgresql, not " + database);
         }
         // The full JIT, as in production: the local stack's C1-only default would measure start-up speed instead.
-        // BENCH_JVM_ARGS adds options to every server, e.g. a Java Flight Recording to profile a run.
+        // BENCH_JVM_ARGS adds options to every server, e.g. -Dmsaair.admission.booking.concurrency=6 to tune admission control.
         String jvmArgs = System.getenv().getOrDefault("BENCH_JVM_ARGS", "");
         stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", jvmArgs));
         this.work = layout.root().resolve("target/bench");
         this.identities = new Identities(stack.keycloak());
-        this.profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+        this.profile = Boolean.parseBoolean(options.string("profile", "false"));
+        // Made now, so that a mode's bad options stop the run before the stack starts.
+        this.costMode = mode == Mode.COST ? new CostMode(this) : null;
+        this.surgeMode = mode == Mode.SURGE ? new SurgeMode(this) : null;
     }
 
     /** Each Liberty server's pid. */
@@ -95,28 +137,38 @@ public final class Benchmark {
         return pids;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+    public static void main(String[] args) {
+        Benchmark benchmark;
         StackLayout layout = StackLayout.fromEnvironment();
         layout = layout.withData(layout.root().resolve("target/bench-data"));
-        layout.deleteData();
-        Benchmark benchmark = new Benchmark(options, layout);
         try {
+            benchmark = new Benchmark(Options.parse(args), layout); // refuses bad options before anything is deleted or started
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("usage: " + USAGE);
+            System.exit(2);
+            return;
+        }
+        int status = 1;
+        try {
+            layout.deleteData();
             benchmark.run(String.join(" ", args));
+            status = 0;
+        } catch (Throwable e) {
+            System.err.println("bench: the run FAILED: " + e.getMessage());
+            e.printStackTrace();
         } finally {
             benchmark.stack.close();
         }
-        System.exit(0);
+        System.exit(status); // also ends the load generators' threads
     }
 
     private void run(String arguments) throws Exception {
-        log("Starting the stack (Kafka, six Liberty servers, full JIT) on ports " + (9081 + PORT_OFFSET) + "-" + (9085 + PORT_OFFSET));
+        log("Starting the stack (Kafka, six Liberty servers, full JIT) on ports " + (9081 + PORT_OFFSET) + "-" + (9085 + PORT_OFFSET)
+                + "; mode " + mode.name().toLowerCase(Locale.ROOT));
         long started = System.nanoTime();
         stack.start(Duration.ofMinutes(5));
-        long startSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        startSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         log("Ready in " + startSeconds + " s; seeding " + customers + " customers (people of the realm who each become a customer) and "
                 + flights + " flights");
         List<String> names = new ArrayList<>();
@@ -128,30 +180,95 @@ public final class Benchmark {
             created.addAll(identities.newUsers(names.subList(from, Math.min(names.size(), from + 250)), "customer"));
         }
         created.forEach(p -> people.put(p.subject(), p));
-        List<String> customerIds = parallel(customers, i -> post(Service.MILEAGE, "/api/customers",
+        customerIds = parallel(customers, i -> post(Service.MILEAGE, "/api/customers",
                 "{\"name\":\"Bench " + i + "\",\"email\":\"bench-" + i + "@bench.example\"}", created.get(i).subject()).getString("id"));
-        List<Long> flightIds = parallel(flights, i -> createFlight(i, 900, 100 + (i % 10) * 100));
-        String probeCustomer = post(Service.MILEAGE, "/api/customers", "{\"name\":\"Lag probe\",\"email\":\"probe@bench.example\"}",
+        flightIds = parallel(flights, i -> createFlight(i, 900, 100 + (i % 10) * 100));
+        probeCustomer = post(Service.MILEAGE, "/api/customers", "{\"name\":\"Lag probe\",\"email\":\"probe@bench.example\"}",
                 created.get(customers).subject()).getString("id");
-        long probeFlight = createFlight(8999, 900, 100);
-
-        // Tokens live 5 minutes: the scripts get fresh ones before the warm-up and again before the measurement.
-        Map<String, String> values = bookings(customerIds, flightIds);
+        probeFlight = createFlight(8999, 900, 100);
 
         log("Warming up for " + warmup + " s (the JIT compiles the hot paths)");
-        Wrk.Result warm = Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", values, work).await();
-        long warmupBookings = warm.count(201, 201);
-        awaitQuiet(probeCustomer, probeFlight);
+        Wrk.Result warm = Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", bookingValues(), work).await();
+        warmupBookings = warm.count(201, 202);
+        awaitQuiet();
 
+        switch (mode) {
+            case STANDARD -> runStandard(arguments);
+            case COST -> costMode.run(arguments);
+            case SURGE -> surgeMode.run(arguments);
+        }
+    }
+
+    /** The bare Liberty ceiling: /health/live as fast as wrk can ask, the yardstick that moves with the host's speed. */
+    Wrk.Result ceiling() {
         log("Bare Liberty ceiling: /health/live, " + concurrency + " connections, 15 s");
-        Wrk.Result ceiling = Wrk.start("health", url(Service.RESERVATION) + "/health/live", 2, concurrency, 15, "read.lua",
+        return Wrk.start("health", url(Service.RESERVATION) + "/health/live", 2, concurrency, 15, "read.lua",
                 Map.of("BENCH_PATH", "/health/live", "BENCH_DELAY_MS", "0", "BENCH_CUSTOMERS", "{{\"1\",\"\"}}"), work).await();
-        values = bookings(customerIds, flightIds);
+    }
+
+    /**
+     * What book.lua needs, with a fresh token per customer (tokens live 5 minutes, so each load gets its own),
+     * the flights (900 seats: 150 rows of six) and whether to name seats.
+     */
+    Map<String, String> bookingValues() throws Exception {
+        return Map.of("BENCH_CUSTOMERS", lua(customersWithTokens()), "BENCH_FLIGHTS", luaList(flightIds),
+                "BENCH_SEAT_CHOICE", String.valueOf(seatChoice), "BENCH_SEAT_ROWS", "150");
+    }
+
+    /**
+     * The sustained booking rate: wrk's closed loop at --concurrency connections. Both 201 (CONFIRMED)
+     * and 202 (HELD, paid in the background) count as bookings. The consumers catch up afterwards.
+     */
+    Wrk.Result sustained(int seconds) throws Exception {
+        Map<String, String> values = bookingValues();
+        log("Sustained rate: bookings at " + concurrency + " connections (closed loop) for " + seconds + " s");
+        Wrk.Result result = Wrk.start("sustained", url(Service.RESERVATION), 2, concurrency, seconds, "book.lua", values, work).await();
+        awaitQuiet();
+        if (result.count(201, 202) < seconds) {
+            throw new IllegalStateException("The stack sustained less than one booking a second (" + result.statuses()
+                    + "): nothing a rate could be derived from");
+        }
+        return result;
+    }
+
+    /**
+     * The side load of the standard run: staff cancel bookings of the warm-up (one connection, 50 ms
+     * between requests) while customers read their reservations, miles and history (one connection
+     * each, 40 ms between requests). Prepared first (with the scan for bookings to cancel), so that
+     * nothing of the preparation runs inside a CPU window.
+     */
+    final class SideLoad {
+        private final Map<String, String> cancels;
+        private final Map<String, String> reads;
+
+        /** @param values book.lua's values (customers with fresh tokens), which the reads take too */
+        SideLoad(int seconds, Map<String, String> values) {
+            cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * seconds + 100)),
+                    "BENCH_DELAY_MS", "50", "BENCH_AUTHORIZATION", manager());
+            reads = new LinkedHashMap<>(values);
+            reads.put("BENCH_DELAY_MS", "40");
+        }
+
+        List<Wrk> start(int seconds) {
+            List<Wrk> running = new ArrayList<>();
+            running.add(Wrk.start("cancel", url(Service.RESERVATION), 1, 1, seconds, "cancel.lua", cancels, work));
+            running.add(Wrk.start("read-reservations", url(Service.RESERVATION), 1, 1, seconds, "read.lua",
+                    with(reads, "BENCH_PATH", "/api/reservations?customerId={c}"), work));
+            running.add(Wrk.start("read-mileage", url(Service.MILEAGE), 1, 1, seconds, "read.lua",
+                    with(reads, "BENCH_PATH", "/api/customers/{c}/mileage"), work));
+            running.add(Wrk.start("read-history", url(Service.HISTORY), 1, 1, seconds, "read.lua",
+                    with(reads, "BENCH_PATH", "/api/history?customerId={c}"), work));
+            return running;
+        }
+    }
+
+    private void runStandard(String arguments) throws Exception {
+        Wrk.Result ceiling = ceiling();
+        Map<String, String> values = bookingValues();
 
         // Set up before the window: the CPU sampled below is the measurement's alone.
         Profiler profiler = profile ? new Profiler(servers(), work) : null;
-        Map<String, String> cancels = Map.of("BENCH_CANCEL_IDS", luaList(confirmedReservations(customerIds, 20 * duration + 100)),
-                "BENCH_DELAY_MS", "50", "BENCH_AUTHORIZATION", manager());
+        SideLoad side = new SideLoad(duration, values);
         log("Measuring for " + duration + " s: bookings at " + concurrency + " connections, cancellations and reads alongside"
                 + (profiler == null ? "" : "; profiling every server (Java Flight Recorder, the window only)"));
         if (profiler != null) {
@@ -159,19 +276,11 @@ public final class Benchmark {
         }
         ProcessSampler sampler = new ProcessSampler(pids());
         Timeline timeline = new Timeline(url(Service.RESERVATION)).start();
-        LagProbe lag = new LagProbe(probeCustomer, probeFlight);
+        LagProbe lag = new LagProbe();
         Future<?> probing = lag.start();
-        Map<String, String> reads = new LinkedHashMap<>(values);
-        reads.put("BENCH_DELAY_MS", "40");
         List<Wrk> running = new ArrayList<>();
         running.add(Wrk.start("book", url(Service.RESERVATION), 2, concurrency, duration, "book.lua", values, work));
-        running.add(Wrk.start("cancel", url(Service.RESERVATION), 1, 1, duration, "cancel.lua", cancels, work));
-        running.add(Wrk.start("read-reservations", url(Service.RESERVATION), 1, 1, duration, "read.lua",
-                with(reads, "BENCH_PATH", "/api/reservations?customerId={c}"), work));
-        running.add(Wrk.start("read-mileage", url(Service.MILEAGE), 1, 1, duration, "read.lua",
-                with(reads, "BENCH_PATH", "/api/customers/{c}/mileage"), work));
-        running.add(Wrk.start("read-history", url(Service.HISTORY), 1, 1, duration, "read.lua",
-                with(reads, "BENCH_PATH", "/api/history?customerId={c}"), work));
+        running.addAll(side.start(duration));
         List<Wrk.Result> results = new ArrayList<>();
         for (Wrk wrk : running) {
             results.add(wrk.await());
@@ -185,19 +294,16 @@ public final class Benchmark {
 
         log("Waiting for the consumers to catch up, then auditing every customer");
         long drainStarted = System.nanoTime();
-        awaitQuiet(probeCustomer, probeFlight);
+        awaitQuiet();
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
         Audit audit = audit(customerIds);
         log(audit.toString());
 
-        JsonObject result = report(arguments, startSeconds, warmupBookings, ceiling, results, lag.lags(), usage, drainSeconds, audit);
-        Files.createDirectories(work);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        Path json = work.resolve("result-" + stamp + ".json");
-        Files.writeString(json, result.toString());
+        JsonObject result = report(arguments, ceiling, results, lag.lags(), usage, drainSeconds, audit);
+        String stamp = stamp();
         String picture = "benchmarks/" + stamp + ".png";
         timeline.draw(stack.layout().root().resolve("docs").resolve(picture), "./bench/run.sh " + arguments + " (tracing: " + tracing() + ")");
-        String markdown = markdown(arguments, result) + "\n![The run over time: bookings/s, booking p50/p99, consumer lag](" + picture + ")\n";
+        String markdown = markdown(result) + "\n![The run over time: bookings/s, booking p50/p99, consumer lag](" + picture + ")\n";
         if (profile != null) {
             double bookings = results.get(0).count(201, 202);
             String profilePicture = "benchmarks/" + stamp + "-profile.png";
@@ -206,6 +312,17 @@ public final class Benchmark {
                     + "JFR stack samples, innermost known component; GC, JIT and VM threads from /proc; recordings in target/bench):\n\n"
                     + Profiler.markdown(profile, bookings) + "\n![CPU per booking by component](" + profilePicture + ")\n";
         }
+        publish(stamp, result, markdown);
+    }
+
+    /** The run's time stamp, for its files. */
+    static String stamp() {
+        return DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+    }
+
+    /** Keeps the result (target/bench/result-STAMP.json) and appends its section to docs/benchmarks.md. */
+    void publish(String stamp, JsonObject result, String markdown) throws IOException {
+        Path json = keep(stamp, result);
         Path doc = stack.layout().root().resolve("docs/benchmarks.md");
         Files.writeString(doc, markdown, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.out.println();
@@ -213,10 +330,12 @@ public final class Benchmark {
         log("Written " + json + " and appended to " + doc);
     }
 
-    /** What book.lua is given: the customers with fresh tokens, the flights (900 seats: 150 rows of six), whether to name seats. */
-    private Map<String, String> bookings(List<String> customerIds, List<Long> flightIds) throws Exception {
-        return Map.of("BENCH_CUSTOMERS", withTokens(customerIds), "BENCH_FLIGHTS", luaList(flightIds), "BENCH_SEAT_CHOICE", String.valueOf(seatChoice),
-                "BENCH_SEAT_ROWS", "150");
+    /** Writes the result to target/bench only: a run whose numbers must not be published still leaves what it saw. */
+    Path keep(String stamp, JsonObject result) throws IOException {
+        Files.createDirectories(work);
+        Path json = work.resolve("result-" + stamp + ".json");
+        Files.writeString(json, result.toString());
+        return json;
     }
 
     /** Confirmed reservations (from the warm-up) for the cancellations to cancel, each once. */
@@ -240,25 +359,18 @@ public final class Benchmark {
     }
 
     /**
-     * Measures end-to-end lag: from a booking's 201 until its miles are credited and its history entry
-     * is visible, one probe booking at a time, all through the measurement.
+     * Measures end-to-end lag: from a booking's answer until its miles are credited and its history
+     * entry is visible, one probe booking at a time, all through the measurement.
      */
     private final class LagProbe {
-        private final String customer;
-        private final long flight;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Double> lags = Collections.synchronizedList(new ArrayList<>());
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
 
-        LagProbe(String customer, long flight) {
-            this.customer = customer;
-            this.flight = flight;
-        }
-
         Future<?> start() {
             return thread.submit(() -> {
                 while (running.get()) {
-                    lags.add(measureOnce(customer, flight));
+                    lags.add(measureOnce());
                     pause(250);
                 }
             });
@@ -274,10 +386,30 @@ public final class Benchmark {
         }
     }
 
-    /** One probe booking; returns seconds until both its ledger entry and its history entry are visible. */
-    private double measureOnce(String customer, long flight) {
-        long reservation = post(Service.RESERVATION, "/api/reservations",
-                "{\"scheduleId\":" + flight + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}", customer).getJsonNumber("id").longValue();
+    /**
+     * One probe booking; returns seconds until both its ledger entry and its history entry are visible.
+     * It is a careful client: a 202 is a booking too (paid in the background: its miles come with the
+     * confirmation), and a refusal for want of capacity is sent again after its Retry-After with the
+     * same Idempotency-Key, which makes the retry safe.
+     */
+    private double measureOnce() {
+        String key = "probe-" + java.util.UUID.randomUUID();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        HttpResponse<String> answer;
+        while (true) {
+            answer = exchange(HttpRequest.newBuilder(URI.create(url(Service.RESERVATION) + "/api/reservations"))
+                    .header("Content-Type", "application/json").header("Authorization", authorization(probeCustomer)).header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"scheduleId\":" + probeFlight + ",\"passengers\":1,\"paymentMethod\":\"pm_card_visa\"}")));
+            if (answer.statusCode() == 201 || answer.statusCode() == 202) {
+                break;
+            }
+            java.util.Optional<String> retryAfter = answer.headers().firstValue("Retry-After").filter(OpenLoop::validRetryAfter);
+            if ((answer.statusCode() != 429 && answer.statusCode() != 503) || retryAfter.isEmpty() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The probe's booking -> " + answer.statusCode() + " " + answer.body());
+            }
+            pause(Math.min(5_000, Long.parseLong(retryAfter.get().trim()) * 1000));
+        }
+        long reservation = Json.createReader(new StringReader(answer.body())).readObject().getJsonNumber("id").longValue();
         long booked = System.nanoTime();
         boolean miles = false;
         boolean history = false;
@@ -285,10 +417,10 @@ public final class Benchmark {
             if (System.nanoTime() - booked > Duration.ofMinutes(2).toNanos()) {
                 throw new IllegalStateException("Reservation " + reservation + " not reflected within 2 minutes");
             }
-            miles = miles || get(Service.MILEAGE, "/api/customers/" + customer + "/mileage?size=5", customer).getJsonObject("ledger")
+            miles = miles || get(Service.MILEAGE, "/api/customers/" + probeCustomer + "/mileage?size=5", probeCustomer).getJsonObject("ledger")
                     .getJsonArray("items").getValuesAs(JsonObject.class).stream()
                     .anyMatch(e -> e.getJsonNumber("reservationId").longValue() == reservation);
-            history = history || get(Service.HISTORY, "/api/history?size=5", customer).getJsonArray("items")
+            history = history || get(Service.HISTORY, "/api/history?size=5", probeCustomer).getJsonArray("items")
                     .getValuesAs(JsonObject.class).stream()
                     .anyMatch(e -> e.containsKey("reservationId") && e.getJsonNumber("reservationId").longValue() == reservation
                             && e.getString("kind").equals("BOOKED"));
@@ -300,9 +432,9 @@ public final class Benchmark {
     }
 
     /** Waits until a probe booking is reflected within a second: the consumers have caught up. */
-    private void awaitQuiet(String probeCustomer, long probeFlight) {
+    void awaitQuiet() {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (measureOnce(probeCustomer, probeFlight) > 1.0) {
+        while (measureOnce() > 1.0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The consumers did not catch up within 10 minutes");
             }
@@ -310,7 +442,7 @@ public final class Benchmark {
     }
 
     /** The audit: every customer's balance equals the miles of their standing bookings, with one history entry and notification per event. */
-    record Audit(int customers, long reservations, long cancelled, List<String> problems) {
+    record Audit(int customers, long reservations, long cancelled, List<String> problems, Map<Long, JsonObject> byId) {
         @Override
         public String toString() {
             return "Audit of " + customers + " customers, " + reservations + " reservations (" + cancelled + " cancelled): "
@@ -318,8 +450,10 @@ public final class Benchmark {
         }
     }
 
-    private Audit audit(List<String> customerIds) throws Exception {
+    /** Also keeps every reservation it read, by id, for the surge's own checks. */
+    Audit audit(List<String> customerIds) throws Exception {
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        Map<Long, JsonObject> byId = new java.util.concurrent.ConcurrentHashMap<>();
         // Mileage, history and notifications are eventually consistent, and the probe only shows that
         // its own partition has caught up: a customer's views get a while to converge before a
         // difference counts as a problem.
@@ -330,6 +464,7 @@ public final class Benchmark {
             long bookings = 0;
             long cancelled = 0;
             for (JsonObject r : all(Service.RESERVATION, "/api/reservations?customerId=" + customer, customer)) {
+                byId.put(r.getJsonNumber("id").longValue(), r);
                 bookings++;
                 if (r.getString("status").equals("CANCELLED")) {
                     cancelled++;
@@ -345,7 +480,7 @@ public final class Benchmark {
             problems.addAll(differences);
             return new long[] {bookings, cancelled};
         });
-        return new Audit(customers, counts.stream().mapToLong(c -> c[0]).sum(), counts.stream().mapToLong(c -> c[1]).sum(), problems);
+        return new Audit(customers, counts.stream().mapToLong(c -> c[0]).sum(), counts.stream().mapToLong(c -> c[1]).sum(), problems, byId);
     }
 
     /** How a customer's balance, history and notifications differ from what their reservations imply. */
@@ -366,74 +501,110 @@ public final class Benchmark {
         return differences;
     }
 
-    private JsonObject report(String arguments, long startSeconds, long warmupBookings, Wrk.Result ceiling, List<Wrk.Result> results,
-            List<Double> lags, Map<String, ProcessSampler.Usage> usage, double drainSeconds, Audit audit) {
-        Wrk.Result book = results.get(0);
-        double bookingsPerSecond = book.count(201, 201) / book.seconds();
-        JsonObjectBuilder requests = Json.createObjectBuilder();
-        for (Wrk.Result r : results) {
-            JsonObjectBuilder statuses = Json.createObjectBuilder();
-            r.statuses().forEach(statuses::add);
-            requests.add(r.name(), Json.createObjectBuilder().add("requests", r.requests()).add("perSecond", round(r.perSecond()))
-                    .add("p50Ms", r.p50() / 1000.0).add("p95Ms", r.p95() / 1000.0).add("p99Ms", r.p99() / 1000.0).add("maxMs", r.max() / 1000.0)
-                    .add("socketErrors", r.socketErrors()).add("statuses", statuses));
-        }
-        List<Double> sorted = new ArrayList<>(lags);
-        Collections.sort(sorted);
-        JsonObjectBuilder processes = Json.createObjectBuilder();
-        long totalRss = 0;
-        double totalCpu = 0;
-        for (Map.Entry<String, ProcessSampler.Usage> u : usage.entrySet()) {
-            processes.add(u.getKey(), Json.createObjectBuilder().add("maxRssMb", u.getValue().maxRssMb())
-                    .add("cpuSeconds", round(u.getValue().cpuSeconds())));
-            totalRss += u.getValue().maxRssMb();
-            totalCpu += u.getValue().cpuSeconds();
-        }
+    /**
+     * What every section starts with: the run, the machine, the bare ceiling, the sustained booking
+     * rate and their ratio (a figure that does not move with the host's speed).
+     */
+    JsonObjectBuilder common(String arguments, Wrk.Result ceiling, double bookingsPerSecond) {
         return Json.createObjectBuilder()
                 .add("date", Instant.now().toString())
+                .add("mode", mode.name().toLowerCase(Locale.ROOT))
                 .add("command", "./bench/run.sh " + arguments)
                 .add("machine", machine())
+                .add("cores", Runtime.getRuntime().availableProcessors())
                 .add("tracing", tracing())
                 .add("database", database.equals("postgresql") ? "PostgreSQL (every service's database in the stack's cluster)" : "embedded Derby (in each server)")
+                .add("serverJvmArgs", System.getenv().getOrDefault("BENCH_JVM_ARGS", ""))
                 .add("concurrency", concurrency).add("durationSeconds", duration).add("warmupSeconds", warmup)
                 .add("stackStartSeconds", startSeconds)
                 .add("warmupBookings", warmupBookings)
                 .add("bookingsPerSecond", round(bookingsPerSecond))
                 .add("healthLiveCeilingPerSecond", round(ceiling.perSecond()))
-                .add("bookingsToCeilingRatio", round(bookingsPerSecond / ceiling.perSecond() * 100) / 100)
+                .add("bookingsToCeilingRatio", ratio(bookingsPerSecond / ceiling.perSecond()))
+                .add("bareRequestCpuMs", bareRequestCpuMs(ceiling));
+    }
+
+    /** What one bare /health/live request costs: the ceiling run keeps every core busy, so cores ÷ its rate. */
+    static double bareRequestCpuMs(Wrk.Result ceiling) {
+        return Math.round(Runtime.getRuntime().availableProcessors() * 1000.0 / ceiling.perSecond() * 10_000) / 10_000.0;
+    }
+
+    /** The heading and first paragraph of a section. */
+    static String heading(JsonObject r, String title) {
+        return "\n## " + r.getString("date").substring(0, 16) + " UTC — `" + r.getString("command") + "`" + (title.isEmpty() ? "" : " — " + title) + "\n\n"
+                + "Machine: " + r.getString("machine") + ". Everything on one host: Kafka, six Liberty servers, Keycloak, Zipkin, the gateway, "
+                + "the load generators, the probe. Tracing: " + r.getString("tracing") + ". Database: " + r.getString("database") + "."
+                + (r.getString("serverJvmArgs").isEmpty() ? "" : " Servers' extra JVM options: `" + r.getString("serverJvmArgs") + "`.") + "\n\n";
+    }
+
+    JsonObject report(String arguments, Wrk.Result ceiling, List<Wrk.Result> results, List<Double> lags,
+            Map<String, ProcessSampler.Usage> usage, double drainSeconds, Audit audit) {
+        Wrk.Result book = results.get(0);
+        double bookingsPerSecond = book.count(201, 202) / book.seconds();
+        JsonObjectBuilder requests = Json.createObjectBuilder();
+        for (Wrk.Result r : results) {
+            requests.add(r.name(), wrkJson(r));
+        }
+        List<Double> sorted = new ArrayList<>(lags);
+        Collections.sort(sorted);
+        double totalCpu = usage.values().stream().mapToDouble(ProcessSampler.Usage::cpuSeconds).sum();
+        // The probe's bookings are bookings too: their CPU is in the window.
+        long bookings = book.count(201, 202) + sorted.size();
+        double cpuPerBookingMs = totalCpu * 1000 / Math.max(1, bookings);
+        return common(arguments, ceiling, bookingsPerSecond)
                 .add("requests", requests)
+                .add("probeBookings", sorted.size())
                 .add("lag", Json.createObjectBuilder().add("samples", sorted.size()).add("p50Seconds", round(percentile(sorted, 50)))
                         .add("p99Seconds", round(percentile(sorted, 99))).add("maxSeconds", round(percentile(sorted, 100))))
                 .add("drainSecondsAfterLoad", round(drainSeconds))
-                .add("processes", processes)
-                .add("totalMaxRssMb", totalRss).add("totalCpuSeconds", round(totalCpu))
-                .add("audit", Json.createObjectBuilder().add("customers", audit.customers()).add("reservations", audit.reservations())
-                        .add("cancelled", audit.cancelled()).add("problems", audit.problems().size()))
+                .add("processes", processesJson(usage))
+                .add("totalMaxRssMb", usage.values().stream().mapToLong(ProcessSampler.Usage::maxRssMb).sum()).add("totalCpuSeconds", round(totalCpu))
+                .add("averageCpuPerBookingMs", round(cpuPerBookingMs))
+                .add("averageCpuPerBookingInBareRequests", round(cpuPerBookingMs / bareRequestCpuMs(ceiling)))
+                .add("audit", auditJson(audit))
                 .build();
     }
 
-    private static String markdown(String arguments, JsonObject r) {
-        StringBuilder md = new StringBuilder();
-        md.append("\n## ").append(r.getString("date"), 0, 16).append(" UTC — `./bench/run.sh ").append(arguments).append("`\n\n");
-        md.append("Machine: ").append(r.getString("machine")).append(". Everything on one host: Kafka, six Liberty servers, Keycloak, Zipkin, wrk, the probe. ")
-                .append("Tracing: ").append(r.getString("tracing")).append(". Database: ").append(r.getString("database")).append(".\n\n");
-        md.append(String.format(Locale.ROOT, "**%.0f bookings/s** sustained for %d s at %d connections; bare Liberty `/health/live` ceiling %.0f req/s "
-                        + "(ratio %.2f). End-to-end lag (201 → miles and history visible): p50 %.2f s, p99 %.2f s (%d samples). "
-                        + "Stack ready in %d s. Audit: %d customers, %d reservations (%d cancelled), %d problems.\n\n",
+    static JsonObjectBuilder wrkJson(Wrk.Result r) {
+        JsonObjectBuilder statuses = Json.createObjectBuilder();
+        r.statuses().forEach(statuses::add);
+        return Json.createObjectBuilder().add("requests", r.requests()).add("perSecond", round(r.perSecond()))
+                .add("p50Ms", r.p50() / 1000.0).add("p95Ms", r.p95() / 1000.0).add("p99Ms", r.p99() / 1000.0).add("maxMs", r.max() / 1000.0)
+                .add("socketErrors", r.socketErrors()).add("statuses", statuses);
+    }
+
+    static JsonObjectBuilder processesJson(Map<String, ProcessSampler.Usage> usage) {
+        JsonObjectBuilder processes = Json.createObjectBuilder();
+        usage.forEach((name, u) -> processes.add(name, Json.createObjectBuilder().add("maxRssMb", u.maxRssMb()).add("cpuSeconds", round(u.cpuSeconds()))));
+        return processes;
+    }
+
+    static JsonObjectBuilder auditJson(Audit audit) {
+        JsonArrayBuilder first = Json.createArrayBuilder();
+        audit.problems().stream().limit(20).forEach(first::add);
+        return Json.createObjectBuilder().add("customers", audit.customers()).add("reservations", audit.reservations())
+                .add("cancelled", audit.cancelled()).add("problems", audit.problems().size()).add("firstProblems", first);
+    }
+
+    static String markdown(JsonObject r) {
+        StringBuilder md = new StringBuilder(heading(r, ""));
+        md.append(String.format(Locale.ROOT, "**%.0f bookings/s** sustained for %d s at %d connections (201 CONFIRMED and 202 HELD both count: a 202 "
+                        + "is a booking accepted and paid in the background); bare Liberty `/health/live` ceiling %.0f req/s (ratio %.3f). "
+                        + "End-to-end lag (booking answered → miles and history visible): p50 %.2f s, p99 %.2f s (%d samples). "
+                        + "Stack ready in %d s. Audit: %d customers, %d reservations (%d cancelled), %d problems.%n%n",
                 r.getJsonNumber("bookingsPerSecond").doubleValue(), r.getInt("durationSeconds"), r.getInt("concurrency"),
                 r.getJsonNumber("healthLiveCeilingPerSecond").doubleValue(), r.getJsonNumber("bookingsToCeilingRatio").doubleValue(),
                 r.getJsonObject("lag").getJsonNumber("p50Seconds").doubleValue(), r.getJsonObject("lag").getJsonNumber("p99Seconds").doubleValue(),
                 r.getJsonObject("lag").getInt("samples"), r.getInt("stackStartSeconds"),
                 r.getJsonObject("audit").getInt("customers"), r.getJsonObject("audit").getJsonNumber("reservations").longValue(),
                 r.getJsonObject("audit").getJsonNumber("cancelled").longValue(), r.getJsonObject("audit").getInt("problems")));
+        md.append(String.format(Locale.ROOT, "CPU of all processes per booking, on average: %.1f ms (all CPU in the window ÷ the bookings, the probe's %d "
+                        + "included) = %.0f bare `/health/live` requests (one costs %.3f ms: %d cores ÷ the ceiling). An average, not the marginal "
+                        + "cost: it carries the side load and the stack's idle CPU (`--mode cost` separates them).%n%n",
+                r.getJsonNumber("averageCpuPerBookingMs").doubleValue(), r.getInt("probeBookings"),
+                r.getJsonNumber("averageCpuPerBookingInBareRequests").doubleValue(), r.getJsonNumber("bareRequestCpuMs").doubleValue(), r.getInt("cores")));
         md.append("| request | count | per s | p50 ms | p95 ms | p99 ms | max ms | answers |\n|---|---|---|---|---|---|---|---|\n");
-        r.getJsonObject("requests").forEach((name, value) -> {
-            JsonObject q = value.asJsonObject();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %s%s |%n", name, q.getJsonNumber("requests").longValue(),
-                    q.getJsonNumber("perSecond").doubleValue(), q.getJsonNumber("p50Ms").doubleValue(), q.getJsonNumber("p95Ms").doubleValue(),
-                    q.getJsonNumber("p99Ms").doubleValue(), q.getJsonNumber("maxMs").doubleValue(), q.getJsonObject("statuses").toString().replace("\"", ""),
-                    q.getJsonNumber("socketErrors").longValue() > 0 ? ", socket errors " + q.getJsonNumber("socketErrors") : ""));
-        });
+        r.getJsonObject("requests").forEach((name, value) -> md.append(wrkRow(name, value.asJsonObject())));
         md.append("\n| process | max RSS MB | CPU s |\n|---|---|---|\n");
         r.getJsonObject("processes").forEach((name, value) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.1f |%n", name,
                 value.asJsonObject().getJsonNumber("maxRssMb").longValue(), value.asJsonObject().getJsonNumber("cpuSeconds").doubleValue())));
@@ -442,19 +613,29 @@ public final class Benchmark {
         return md.toString();
     }
 
-    private Map<String, Long> pids() {
+    static String wrkRow(String name, JsonObject q) {
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %.1f | %s%s |%n", name, q.getJsonNumber("requests").longValue(),
+                q.getJsonNumber("perSecond").doubleValue(), q.getJsonNumber("p50Ms").doubleValue(), q.getJsonNumber("p95Ms").doubleValue(),
+                q.getJsonNumber("p99Ms").doubleValue(), q.getJsonNumber("maxMs").doubleValue(), q.getJsonObject("statuses").toString().replace("\"", ""),
+                q.getJsonNumber("socketErrors").longValue() > 0 ? ", socket errors " + q.getJsonNumber("socketErrors") : "");
+    }
+
+    /** Every process of the stack, by name. */
+    Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("kafka", stack.kafka().pid());
         // Keycloak serves nothing while the load runs (the tokens are made before it); its CPU shows whether it idles.
         pids.put("keycloak", stack.keycloak().pid());
         pids.put("zipkin", stack.zipkin().pid());
+        // nginx: the benchmark talks to the servers directly, but the gateway is part of the stack and its idle CPU counts.
+        pids.put("gateway" + ProcessSampler.TREE, stack.gatewayPid());
         stack.services().forEach(s -> pids.put(s.serverName(), stack.server(s).pid()));
         stack.postgres().ifPresent(postgres -> pids.put("postgresql" + ProcessSampler.TREE, postgres.pid()));
         return pids;
     }
 
     /** The trace sampling the servers ran with (MSAAIR_TRACE_SAMPLING: off, or a ratio; 1.0 by default). */
-    private static String tracing() {
+    static String tracing() {
         String sampling = System.getenv().getOrDefault("MSAAIR_TRACE_SAMPLING", "1.0");
         return sampling.equals("off") ? "off" : "on, sampling ratio " + sampling + ", exported to Zipkin";
     }
@@ -471,8 +652,7 @@ public final class Benchmark {
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
     }
 
-    /** A service's own port, never the gateway's: it would hold this one address to Gateway.RATE_PER_ADDRESS requests a second. */
-    private String url(Service service) {
+    String url(Service service) {
         return "http://localhost:" + (service.port() + PORT_OFFSET);
     }
 
@@ -488,7 +668,7 @@ public final class Benchmark {
     }
 
     /** @param who a customer id (that customer's token), or a "Bearer …" value as it is */
-    private JsonObject get(Service service, String path, String who) {
+    JsonObject get(Service service, String path, String who) {
         return send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET().header("Authorization", authorization(who)), 200);
     }
 
@@ -501,26 +681,35 @@ public final class Benchmark {
         return who.startsWith("Bearer ") ? who : identities.bearer(people.get(who));
     }
 
-    private String manager() {
+    /** The seeded customers, each with a token made now. */
+    List<OpenLoop.Customer> customersWithTokens() throws Exception {
+        return parallel(customerIds.size(), i -> {
+            Identities.Person person = people.get(customerIds.get(i));
+            return new OpenLoop.Customer(person.subject(), identities.freshToken(person.username(), person.password(), "msaair-cli"));
+        });
+    }
+
+    /** Customers as the Lua scripts take them: a table of {id, token}. */
+    private static String lua(List<OpenLoop.Customer> customers) {
+        return customers.stream().map(c -> "{\"" + c.id() + "\",\"" + c.token() + "\"}").collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** A staff member's "Bearer …". */
+    String manager() {
         return identities.bearer("sora", "dev-only-sora");
     }
 
-    /** The customers as a Lua table of {id, token}, each with a token made now. */
-    private String withTokens(List<String> customerIds) throws Exception {
-        List<String> entries = parallel(customerIds.size(), i -> {
-            Identities.Person person = people.get(customerIds.get(i));
-            return "{\"" + person.subject() + "\",\"" + identities.freshToken(person.username(), person.password(), "msaair-cli") + "\"}";
-        });
-        return entries.stream().collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    private static JsonObject send(HttpRequest.Builder request, int expected) {
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.request().method() + " " + response.uri() + " -> " + response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    private static JsonObject send(HttpRequest.Builder request, int expected) {
+    static HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(response.request().method() + " " + response.uri() + " -> " + response.statusCode() + " " + response.body());
-            }
-            return Json.createReader(new StringReader(response.body())).readObject();
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -529,11 +718,11 @@ public final class Benchmark {
         }
     }
 
-    private interface Task<T> {
+    interface Task<T> {
         T run(int index) throws Exception;
     }
 
-    private static <T> List<T> parallel(int count, Task<T> task) throws Exception {
+    static <T> List<T> parallel(int count, Task<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<T>> futures = new ArrayList<>();
@@ -569,11 +758,15 @@ public final class Benchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
     }
 
-    private static double round(double value) {
+    static double ratio(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         Console.log("bench", message);
     }
 }

@@ -32,9 +32,12 @@ final class ProcessSampler implements AutoCloseable {
     private final Map<String, Long> lastRss = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
+    private final long started;
+
     ProcessSampler(Map<String, Long> pids) {
         this.pids = pids;
         pids.forEach((name, pid) -> startTicks.put(name, ticks(name, pid)));
+        this.started = System.nanoTime();
         timer.scheduleAtFixedRate(this::sampleMemory, 0, 1, TimeUnit.SECONDS);
     }
 
@@ -52,6 +55,11 @@ final class ProcessSampler implements AutoCloseable {
         pids.forEach((name, pid) -> usage.put(name, new Usage(maxRss.getOrDefault(name, 0L), lastRss.getOrDefault(name, 0L),
                 (ticks(name, pid) - startTicks.get(name)) / TICKS_PER_SECOND)));
         return usage;
+    }
+
+    /** Seconds since the CPU times were first read: what the CPU seconds of {@link #usage()} are spread over. */
+    double elapsedSeconds() {
+        return (System.nanoTime() - started) / 1e9;
     }
 
     @Override

@@ -29,8 +29,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The run over time, read from reservation's own metrics every {@value #PERIOD_MS} ms (what an operator's
- * Prometheus would see): bookings per second (msaair_bookings_total), the booking request's p50 and
- * p99 (from the HTTP histogram's buckets, per interval) and the consumer lag of every group reading
+ * Prometheus would see): bookings per second (msaair_bookings_total), the p50 and p99 of the booking
+ * requests that booked (201 and 202, from the HTTP histogram's buckets, per interval) and the consumer lag of every group reading
  * what reservation publishes (msaair_consumer_lag). Drawn as one PNG of three panels (JFreeChart,
  * headless).
  */
@@ -38,6 +38,8 @@ final class Timeline implements AutoCloseable {
 
     static final long PERIOD_MS = 2000;
     private static final String BOOKING_ROUTE = "http_route=\"/api/reservations\"";
+    /** Bookings made (201, 202): refusals are answered in microseconds and would make the latency look better than it was. */
+    private static final java.util.regex.Pattern BOOKED = java.util.regex.Pattern.compile("http_response_status_code=\"20[12]\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private final URI metrics;
@@ -74,7 +76,7 @@ final class Timeline implements AutoCloseable {
                 } else if (line.startsWith("msaair_consumer_lag{")) {
                     lag += value(line);
                 } else if (line.startsWith("http_server_request_duration_seconds_bucket{") && line.contains(BOOKING_ROUTE)
-                        && line.contains("http_request_method=\"POST\"")) {
+                        && line.contains("http_request_method=\"POST\"") && BOOKED.matcher(line).find()) {
                     String le = line.substring(line.indexOf("le=\"") + 4);
                     le = le.substring(0, le.indexOf('"'));
                     double bound = le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
@@ -124,7 +126,13 @@ final class Timeline implements AutoCloseable {
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 1000, 750);
     }
 
-    private static XYPlot panel(XYSeriesCollection data, String label) {
+    /** The summed consumer lag at each scrape, as (seconds since {@code since}, a System.nanoTime; records behind). */
+    List<double[]> lag(long since) {
+        double offset = (started - since) / 1e9;
+        return List.copyOf(samples).stream().map(s -> new double[] {s.at() + offset, s.lag()}).toList();
+    }
+
+    static XYPlot panel(XYSeriesCollection data, String label) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesStroke(i, new BasicStroke(1.5f));

@@ -49,6 +49,19 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * A request refused for want of capacity (platform's admission control) before any of its work:
+     * 503 with Retry-After, so a client knows it may send it again, and when.
+     */
+    @Provider
+    public static class Overloaded implements ExceptionMapper<com.msaair.platform.admission.OverloadedException> {
+        @Override
+        public Response toResponse(com.msaair.platform.admission.OverloadedException e) {
+            return Problem.typed("overloaded", Status.SERVICE_UNAVAILABLE, e.getMessage(), List.of()).toResponseBuilder()
+                    .header("Retry-After", String.valueOf(e.retryAfter().toSeconds())).build();
+        }
+    }
+
     /** Bodies that are not JSON at all. */
     @Provider
     public static class AccessDenied implements ExceptionMapper<com.msaair.platform.security.AccessDeniedException> {

@@ -1,5 +1,6 @@
 package com.msaair.reservation.adapter.in.rest;
 
+import com.msaair.platform.admission.Admission;
 import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.rest.Locations;
 import com.msaair.platform.rest.Page;
@@ -35,6 +36,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,6 +62,7 @@ public class ReservationResource {
 
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
+    @Admission("booking")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book seats on a flight and pay", description = "The seats named (seats: one per passenger, e.g. [\"12A\",\"12B\"])"
             + " or, when none are named, seats next to each other (one row, no aisle between, where a row has room) are held, and the"
@@ -80,6 +84,9 @@ public class ReservationResource {
     @APIResponse(responseCode = "409", description = "A seat named is held or taken (type seat-taken, detail and errors[seats] name the"
             + " seats; nothing was charged), sold out, or the flight is cancelled or departed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different booking, or a payment method the processor does not know", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Too many bookings at once: refused before any work was done (nothing booked, nothing charged);"
+            + " send it again after Retry-After seconds, with the same Idempotency-Key", content = @Content(mediaType = Problem.MEDIA_TYPE),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before sending the booking again", schema = @Schema(type = SchemaType.INTEGER)))
     public Response book(JsonValue body,
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
