@@ -54,6 +54,26 @@ class IdentityIT {
         assertThat(refused).as("refused within the skew of its expiry (plus the poll's second)").isBefore(expires.plus(SKEW).plusSeconds(3));
     }
 
+    /**
+     * With Liberty's authentication cache on, the services read a token's exp before it is verified
+     * (BearerAuthentication). That is safe because the cache knows a token by its whole text: the same
+     * token with a later exp is another text, verified in full, and its signature no longer fits.
+     */
+    @Test
+    void aTokenTakenBeforeIsRefusedWithItsExpiryMovedBeforeAndAfterItExpired() {
+        String token = Tokens.shortLived();
+        Instant expires = expiryOf(token);
+        URI protectedResource = Api.url(Service.RESERVATION, "/api/reservations?customerId=c-1");
+        assertThat(Http.get(protectedResource, token).status()).as("the genuine token, taken and kept").isEqualTo(200);
+        String extended = Tokens.withExpiry(token, expires.plus(Duration.ofHours(1)));
+        assertThat(Http.get(protectedResource, extended).status()).as("its exp moved an hour on, while it is valid").isEqualTo(401);
+
+        Eventually.await("the genuine token refused", Duration.ofSeconds(60), () -> Http.get(protectedResource, token).status(), s -> s == 401);
+        Http.Reply reply = Http.get(protectedResource, extended);
+        assertThat(reply.status()).as("its exp moved an hour on, after it expired").isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
     @Test
     void keycloakDownTokensAlreadyIssuedKeepWorkingAndAfterItsRestartNewOnesToo() {
         KeycloakServer keycloak = SystemStack.stack().keycloak();

@@ -1,6 +1,7 @@
 package com.msaair.platform.security;
 
-import jakarta.json.Json;
+import com.msaair.platform.json.JsonShape;
+import com.msaair.platform.json.JsonSupport;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -20,7 +21,10 @@ import java.util.regex.Pattern;
  * What an {@code Authorization} header presents, read without trusting any of it: whether it is a
  * bearer token at all (RFC 6750: {@code Bearer}, any case, then a b64token), whether that token has the
  * shape of a JWT, and the key id and expiry it claims. Only the verifier (Liberty's MP-JWT) decides
- * whether it is true; this decides what is not worth asking it about, and names a refusal.
+ * whether it is true; this decides what is not worth asking it about, and names a refusal. Its parts
+ * pass {@link JsonShape} before a tree is made of them, like every JSON text from outside: a header
+ * of thousands of nested arrays must not reach the tree builder, and a member named twice ({@code exp})
+ * is no claim at all.
  */
 record PresentedToken(Shape shape, Optional<String> keyId, String claims) {
 
@@ -50,7 +54,7 @@ record PresentedToken(Shape shape, Optional<String> keyId, String claims) {
         return new PresentedToken(Shape.JWT, keyId, parts[1]);
     }
 
-    /** The expiry the token claims; read only when it is refused, to say why. */
+    /** The expiry the token claims: read on every request, as the verifier's cache does not look at it (BearerAuthentication). */
     Optional<Instant> expiresAt() {
         return decode(claims).flatMap(PresentedToken::expiry);
     }
@@ -67,9 +71,13 @@ record PresentedToken(Shape shape, Optional<String> keyId, String claims) {
     }
 
     private static Optional<JsonObject> decode(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
-            return Optional.of(reader.readObject());
-        } catch (IllegalArgumentException | JsonException | ClassCastException e) {
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+            JsonShape.REQUEST.check(json);
+            try (JsonReader reader = JsonSupport.reader(new StringReader(json))) {
+                return Optional.of(reader.readObject());
+            }
+        } catch (IllegalArgumentException | JsonException | ClassCastException | JsonShape.ShapeException e) {
             return Optional.empty();
         }
     }

@@ -55,6 +55,17 @@ class PresentedTokenTest {
         assertThat(PresentedToken.read("Bearer " + part("{}") + "." + "not-json" + ".x").expiresAt()).isEmpty();
     }
 
+    @Test
+    void partsThatNoJsonReaderShouldTreeAreNotRead() {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        assertThat(PresentedToken.read("Bearer " + part(deep) + "." + part("{\"exp\":1900000000}") + ".x").shape())
+                .as("a header nested thousands deep").isEqualTo(Shape.MALFORMED);
+        assertThat(PresentedToken.read("Bearer " + part("{\"alg\":\"RS256\"}") + "." + part("{\"a\":" + deep + ",\"exp\":1900000000}") + ".x")
+                .expiresAt()).as("claims nested thousands deep").isEmpty();
+        assertThat(PresentedToken.read("Bearer " + part("{\"alg\":\"RS256\"}") + "." + part("{\"exp\":1,\"exp\":1900000000}") + ".x").expiresAt())
+                .as("exp twice: which one would a verifier read?").isEmpty();
+    }
+
     private static String part(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -13,8 +13,8 @@ import java.util.Base64;
 /**
  * Tokens that must be refused, made the way an attacker or a misconfiguration would: expired, with a
  * broken signature, from another issuer (a second realm of the same Keycloak: its own keys, its own
- * {@code iss}), for another audience, unsigned ({@code alg: none}), naming a key nobody publishes, and
- * a valid one sent without its {@code Bearer} scheme.
+ * {@code iss}), for another audience, unsigned ({@code alg: none}), naming a key nobody publishes, with
+ * its expiry moved, and a valid one sent without its {@code Bearer} scheme.
  */
 public final class Tokens {
 
@@ -33,6 +33,20 @@ public final class Tokens {
         int signature = token.lastIndexOf('.') + 1;
         char first = token.charAt(signature);
         return "Bearer " + token.substring(0, signature) + (first == 'A' ? 'B' : 'A') + token.substring(signature + 1);
+    }
+
+    /**
+     * A real token with its {@code exp} moved to {@code expires}, its header and signature as they were:
+     * what someone holding an expired token would try against a server that had taken it.
+     */
+    public static String withExpiry(String bearer, java.time.Instant expires) {
+        String[] parts = bearer.replaceFirst("^Bearer ", "").split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String moved = claims.replaceFirst("\"exp\"\\s*:\\s*\\d+", "\"exp\":" + expires.getEpochSecond());
+        if (moved.equals(claims)) {
+            throw new IllegalArgumentException("the token has no exp to move: " + claims);
+        }
+        return "Bearer " + parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(moved.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 
     /** The claims of a real token under a header saying "alg: none", and no signature. */
