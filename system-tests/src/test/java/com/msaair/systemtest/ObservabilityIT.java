@@ -56,7 +56,8 @@ class ObservabilityIT {
 
     @Test
     void aBookingIsOneTraceFromItsRequestToTheMilesTheMailAndTheHistory() throws Exception {
-        // The trace shows the flight and customer checks only when they are asked, not answered by a fallback.
+        // The trace shows the customer check only when it is asked, not answered by a fallback; the flight
+        // check only when reservation's replica did not have the flight yet.
         Circuits.awaitClosed(Circuits.FLIGHT_CHECK);
         Circuits.awaitClosed(Circuits.CUSTOMER_CHECK);
         long flight = id(Api.registerFlight(10, 500));
@@ -67,17 +68,17 @@ class ObservabilityIT {
         long reservation = id(reply.json());
 
         List<Span> trace = Eventually.await("the booking's trace, through every service", TRACE_WAIT, () -> Traces.trace(context.traceId()),
-                has("schedule", "SERVER", "get /api/schedules/{id}")
-                        .and(has("mileage", "PRODUCER", "send mileage-events"))
+                has("mileage", "PRODUCER", "send mileage-events")
                         .and(has("notification", "CONSUMER", "process mileage-events"))
                         .and(has("history", "CONSUMER", "process mileage-events"))
                         .and(spans -> CONSUMERS_OF_RESERVATIONS.stream().allMatch(s -> has(s, "CONSUMER", "process reservation-events").test(spans))));
 
-        // The request: a child of the caller's span, with the flight check, the customer check and the charge under it.
+        // The request: a child of the caller's span, with the customer check, the charge and — when the replica
+        // did not have the flight yet — the flight check under it.
         Span request = single(where(trace, "reservation", "SERVER", "post /api/reservations"));
         assertThat(request.parentId()).isEqualTo(context.parentSpanId());
-        assertThat(where(trace, "schedule", "SERVER", "get /api/schedules/{id}")).singleElement()
-                .satisfies(s -> assertThat(parentOf(trace, s).parentId()).isEqualTo(request.id()));
+        assertThat(where(trace, "schedule", "SERVER", "get /api/schedules/{id}")).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(s -> assertThat(parentOf(trace, s).parentId()).isEqualTo(request.id()));
         assertThat(where(trace, "payment", "SERVER", "post /api/payments")).singleElement()
                 .satisfies(s -> assertThat(parentOf(trace, s).parentId()).isEqualTo(request.id()));
 

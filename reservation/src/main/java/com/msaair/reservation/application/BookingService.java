@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Booking and cancelling, as an orchestration (the booking saga, docs/architecture.md): the checks
- * against other services (does the flight exist, is the customer registered) run first, outside any
- * transaction, each guarded by its own fault-tolerance policy; then {@link SeatBooking} holds the
- * seats, stores the reservation and writes ReservationHeld in one local transaction; then the charge,
- * again outside any transaction; then {@link BookingOutcomes} confirms or releases the hold in a
- * transaction of its own. Each transactional step is retried alone on a lock conflict; no remote
- * call is ever repeated because a row was busy.
+ * Booking and cancelling, as an orchestration (the booking saga, docs/architecture.md): the customer
+ * check against mileage runs first, outside any transaction, behind its own fault-tolerance policy;
+ * then {@link SeatBooking} holds the seats on the local replica of the flight, stores the reservation
+ * and writes ReservationHeld in one local transaction — the schedule service is asked about the flight
+ * only when the replica does not have it yet; then the charge, again outside any transaction; then
+ * {@link BookingOutcomes} confirms or releases the hold in a transaction of its own. Each
+ * transactional step is retried alone on a lock conflict; no remote call is ever repeated because a
+ * row was busy.
  */
 @ApplicationScoped
 public class BookingService {
@@ -65,12 +66,8 @@ public class BookingService {
         if (earlier.isPresent()) {
             return answer(earlier.get());
         }
-        FlightFacts facts = flightDirectory.find(command.scheduleId());
-        if (facts.status() == FlightStatus.CANCELLED) {
-            throw ReservationException.flightCancelled(command.scheduleId()); // the live answer may be ahead of the replica
-        }
         boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
-        Booking held = hold(command, facts, verified);
+        Booking held = hold(command, verified);
         if (held.replayed()) {
             return answer(held);
         }
@@ -87,13 +84,25 @@ public class BookingService {
         return answer(new Booking(settled, false));
     }
 
-    private Booking hold(BookFlight command, FlightFacts facts, boolean verified) {
+    /**
+     * Holds the seats on the flight as the local replica has it (kept current from schedule events). A
+     * flight the replica does not have yet — its first booking came before its ScheduleCreated — is
+     * asked of the schedule service, whose answer starts the replica. A flight cancelled in schedule
+     * whose ScheduleCancelled has not arrived yet is booked here and then cancelled with it, refunded
+     * in full, like every booking it had (docs/architecture.md, "The flight check").
+     */
+    private Booking hold(BookFlight command, boolean verified) {
         try {
             Optional<Booking> booking = seats.hold(command, verified);
             if (booking.isPresent()) {
                 return booking.get();
             }
-            ensureReplica(facts); // the flight's first booking came before its ScheduleCreated event
+            FlightFacts facts = flightDirectory.find(command.scheduleId());
+            if (facts.status() == FlightStatus.CANCELLED) {
+                // The live answer may be ahead of the replica: never start a replica, or book, from a cancelled flight.
+                throw ReservationException.flightCancelled(command.scheduleId());
+            }
+            ensureReplica(facts);
             return seats.hold(command, verified).orElseThrow(() -> new IllegalStateException(
                     "the replica of flight " + command.scheduleId() + " is missing right after it was added"));
         } catch (DomainException e) {

@@ -19,11 +19,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The flight check, and the one place its fault-tolerance policy lives. The schedule service is
- * asked first; when it is slow, failing or its circuit is open, the answer comes from the local
- * replica (kept current from schedule events), so booking goes on while schedule is down — still
- * only for flights that exist. "No such flight" is an answer, not a failure: it is neither retried
- * nor counted by the breaker nor replaced by the fallback.
+ * The live flight check, and the one place its fault-tolerance policy lives. Booking asks it only for
+ * a flight the local replica does not have yet (BookingService); it asks the schedule service, and
+ * when that is slow, failing or its circuit is open, the answer comes from the replica after all (a
+ * ScheduleCreated may have arrived meanwhile) — still only for flights that exist. "No such flight"
+ * is an answer, not a failure: it is neither retried nor counted by the breaker nor replaced by the
+ * fallback.
  *
  * <p>Every value below can be changed through MicroProfile Config, e.g.
  * {@code com.msaair.reservation.adapter.out.schedule.ScheduleServiceFlights/find/CircuitBreaker/delay=10000}
