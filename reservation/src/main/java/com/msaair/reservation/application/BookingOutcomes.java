@@ -50,14 +50,21 @@ public class BookingOutcomes {
     /**
      * Paid, as the booking's own charge heard it from payment (which took the terms from this booking): a
      * held booking is confirmed and announced (ReservationCreated: "once paid, a reservation is created").
+     *
+     * <p>{@code held} is the booking as its hold stored it. While a booking is held nothing but the end
+     * of its hold changes it, so when the conditional update finds it still held, {@code held} is the
+     * row it confirmed — the event is made from it, and the row is neither read nor locked first. When it
+     * is not held any more (confirmed by its PaymentCaptured, released, cancelled with its flight), the
+     * booking is answered as it stands.
      */
-    public Reservation confirm(long reservationId, UUID causationId) {
+    public Reservation confirm(Reservation held, UUID causationId) {
         Instant now = clock.instant();
-        Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
-        if (reservation.confirm(now)) {
-            announcer.confirmed(reservation, now, causationId);
+        if (!reservations.confirmIfHeld(held.id(), now)) {
+            return reservations.find(held.id()).orElseThrow(() -> ReservationException.notFound(held.id()));
         }
-        return reservation;
+        held.confirm(now);
+        announcer.confirmed(held, now, causationId);
+        return held;
     }
 
     /**

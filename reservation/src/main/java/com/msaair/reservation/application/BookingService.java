@@ -74,7 +74,7 @@ public class BookingService {
         Reservation reservation = held.reservation();
         PaymentOutcome payment = payments.charge(reservation, terms.captureBefore(reservation.holdExpiresAt()));
         Reservation settled = switch (payment.result()) {
-            case PAID -> outcomes.confirm(reservation.id(), null);
+            case PAID -> outcomes.confirm(reservation, null);
             case DECLINED, UNKNOWN_METHOD -> outcomes.release(reservation.id(), ReservationStatus.PAYMENT_FAILED, payment.reason(), null);
             case PENDING -> reservation;
         };

@@ -13,6 +13,12 @@ public interface ReservationRepository {
     /** The reservation, locked against concurrent changes until the transaction ends. */
     Optional<Reservation> findForUpdate(long id);
 
+    /**
+     * Confirms the reservation at {@code at} if it is still HELD ({@link Reservation#confirm}'s rule),
+     * in one statement that also counts as a change of its version; false when it is not held any more.
+     */
+    boolean confirmIfHeld(long id, java.time.Instant at);
+
     /** A customer's reservations, newest first. */
     List<Reservation> ofCustomer(String customerId, int offset, int limit);
 

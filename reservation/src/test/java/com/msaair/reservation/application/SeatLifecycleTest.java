@@ -125,13 +125,28 @@ class SeatLifecycleTest {
     void namedSeatsAreHeldThenTakenOncePaidThenFreeAtOnceWhenCancelled() {
         Reservation r = hold(2, "12A", "12B");
         assertThat(occupied()).containsExactlyEntriesOf(new TreeMap<>(Map.of("12A", SeatState.HELD, "12B", SeatState.HELD)));
-        outcomes.confirm(r.id(), null);
+        outcomes.confirm(r, null);
         assertThat(occupied()).containsExactlyEntriesOf(new TreeMap<>(Map.of("12A", SeatState.TAKEN, "12B", SeatState.TAKEN)));
         booking.cancel(r.id());
         assertThat(occupied()).isEmpty();
         assertThat(r.seats()).as("the booking keeps what it had").extracting(Seat::toString).containsExactly("12A", "12B");
         assertThat(announced).containsExactly("held 1 [12A, 12B]", "confirmed 1", "cancelled 1 [12A, 12B]");
         assertThat(hold(2, "12A", "12B").seats()).as("bookable again").hasSize(2);
+    }
+
+    @Test
+    void aBookingIsConfirmedOnceWhicheverOfItsOwnChargeAndItsPaymentCapturedComesFirst() {
+        Reservation byEvent = hold(1, "5A");
+        outcomes.captured(byEvent.id(), byEvent.price(), "c-1", UUID.randomUUID());
+        Reservation answered = outcomes.confirm(byEvent, null);
+        assertThat(answered.status()).isEqualTo(ReservationStatus.CONFIRMED);
+
+        Reservation byCharge = hold(1, "5B");
+        assertThat(outcomes.confirm(byCharge, null).confirmedAt()).isEqualTo(NOW);
+        outcomes.captured(byCharge.id(), byCharge.price(), "c-1", UUID.randomUUID());
+
+        assertThat(announced).filteredOn(line -> line.startsWith("confirmed")).containsExactly("confirmed 1", "confirmed 2");
+        assertThat(occupied()).containsExactlyEntriesOf(new TreeMap<>(Map.of("5A", SeatState.TAKEN, "5B", SeatState.TAKEN)));
     }
 
     @Test
@@ -143,7 +158,7 @@ class SeatLifecycleTest {
         outcomes.release(expired.id(), ReservationStatus.EXPIRED, "hold_expired", null);
         assertThat(occupied()).containsOnlyKeys("3D");
         outcomes.release(declined.id(), ReservationStatus.EXPIRED, "hold_expired", null);
-        outcomes.confirm(expired.id(), null);
+        outcomes.confirm(expired, null);
         assertThat(occupied()).as("a second end and a late capture change nothing").containsOnlyKeys("3D");
         assertThat(flights.find(FLIGHT).orElseThrow().seatsAvailable()).isEqualTo(179);
         assertThat(kept.status()).isEqualTo(ReservationStatus.HELD);
@@ -152,7 +167,7 @@ class SeatLifecycleTest {
     @Test
     void aSeatHeldOrTakenIsRefusedBeforeAnythingIsStoredAndTheOthersNeverCollide() {
         Reservation first = hold(2, "7A", "7B");
-        outcomes.confirm(first.id(), null);
+        outcomes.confirm(first, null);
         assertThatThrownBy(() -> hold(2, "7B", "7C")).isInstanceOfSatisfying(ReservationException.class, e -> {
             assertThat(e.code()).isEqualTo("seat-taken");
             assertThat(e.getMessage()).contains("7B").doesNotContain("7C");
@@ -169,7 +184,7 @@ class SeatLifecycleTest {
     @Test
     void aCancelledFlightFreesEverySeatOnceAndNothingTwice() {
         Reservation paid = hold(2, "1A", "1B");
-        outcomes.confirm(paid.id(), null);
+        outcomes.confirm(paid, null);
         hold(3);
         Reservation cancelledBefore = hold(1, "9F");
         booking.cancel(cancelledBefore.id());
@@ -232,6 +247,11 @@ class SeatLifecycleTest {
         @Override
         public Optional<Reservation> findForUpdate(long id) {
             return find(id);
+        }
+
+        @Override
+        public boolean confirmIfHeld(long id, Instant at) {
+            return find(id).map(r -> r.confirm(at)).orElse(false);
         }
 
         @Override
