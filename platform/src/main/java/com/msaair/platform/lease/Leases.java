@@ -31,6 +31,9 @@ public class Leases {
                 .setParameter("until", until)
                 .setParameter("now", now)
                 .setParameter("name", name)
+                // EclipseLink writes a bulk update's values into its SQL unless told to bind them: each
+                // renewal (a new instant) would be a new statement for the database to compile.
+                .setHint("eclipselink.jdbc.bind-parameters", "True")
                 .executeUpdate();
         if (updated == 1) {
             return true;

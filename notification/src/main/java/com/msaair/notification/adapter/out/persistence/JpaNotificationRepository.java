@@ -69,6 +69,7 @@ public class JpaNotificationRepository implements NotificationRepository {
                 .setParameter("now", now)
                 .setParameter("customer", customerId)
                 .setParameter("open", List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING))
+                .setHint("eclipselink.jdbc.bind-parameters", "True") // a bulk update's values are otherwise written into its SQL
                 .executeUpdate();
     }
 }
