@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The sandbox processor's memory, written in transactions of its own: the processor's answer stands
  * whatever becomes of the payment service's transaction that asked (a crash right after, say), as
- * a real processor's would.
+ * a real processor's would. One request to the processor is one transaction here, as it is one call
+ * to a real one.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -22,9 +23,18 @@ public class SandboxOperations {
         return Optional.ofNullable(em.find(SandboxOperation.class, key));
     }
 
-    /** Keeps {@code operation}; a concurrent one with the same key fails on the primary key, and the caller reads it. */
-    public void record(SandboxOperation operation) {
+    /**
+     * The operation kept under {@code operation}'s key: the one kept before, if any — a key answers what
+     * it answered first — else {@code operation}, kept now. A concurrent one with the same key fails on
+     * the primary key, and the caller reads it.
+     */
+    public SandboxOperation keepFirst(SandboxOperation operation) {
+        SandboxOperation earlier = em.find(SandboxOperation.class, operation.key);
+        if (earlier != null) {
+            return earlier;
+        }
         em.persist(operation);
         em.flush();
+        return operation;
     }
 }

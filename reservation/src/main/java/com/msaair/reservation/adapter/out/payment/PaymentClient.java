@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface PaymentClient {
 
-    /** 201 when captured (the body is not needed); 402 declined, 422 an unknown payment method. Sent with reservation's own token. */
+    /** 201 when captured (no body: the status is the answer); 402 declined, 422 an unknown payment method. Sent with reservation's own token. */
     @POST
     Response pay(ChargeRequest request, @HeaderParam("Authorization") String authorization);
 }

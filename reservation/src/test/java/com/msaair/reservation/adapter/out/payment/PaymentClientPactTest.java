@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Reservation's contract with payment, consumer side: the charge of a held booking, sent with
  * reservation's own bearer token (its service identity) and the booking's terms; reservation reads the
  * status (201 paid, 402 declined, 422 an unknown method) and of a decline the {@code paymentMethod}
- * error's message (the processor's reason). Drives the real {@link PaymentClient} and
+ * error's message (the processor's reason) — nothing else, so the pact asks for no body of a 201, and
+ * payment sends none. Drives the real {@link PaymentClient} and
  * {@link PaymentCharges#charge} (without its fault-tolerance interceptors);
  * {@code PaymentProviderPactIT} verifies the pact against the real payment server with a real token
  * of reservation's client.
