@@ -37,7 +37,10 @@ public class LockConflictRetry {
                     throw e;
                 }
                 int tried = attempt;
-                LOG.info(() -> invocation.getMethod().getName() + " was rolled back for a lock conflict (attempt " + tried + "); running it again");
+                // FINE: under concurrent bookings a retried conflict is the normal path (Derby rolls back what it
+                // would otherwise wait on), one line per retry would be lines per request; one that fails for
+                // good is the request's own error, logged and answered as such.
+                LOG.fine(() -> invocation.getMethod().getName() + " was rolled back for a lock conflict (attempt " + tried + "); running it again");
             }
         }
     }
