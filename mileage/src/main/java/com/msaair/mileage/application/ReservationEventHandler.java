@@ -19,6 +19,7 @@ public class ReservationEventHandler {
 
     public static final String RESERVATION_CREATED = "ReservationCreated";
     public static final String RESERVATION_CANCELLED = "ReservationCancelled";
+    /** Known and ignored by the consumer: miles accrue on confirmation only; a hold, and its release unpaid, earn nothing. */
     public static final String RESERVATION_HELD = "ReservationHeld";
     public static final String RESERVATION_RELEASED = "ReservationReleased";
 
@@ -54,8 +55,6 @@ public class ReservationEventHandler {
         return switch (event.eventType()) {
             case RESERVATION_CREATED -> mileage.reservationCreated(event, read.customerId(), read.reservationId(), read.miles());
             case RESERVATION_CANCELLED -> mileage.reservationCancelled(event, read.customerId(), read.reservationId());
-            // Miles accrue on confirmation only (ReservationCreated); a hold, and its release unpaid, earn nothing.
-            case RESERVATION_HELD, RESERVATION_RELEASED -> true;
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on reservation-events");
         };
     }

@@ -2,15 +2,15 @@ package com.msaair.reservation.adapter.in.messaging;
 
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.BookingOutcomes;
 import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Payment events end holds the booking's own call could not: a capture confirms a held booking, a
@@ -22,6 +22,7 @@ import org.reactivestreams.Subscriber;
 public class PaymentEventsConsumer {
 
     static final String CHANNEL = "payment-events";
+    static final EventTypes TYPES = EventTypes.handling("PaymentCaptured", "PaymentDeclined").ignoring("PaymentRefunded");
 
     @Inject
     Inbox inbox;
@@ -29,9 +30,8 @@ public class PaymentEventsConsumer {
     @Inject
     BookingOutcomes outcomes;
 
-    @Incoming(CHANNEL)
-    public Subscriber<Message<byte[]>> paymentEvents() {
-        return inbox.subscriber(CHANNEL, this::apply);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {
@@ -47,7 +47,6 @@ public class PaymentEventsConsumer {
                 data.validOrThrow(MalformedEventException::new);
                 outcomes.release(reservationId, ReservationStatus.PAYMENT_FAILED, reason, event.eventId());
             }
-            case "PaymentRefunded" -> data.validOrThrow(MalformedEventException::new);
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
         }
     }

@@ -2,6 +2,7 @@ package com.msaair.reservation.adapter.in.messaging;
 
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.FlightReplicaService;
@@ -10,12 +11,11 @@ import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.Reservation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Schedule events keep the flight replica current (so booking goes on while the schedule service is
@@ -25,6 +25,7 @@ import org.reactivestreams.Subscriber;
 public class ScheduleEventsConsumer {
 
     static final String CHANNEL = "schedule-events";
+    static final EventTypes TYPES = EventTypes.handling("ScheduleCreated", "ScheduleCancelled");
 
     @Inject
     Inbox inbox;
@@ -32,9 +33,8 @@ public class ScheduleEventsConsumer {
     @Inject
     FlightReplicaService replica;
 
-    @Incoming(CHANNEL)
-    public Subscriber<Message<byte[]>> scheduleEvents() {
-        return inbox.subscriber(CHANNEL, this::apply);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {
