@@ -160,9 +160,14 @@ final class ConsumerLoop implements Runnable {
         } catch (RuntimeException | StackOverflowError e) {
             return e;
         } finally {
+            // An interrupt (the application stopping) must not cost the last commit: it is restored after.
+            boolean interrupted = Thread.interrupted();
             commitFinished(consumer);
             current = null;
             closeQuietly(consumer);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
