@@ -25,7 +25,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackLayout layout;
     private final int portOffset;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final KeycloakServer keycloak;
     private final ZipkinServer zipkin;
     private final int gatewayPort;
@@ -36,19 +36,24 @@ public final class LocalStack implements AutoCloseable {
     private LivenessWatchdog watchdog;
 
     /**
-     * @param portOffset added to every usual port (9081-9086, 9092/9093, Keycloak's 8180, Zipkin's 9411), so a second stack (the
-     *                   tests') can run beside a developer's
+     * @param portOffset added to every usual port (9081-9086, 9092/9093 — to 9097 with three brokers —, Keycloak's 8180,
+     *                   Zipkin's 9411), so a second stack (the tests') can run beside a developer's
+     * @param kafkaBrokers 1 (the default) or 3 (a cluster as in production, for a rolling restart)
      */
-    public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
+    public LocalStack(StackLayout layout, Set<Service> services, int portOffset, int kafkaBrokers) {
         this.layout = layout;
         this.portOffset = portOffset;
-        this.kafka = new KafkaBroker(layout, 9092 + portOffset, 9093 + portOffset);
+        this.kafka = new KafkaCluster(layout, kafkaBrokers, 9092 + portOffset);
         this.keycloak = new KeycloakServer(layout, 8180 + portOffset);
         this.zipkin = new ZipkinServer(layout, ZipkinServer.PORT + portOffset);
         this.gatewayPort = Gateway.PORT + portOffset;
         for (Service service : services) {
             servers.put(service, server(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
         }
+    }
+
+    public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
+        this(layout, services, portOffset, 1);
     }
 
     public LocalStack(StackLayout layout, Set<Service> services) {
@@ -152,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
         return layout;
     }
 
-    public KafkaBroker kafka() {
+    public KafkaCluster kafka() {
         return kafka;
     }
 
@@ -192,8 +197,7 @@ public final class LocalStack implements AutoCloseable {
     public void start(Duration timeout) {
         layout.requireBuilt();
         List<String> conflicts = new ArrayList<>();
-        checkPort(kafka.port(), "Kafka", conflicts);
-        checkPort(kafka.controllerPort(), "the Kafka controller", conflicts);
+        kafka.ports().forEach(port -> checkPort(port, "Kafka", conflicts));
         checkPort(keycloak.port(), "Keycloak", conflicts);
         checkPort(zipkin.port(), "Zipkin", conflicts);
         checkPort(gatewayPort, "the gateway (nginx)", conflicts);

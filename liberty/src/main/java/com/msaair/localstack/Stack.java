@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The local stack's command line: {@code up [--observe] [--postgresql] [--without a,b]} ({@code --observe}
- * adds Prometheus; Zipkin always runs; {@code --postgresql} keeps the services' data in a PostgreSQL
- * cluster of the stack's own instead of embedded Derby), {@code down}, {@code status},
+ * The local stack's command line: {@code up [--observe] [--postgresql] [--kafka-brokers 3] [--without a,b]}
+ * ({@code --observe} adds Prometheus; Zipkin always runs; {@code --postgresql} keeps the services' data in a
+ * PostgreSQL cluster of the stack's own instead of embedded Derby; {@code --kafka-brokers 3} runs Kafka as a
+ * cluster of three, as in production, instead of one broker), {@code down}, {@code status},
  * {@code reset}. {@code up} runs in the foreground until Ctrl-C (or {@code down} from elsewhere),
  * then stops everything it started.
  */
@@ -57,11 +58,14 @@ public final class Stack {
         Set<Service> services = EnumSet.allOf(Service.class);
         boolean observe = false;
         boolean postgresql = false;
+        int kafkaBrokers = 1;
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).equals("--observe")) {
                 observe = true;
             } else if (options.get(i).equals("--postgresql")) {
                 postgresql = true;
+            } else if (options.get(i).equals("--kafka-brokers") && i + 1 < options.size() && options.get(i + 1).matches("[13]")) {
+                kafkaBrokers = Integer.parseInt(options.get(++i));
             } else if (options.get(i).equals("--without") && i + 1 < options.size()) {
                 Arrays.stream(options.get(++i).split(",")).map(String::strip).map(Service::named).forEach(services::remove);
             } else {
@@ -69,11 +73,12 @@ public final class Stack {
             }
         }
         long started = System.nanoTime();
-        LocalStack stack = new LocalStack(layout, services);
+        LocalStack stack = new LocalStack(layout, services, 0, kafkaBrokers);
         if (postgresql) {
             stack.onPostgres();
         }
-        OUT.println("Starting Kafka and " + services.size() + " Liberty servers; data in " + layout.data());
+        OUT.println("Starting Kafka (" + kafkaBrokers + (kafkaBrokers == 1 ? " broker" : " brokers") + ") and " + services.size()
+                + " Liberty servers; data in " + layout.data());
         stack.start(LocalStack.startTimeout());
         PrometheusServer prometheus = null;
         if (observe) {
@@ -210,7 +215,7 @@ public final class Stack {
     }
 
     private static int usage() {
-        System.err.println("usage: msaair up [--observe] [--postgresql] [--without service,...] | down | status | reset");
+        System.err.println("usage: msaair up [--observe] [--postgresql] [--kafka-brokers 1|3] [--without service,...] | down | status | reset");
         return 2;
     }
 
@@ -222,7 +227,7 @@ public final class Stack {
     private static void writePids(StackLayout layout, LocalStack stack, PrometheusServer prometheus) {
         List<String> lines = new ArrayList<>();
         lines.add("launcher " + ProcessHandle.current().pid());
-        lines.add("kafka " + stack.kafka().pid());
+        stack.kafka().brokers().forEach(broker -> lines.add((stack.kafka().size() == 1 ? "kafka" : "kafka-" + broker.nodeId()) + " " + broker.pid()));
         lines.add("keycloak " + stack.keycloak().pid());
         lines.add("zipkin " + stack.zipkin().pid());
         if (prometheus != null) {
