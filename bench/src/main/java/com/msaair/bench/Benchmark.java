@@ -62,7 +62,8 @@ public final class Benchmark {
         this.warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         this.customers = Integer.parseInt(options.getOrDefault("customers", "1000"));
         this.flights = Integer.parseInt(options.getOrDefault("flights", "200"));
-        this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
+        // The services alone, as measured before the web front end existed: nobody browses during a benchmark.
+        this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET).withoutWeb();
         // --database postgresql: every service's data in the stack's PostgreSQL instead of embedded Derby.
         this.database = options.getOrDefault("database", "derby");
         if (database.equals("postgresql")) {

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * token, an anonymous one its address; over the limit the answer is 429 with {@code Retry-After} and a
  * problem+json body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay
  * on each service's own port, as they stay off the public Gateway on Kubernetes; so does the payment
- * service, which only reservation calls (on Kubernetes a NetworkPolicy says so).
+ * service, which only reservation calls (on Kubernetes a NetworkPolicy says so). Everything else —
+ * {@code /} and below — is the web front end ({@link WebFrontEnd}); an unknown {@code /api} path stays a
+ * problem+json 404.
  */
 public final class Gateway {
 
@@ -36,8 +38,8 @@ public final class Gateway {
         return routes;
     }
 
-    /** Starts nginx in {@code prefix} on {@code port}, in front of the services at {@code portOffset}. */
-    public static Nginx start(Path prefix, int port, int portOffset) {
+    /** Starts nginx in {@code prefix} on {@code port}, in front of the services at {@code portOffset} (and the web front end, with {@code web}). */
+    public static Nginx start(Path prefix, int port, int portOffset, boolean web) {
         String locations = ROUTES.entrySet().stream().map(route -> String.join("\n",
                         "    location " + route.getKey() + " {",
                         "      proxy_pass http://127.0.0.1:" + (route.getValue().port() + portOffset) + ";",
@@ -68,11 +70,30 @@ public final class Gateway {
                         + "\"detail\":\"More than " + RATE_PER_SECOND + " requests per second from this client; try again in a second\"}';",
                 "    }",
                 locations,
-                "    location / {",
+                "    location /api/ {",
                 "      default_type application/problem+json;",
                 "      return 404 '{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such resource\"}';",
                 "    }",
+                web ? webLocation(portOffset) : String.join("\n",
+                        "    location / {",
+                        "      default_type application/problem+json;",
+                        "      return 404 '{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such resource\"}';",
+                        "    }"),
                 "  }");
         return Nginx.start(prefix, port, http);
+    }
+
+    /**
+     * The web front end at {@code /}: the Host header passes on (the sign-in's redirect address is this
+     * gateway's), and the live board's server-sent events pass through unbuffered and may stay quiet
+     * longer than an API call (the web server sends a comment line every 15 s).
+     */
+    private static String webLocation(int portOffset) {
+        return String.join("\n",
+                "    location / {",
+                "      proxy_pass http://127.0.0.1:" + (WebFrontEnd.PORT + portOffset) + ";",
+                "      proxy_buffering off;",
+                "      proxy_read_timeout 60s;",
+                "    }");
     }
 }
