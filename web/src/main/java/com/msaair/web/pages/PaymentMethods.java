@@ -13,6 +13,6 @@ public final class PaymentMethods {
     private PaymentMethods() {}
 
     public static boolean offered(String method) {
-        return TEST_CARDS.contains(method);
+        return method != null && TEST_CARDS.contains(method);
     }
 }
