@@ -133,8 +133,10 @@
           }
         })
         .catch(function () {
-          // Signed out or offline: a reload shows where the booking stands.
-          setTimeout(ask, 5000);
+          // Signed out or offline for a moment: try again a little later (a reload also shows where the booking stands).
+          if (Date.now() - started < 20 * 60 * 1000) {
+            setTimeout(ask, 5000);
+          }
         });
     }
     setTimeout(ask, 1000);
@@ -181,7 +183,14 @@
       return tr;
     }
 
-    source.addEventListener('open', function () { say('live'); });
+    // The server ends each stream shortly before the access token does and says so first ("renew"):
+    // the reconnect that follows is planned, and the page keeps saying it is live.
+    var renewing = false;
+    source.addEventListener('renew', function () { renewing = true; });
+    source.addEventListener('open', function () {
+      renewing = false;
+      say('live');
+    });
     source.addEventListener('flight', function (event) {
       var flight = JSON.parse(event.data);
       var tr = row(flight);
@@ -213,9 +222,12 @@
       tr.classList.add('changed');
     });
     source.addEventListener('error', function () {
-      // The stream ends before the access token does, and the browser reconnects (refreshing the token).
-      // If the sign-in itself has ended, the reconnect is turned away and the source closes for good.
-      say(source.readyState === EventSource.CLOSED ? 'ended' : 'lost');
+      // If the sign-in itself has ended, the reconnect is sent to the realm and the source closes for good.
+      if (source.readyState === EventSource.CLOSED) {
+        say('ended');
+      } else if (!renewing) {
+        say('lost');
+      }
     });
   }
 

@@ -13,13 +13,18 @@ public final class Chromium {
 
     public static final Path BINARY = Path.of("/usr/bin/chromium");
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** A Korean font: without one the Korean pages are drawn as empty boxes. */
+    static final Path KOREAN_FONT = Path.of("/usr/share/fonts/truetype/nanum/NanumGothic.ttf");
 
     private Chromium() {}
 
-    /** Installs chromium and chromium-driver with apt when either is missing. */
+    /** Installs chromium, chromium-driver and a Korean font with apt when missing. */
     public static void ensureInstalled() {
         DebianPackages.ensure("chromium", "chromium", "the browser tests drive it");
         DebianPackages.ensure("chromedriver", "chromium-driver", "the browser tests drive chromium through it");
+        if (!java.nio.file.Files.exists(KOREAN_FONT)) {
+            DebianPackages.install("fonts-nanum", "the Korean pages' screenshots need a Korean font");
+        }
     }
 
     /** The command-line flags of a headless browser with its own profile in {@code profile}, its window {@code width} x {@code height}. */

@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
                 .env(wiring())
                 .env("OTEL_SERVICE_NAME", WebFrontEnd.SERVER)
                 .env("OIDC_CLIENT_ID", WebFrontEnd.CLIENT_ID)
+                // Where the realm sends the browser back (after signing in and out): the gateway, as the browser knows it.
+                .env("OIDC_REDIRECT_URI", "http://localhost:" + gatewayPort + "/callback")
                 // The web server calls the services' public APIs directly, as the gateway would route them.
                 .env("RESERVATION_SERVICE_URL", "http://localhost:" + (Service.RESERVATION.port() + portOffset))
                 .env("NOTIFICATION_SERVICE_URL", "http://localhost:" + (Service.NOTIFICATION.port() + portOffset))

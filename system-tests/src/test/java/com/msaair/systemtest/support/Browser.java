@@ -44,7 +44,12 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions().setBinary(Chromium.BINARY.toFile()).addArguments(Chromium.arguments(profile, size[0], size[1]));
+        ChromeOptions options = new ChromeOptions().setBinary(Chromium.BINARY.toFile()).addArguments(Chromium.arguments(profile, DESKTOP[0], DESKTOP[1]));
+        if (size != DESKTOP) {
+            // A phone's viewport exactly (a headless window is no narrower than 500 pixels), with its touch and device pixels.
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics", java.util.Map.of("width", size[0], "height", size[1],
+                    "pixelRatio", 1.0)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         base = SystemStack.stack().gatewayUri();

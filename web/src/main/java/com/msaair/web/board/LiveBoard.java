@@ -153,6 +153,7 @@ public class LiveBoard {
         Instant soon = Instant.now().plus(TOKEN_MARGIN);
         for (Watcher watcher : watchers) {
             if (watcher.tokenExpires().isBefore(soon)) {
+                send(watcher, "event: renew\ndata: {}\n\n"); // planned: the page need not say the connection was lost
                 end(watcher);
             }
         }

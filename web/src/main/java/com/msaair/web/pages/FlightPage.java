@@ -142,6 +142,7 @@ public class FlightPage extends Page {
         Flight flight = Flight.of(schedule.json());
         Reply seats = api.seats(id);
         Map<String, Object> model = model(request);
+        model.put("here", "/flights/" + id); // also after a POST: the language switch comes back to the flight
         model.put("flight", flight);
         model.put("onSale", seats.ok());
         model.put("map", seats.ok() ? SeatMap.of(seats.json(), selected) : null);

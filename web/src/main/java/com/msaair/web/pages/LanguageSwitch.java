@@ -14,13 +14,18 @@ import java.util.Locale;
 @WebServlet("/lang")
 public class LanguageSwitch extends HttpServlet {
 
+    /** Where the browser reaches the gateway over HTTPS (behind it this server sees plain HTTP). */
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "cookie.secure", defaultValue = "false")
+    boolean secure;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) {
         Locale language = Language.supported(request.getParameter("to"));
         if (language != null) {
             // Set by hand: jakarta.servlet.http.Cookie cannot say SameSite.
             response.addHeader("Set-Cookie", Language.COOKIE + "=" + language.getLanguage() + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
-                    + (request.isSecure() ? "; Secure" : ""));
+                    + (secure ? "; Secure" : ""));
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", localPath(request.getParameter("next")));

@@ -82,7 +82,8 @@ public abstract class Page extends HttpServlet {
         model.put("me", Me.of(viewer));
         model.put("lang", locale.getLanguage());
         model.put("fmt", new Formats(locale));
-        model.put("csrf", Csrf.token(request));
+        // Only a signed-in person has forms that change anything; an anonymous visit makes no session.
+        model.put("csrf", viewer.signedIn() ? Csrf.token(request) : "");
         model.put("here", here(request));
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(FLASH) != null) {

@@ -184,6 +184,7 @@ public class StaffPage extends Page {
 
     private void registerForm(HttpServletRequest request, HttpServletResponse response, Map<String, Object> model, List<String> errors, int status)
             throws IOException {
+        model.put("here", "/staff/flights/new");
         model.put("errors", errors);
         model.put("aircraftTypes", aircraftTypes);
         model.put("currencies", CURRENCIES);

@@ -32,7 +32,9 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        if (!request.getRequestURI().startsWith("/assets/")) {
+        if (request.getRequestURI().startsWith("/assets/")) {
+            response.setHeader("Cache-Control", "public, max-age=3600");
+        } else {
             // Pages show a person's own trips and miles: no cache keeps them.
             response.setHeader("Cache-Control", "no-store");
         }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,8 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         redirectToOriginalResource = true,
         scope = {"openid", "profile", "email"},
         useSession = true,
+        // No nonce: Liberty 26.0.0.3 checks an ID token's nonce again when it refreshes the tokens, and
+        // Keycloak's refreshed ID tokens carry none (CWWKS2415E): every refresh would end the sign-in.
+        // The callback stays bound to this browser's session by the state (kept in the session), and a
+        // code is worth nothing without this server's client secret.
+        useNonce = false,
         tokenAutoRefresh = true,
-        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
+        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${signInConfig.signedOutUri}"))
 @Named("signInConfig")
 @ApplicationScoped
 public class SignIn {
@@ -65,6 +72,11 @@ public class SignIn {
     public String getRedirectUri() {
         // ${baseURL} is the mechanism's own variable (scheme, host and port of the request), not a config expression.
         return redirectUri.orElse("${baseURL}/callback");
+    }
+
+    /** Where the realm sends the browser after signing out: this site's front page. */
+    public String getSignedOutUri() {
+        return getRedirectUri().replaceFirst("/callback$", "/");
     }
 
     /** The realm's origin: the sign-out form's redirect goes there (the CSP's form-action must allow it). */

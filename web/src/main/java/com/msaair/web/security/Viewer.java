@@ -48,11 +48,6 @@ public class Viewer {
         return openId.getAccessToken().getJwtClaims().getExpirationTime().orElseGet(() -> Instant.now().plusSeconds(30));
     }
 
-    /** The ID token, for the realm's sign-out (it names the session to end). */
-    public Optional<String> identityToken() {
-        return Optional.ofNullable(openId.getIdentityToken()).map(token -> token.getToken());
-    }
-
     /** The person's name as the realm has it ({@code name}, else the user name). */
     public String name() {
         JwtClaims claims = openId.getIdentityToken().getJwtClaims();
@@ -63,11 +58,5 @@ public class Viewer {
 
     public Optional<String> email() {
         return openId.getIdentityToken().getJwtClaims().getStringClaim("email");
-    }
-
-    /** The realm's sign-out endpoint, from its discovery document. */
-    public Optional<String> endSessionEndpoint() {
-        jakarta.json.JsonObject metadata = openId.getProviderMetadata();
-        return metadata == null ? Optional.empty() : Optional.ofNullable(metadata.getString("end_session_endpoint", null));
     }
 }
