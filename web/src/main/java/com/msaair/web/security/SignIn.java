@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * browser). The tokens stay on the server; the browser holds only HttpOnly cookies naming the session.
  * An access token about to expire is refreshed on the next request ({@code tokenAutoRefresh}); when the
  * realm refuses to refresh it (the realm's session ended), the sign-in ends and the next page asks the
- * person to sign in again. The roles are the tokens' {@code groups} claim, as for the services.
+ * person to sign in again. Signing out ends the realm's session too (the provider is notified). The
+ * roles are the tokens' {@code groups} claim, as for the services.
  *
  * <p>The values come from MicroProfile Config (environment variables {@code OIDC_ISSUER},
  * {@code OIDC_CLIENT_ID}, {@code OIDC_CLIENT_SECRET}, {@code OIDC_REDIRECT_URI}) through this bean,
@@ -52,10 +53,13 @@ public class SignIn {
     @ConfigProperty(name = "oidc.client.secret")
     String clientSecret;
 
-    /** Where the realm sends the browser back; by default this server as the browser reached it (through the gateway). */
+    /**
+     * Where the realm sends the browser back: this site's address as the browser knows it (the gateway's;
+     * behind a gateway that ends TLS this server sees plain HTTP, so it cannot tell by itself).
+     */
     @Inject
     @ConfigProperty(name = "oidc.redirect.uri")
-    java.util.Optional<String> redirectUri;
+    String redirectUri;
 
     public String getProviderUri() {
         return issuer;
@@ -70,13 +74,12 @@ public class SignIn {
     }
 
     public String getRedirectUri() {
-        // ${baseURL} is the mechanism's own variable (scheme, host and port of the request), not a config expression.
-        return redirectUri.orElse("${baseURL}/callback");
+        return redirectUri;
     }
 
     /** Where the realm sends the browser after signing out: this site's front page. */
     public String getSignedOutUri() {
-        return getRedirectUri().replaceFirst("/callback$", "/");
+        return redirectUri.replaceFirst("/callback$", "/");
     }
 
     /** The realm's origin: the sign-out form's redirect goes there (the CSP's form-action must allow it). */
