@@ -38,8 +38,12 @@ public final class Gateway {
         return routes;
     }
 
-    /** Starts nginx in {@code prefix} on {@code port}, in front of the services at {@code portOffset} (and the web front end, with {@code web}). */
-    public static Nginx start(Path prefix, int port, int portOffset, boolean web) {
+    /**
+     * Starts nginx in {@code prefix} on {@code port}, in front of the services and the web front end at
+     * {@code portOffset}. The web front end is routed whether it runs in the stack or not: in
+     * {@code ./msaair dev web} it runs on its own, and the gateway must still lead to it.
+     */
+    public static Nginx start(Path prefix, int port, int portOffset) {
         String locations = ROUTES.entrySet().stream().map(route -> String.join("\n",
                         "    location " + route.getKey() + " {",
                         "      proxy_pass http://127.0.0.1:" + (route.getValue().port() + portOffset) + ";",
@@ -74,11 +78,7 @@ public final class Gateway {
                 "      default_type application/problem+json;",
                 "      return 404 '{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such resource\"}';",
                 "    }",
-                web ? webLocation(portOffset) : String.join("\n",
-                        "    location / {",
-                        "      default_type application/problem+json;",
-                        "      return 404 '{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such resource\"}';",
-                        "    }"),
+                webLocation(portOffset),
                 "  }");
         return Nginx.start(prefix, port, http);
     }

@@ -63,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
                 .env("HISTORY_SERVICE_URL", "http://localhost:" + (Service.HISTORY.port() + portOffset));
     }
 
-    /** Leaves the web front end out (the gateway then answers 404 at /). Call before start. */
+    /** Leaves the web front end out (for ./msaair dev web, or where nobody browses). Call before start. */
     public LocalStack withoutWeb() {
         web = null;
         return this;
@@ -253,7 +253,7 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             Nginx.ensureInstalled();
-            gateway = Gateway.start(layout.data().resolve("gateway"), gatewayPort, portOffset, web != null);
+            gateway = Gateway.start(layout.data().resolve("gateway"), gatewayPort, portOffset);
             try {
                 keycloak.awaitReady(timeout);
             } catch (IllegalStateException e) {
