@@ -205,6 +205,14 @@ class WebIT {
             assertThat(staff.text(By.cssSelector("#flight-" + scheduleId + " [data-field='revenue']"))).isEqualTo("₩300,000");
             assertThat(staff.stillTheMarkedPage()).as("updated live, not reloaded").isTrue();
             staff.screenshot("web-board");
+
+            // Staff cancel the flight: its booking is cancelled and refunded, and the board says so.
+            staff.click(By.cssSelector("#flight-" + scheduleId + " [data-field='cancelForm'] button"));
+            assertThat(staff.awaitText(By.id("flash"), flightNumber)).contains("cancelled");
+            assertThat(staff.awaitText(By.cssSelector("#flight-" + scheduleId + " [data-field='statusText']"), "Cancelled", Duration.ofSeconds(60)))
+                    .isEqualTo("Cancelled");
+            Eventually.await("the customer's booking cancelled with the flight", () -> Api.reservation(Api.id(booked.json())).getString("status"),
+                    "CANCELLED"::equals);
         }
     }
 
