@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
     private Nginx gateway;
     private PostgresServer postgres;
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
+    /** The web front end's server; none when the stack runs without it. */
+    private LibertyServer web;
     private final List<LibertyServer> extraServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LivenessWatchdog watchdog;
 
@@ -50,6 +52,27 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : services) {
             servers.put(service, server(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
         }
+        this.web = new LibertyServer(layout, WebFrontEnd.SERVER, WebFrontEnd.SERVER, WebFrontEnd.PORT + portOffset, layout.serversOutput())
+                .env(wiring())
+                .env("OTEL_SERVICE_NAME", WebFrontEnd.SERVER)
+                .env("OIDC_CLIENT_ID", WebFrontEnd.CLIENT_ID)
+                // Where the realm sends the browser back (after signing in and out): the gateway, as the browser knows it.
+                .env("OIDC_REDIRECT_URI", "http://localhost:" + gatewayPort + "/callback")
+                // The web server calls the services' public APIs directly, as the gateway would route them.
+                .env("RESERVATION_SERVICE_URL", "http://localhost:" + (Service.RESERVATION.port() + portOffset))
+                .env("NOTIFICATION_SERVICE_URL", "http://localhost:" + (Service.NOTIFICATION.port() + portOffset))
+                .env("HISTORY_SERVICE_URL", "http://localhost:" + (Service.HISTORY.port() + portOffset));
+    }
+
+    /** Leaves the web front end out (for ./msaair dev web, or where nobody browses). Call before start. */
+    public LocalStack withoutWeb() {
+        web = null;
+        return this;
+    }
+
+    /** The web front end's server, when the stack runs it. */
+    public java.util.Optional<LibertyServer> web() {
+        return java.util.Optional.ofNullable(web);
     }
 
     public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
@@ -75,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
                 .env("OTEL_SERVICE_NAME", service.serverName());
         if (service == Service.RESERVATION) {
             // Its own client's secret, and no other server's business: reservation alone may charge (ServiceClient).
-            server.env("MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET", keycloak.reservationClientSecret());
+            server.env("MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET", keycloak.clientSecret(ServiceClient.RESERVATION));
         }
         return server;
     }
@@ -86,9 +109,12 @@ public final class LocalStack implements AutoCloseable {
         return watchdog;
     }
 
-    /** The stack's servers and any extra replicas made with {@link #newServer}. */
+    /** The stack's servers (the web front end's too) and any extra replicas made with {@link #newServer}. */
     public List<LibertyServer> allServers() {
         List<LibertyServer> all = new ArrayList<>(servers.values());
+        if (web != null) {
+            all.add(web);
+        }
         all.addAll(extraServers);
         return all;
     }
@@ -205,6 +231,9 @@ public final class LocalStack implements AutoCloseable {
             checkPort(postgres.port(), "PostgreSQL", conflicts);
         }
         servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
+        if (web != null) {
+            checkPort(web.port(), "the web front end", conflicts);
+        }
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
         }
@@ -218,9 +247,14 @@ public final class LocalStack implements AutoCloseable {
             kafka.start(timeout);
             kafka.createTopics();
             zipkin.awaitReady(timeout);
-            servers.values().forEach(LibertyServer::start);
+            List<LibertyServer> starting = new ArrayList<>(servers.values());
+            if (web != null) {
+                // Its client secret is the one Keycloak was given for msaair-web (made on first start, kept in the data folder).
+                starting.add(web.env("OIDC_CLIENT_SECRET", keycloak.clientSecret(WebFrontEnd.CLIENT_ID)));
+            }
+            starting.forEach(LibertyServer::start);
             List<String> failures = new ArrayList<>();
-            for (LibertyServer server : servers.values()) {
+            for (LibertyServer server : starting) {
                 try {
                     server.awaitReady(timeout);
                 } catch (IllegalStateException e) {
