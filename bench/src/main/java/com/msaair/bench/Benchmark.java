@@ -110,7 +110,8 @@ public final class Benchmark {
             throw new IllegalArgumentException("--seats assigned|chosen, not " + seats);
         }
         this.seatChoice = seats.equals("chosen");
-        this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET);
+        // The services alone, as measured before the web front end existed: nobody browses during a benchmark.
+        this.stack = new LocalStack(layout, EnumSet.allOf(Service.class), PORT_OFFSET).withoutWeb();
         // --database postgresql: every service's data in the stack's PostgreSQL instead of embedded Derby.
         this.database = options.string("database", "derby");
         if (database.equals("postgresql")) {

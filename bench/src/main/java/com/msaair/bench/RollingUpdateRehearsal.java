@@ -53,7 +53,8 @@ public final class RollingUpdateRehearsal {
         StackLayout base = StackLayout.fromEnvironment();
         StackLayout layout = base.withData(base.root().resolve("target/rolling-data"));
         layout.deleteData();
-        LocalStack stack = new LocalStack(layout, EnumSet.of(Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY, Service.PAYMENT), OFFSET);
+        LocalStack stack = new LocalStack(layout, EnumSet.of(Service.SCHEDULE, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY, Service.PAYMENT), OFFSET)
+                .withoutWeb();
         DerbyNetworkServer database = new DerbyNetworkServer(layout, layout.data().resolve("derby-network"), 1527 + OFFSET);
         List<LibertyServer> replicas = List.of(
                 replica(stack, database, "reservation-a", 9082 + OFFSET, layout.data().resolve("servers-a")),

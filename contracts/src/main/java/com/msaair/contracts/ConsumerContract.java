@@ -1,6 +1,7 @@
 package com.msaair.contracts;
 
 import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.inbox.EventTypes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -75,6 +76,20 @@ public final class ConsumerContract {
                     + " but the contract does not require them (required: " + required + ")");
         }
         return needs;
+    }
+
+    /**
+     * The consumer knows every event type its publisher's contract names on {@code topic} — each is
+     * handled or ignored — and no other: a type it did not declare would be parked as unknown.
+     */
+    public static void knowsEveryType(String topic, EventTypes types) {
+        Set<String> declared = new TreeSet<>(types.handled());
+        declared.addAll(types.ignored());
+        Set<String> promised = new TreeSet<>(EventContracts.get().eventTypes(topic));
+        if (!declared.equals(promised)) {
+            throw new AssertionError("the consumer of " + topic + " declares " + declared + " (handled " + new TreeSet<>(types.handled())
+                    + ", ignored " + new TreeSet<>(types.ignored()) + ") but the contract names " + promised);
+        }
     }
 
     private static Optional<String> refusal(Consumer consumer, EventEnvelope event) {

@@ -104,6 +104,48 @@ class ManifestsTest {
                 });
     }
 
+    /**
+     * What the rolling-restart test proved is what the cluster runs: the Kafka clients' settings in
+     * msaair-config are the platform's own defaults (the ones the tests ran), and production's brokers
+     * replicate as the test's cluster of three did (every topic three times, two in sync required, no
+     * unclean election).
+     */
+    @Test
+    void kafkaIsConfiguredAsTheRollingRestartTestRanIt() throws Exception {
+        java.util.Properties platform = new java.util.Properties();
+        try (var in = Files.newInputStream(ROOT.resolve("../platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+            platform.load(in);
+        }
+        JsonNode kustomization = YAML.readTree(ROOT.resolve("base/kustomization.yaml").toFile());
+        Map<String, String> config = new TreeMap<>();
+        kustomization.at("/configMapGenerator/0/literals").forEach(literal -> {
+            String[] pair = literal.asText().split("=", 2);
+            config.put(pair[0], pair[1]);
+        });
+        for (String property : List.of("msaair.outbox.kafka.acks", "msaair.outbox.kafka.enable.idempotence",
+                "msaair.consumer.kafka.session.timeout.ms", "msaair.consumer.kafka.heartbeat.interval.ms")) {
+            String variable = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            assertThat(config.get(variable)).as(variable + " in msaair-config").isNotNull().isEqualTo(platform.getProperty(property));
+        }
+
+        assumeTrue(kubectlAvailable(), "rendering needs kubectl (kubectl kustomize)");
+        Process kustomize = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("overlays/prod").toString()).start();
+        List<JsonNode> objects = new ArrayList<>();
+        YAML.readerFor(JsonNode.class).readValues(kustomize.getInputStream()).forEachRemaining(o -> objects.add((JsonNode) o));
+        kustomize.waitFor(60, TimeUnit.SECONDS);
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("KafkaNodePool")).singleElement()
+                .satisfies(pool -> assertThat(pool.at("/spec/replicas").asInt()).isEqualTo(3));
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("Kafka")).singleElement().satisfies(kafka -> {
+            JsonNode brokers = kafka.at("/spec/kafka/config");
+            assertThat(brokers.path("default.replication.factor").asInt()).isEqualTo(3);
+            assertThat(brokers.path("offsets.topic.replication.factor").asInt()).isEqualTo(3);
+            assertThat(brokers.path("min.insync.replicas").asInt()).isEqualTo(2);
+            assertThat(brokers.path("unclean.leader.election.enable").asBoolean(true)).isFalse();
+            assertThat(brokers.path("group.min.session.timeout.ms").asInt())
+                    .isLessThanOrEqualTo(Integer.parseInt(platform.getProperty("msaair.consumer.kafka.session.timeout.ms")));
+        });
+    }
+
     private static int check(String where, String text, Map<String, List<String>> problems) throws IOException {
         int checked = 0;
         var documents = YAML.readerFor(JsonNode.class).readValues(text);

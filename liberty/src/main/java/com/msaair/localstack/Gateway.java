@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay on each
  * service's own port, as they stay off the public Gateway on Kubernetes. Payments are routed for
  * reading only: a customer reads their own here, and any other method is refused at the gateway
- * (405, problem+json) — the charge is reservation's alone, as itself, on payment's own port.
+ * (405, problem+json) — the charge is reservation's alone, as itself, on payment's own port. Everything
+ * else — {@code /} and below — is the web front end ({@link WebFrontEnd}); an unknown {@code /api} path
+ * stays a problem+json 404.
  */
 public final class Gateway {
 
@@ -61,7 +63,11 @@ public final class Gateway {
                 "      }");
     }
 
-    /** Starts nginx in {@code prefix} on {@code port}, in front of the services at {@code portOffset}. */
+    /**
+     * Starts nginx in {@code prefix} on {@code port}, in front of the services and the web front end at
+     * {@code portOffset}. The web front end is routed whether it runs in the stack or not: in
+     * {@code ./msaair dev web} it runs on its own, and the gateway must still lead to it.
+     */
     public static Nginx start(Path prefix, int port, int portOffset) {
         return Nginx.start(prefix, port, http(port, portOffset));
     }
@@ -116,10 +122,25 @@ public final class Gateway {
                         + "\"detail\":\"The request body is too large\"}';",
                 "    }",
                 locations,
-                "    location / {",
+                "    location /api/ {",
                 "      default_type application/problem+json;",
                 "      return 404 '{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such resource\"}';",
                 "    }",
+                webLocation(portOffset),
                 "  }");
+    }
+
+    /**
+     * The web front end at {@code /}: the Host header passes on (the sign-in's redirect address is this
+     * gateway's), and the live board's server-sent events pass through unbuffered and may stay quiet
+     * longer than an API call (the web server sends a comment line every 15 s).
+     */
+    private static String webLocation(int portOffset) {
+        return String.join("\n",
+                "    location / {",
+                "      proxy_pass http://127.0.0.1:" + (WebFrontEnd.PORT + portOffset) + ";",
+                "      proxy_buffering off;",
+                "      proxy_read_timeout 60s;",
+                "    }");
     }
 }

@@ -110,7 +110,7 @@ public final class Identities {
         Token token = tokens.get(key);
         if (token == null || Instant.now().isAfter(token.expires().minusSeconds(60))) {
             token = obtain(keycloak.tokenEndpoint(), Map.of("grant_type", "client_credentials", "client_id", ServiceClient.RESERVATION,
-                    "client_secret", keycloak.reservationClientSecret()), ServiceClient.RESERVATION);
+                    "client_secret", keycloak.clientSecret(ServiceClient.RESERVATION)), ServiceClient.RESERVATION);
             tokens.put(key, token);
         }
         return "Bearer " + token.value();

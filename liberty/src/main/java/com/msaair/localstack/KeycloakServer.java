@@ -22,13 +22,20 @@ import java.util.Map;
  * users) is imported from the repository on first start; Keycloak makes the realm's signing keys
  * itself and keeps them, with everything else, in this stack's data folder — no key is in the
  * repository. The master realm's administrator gets a random password, written (owner-readable only)
- * to {@code keycloak/admin-password} in the data folder on first start; reservation's own client
- * ({@link ServiceClient}) gets a random secret the same way, {@code keycloak/reservation-client-secret}.
+ * to {@code keycloak/admin-password} in the data folder on first start; so does each confidential client
+ * of the realm ({@link #CONFIDENTIAL_CLIENTS}) in {@code keycloak/client-secrets/<client>}. Keycloak takes
+ * those secrets as environment variables ({@link #secretVariable}) that the realm file names where a
+ * client's secret goes, and the server acting as that client gets the same secret the same way.
  */
 public final class KeycloakServer {
 
     public static final String REALM = "msaair";
     public static final String ADMIN = "admin";
+    /**
+     * The realm's clients that authenticate with a secret: the web front end (the OpenID Connect code
+     * flow) and reservation charging as itself (client credentials, {@link ServiceClient}).
+     */
+    public static final List<String> CONFIDENTIAL_CLIENTS = List.of("msaair-web", ServiceClient.RESERVATION);
 
     private final StackLayout layout;
     private final int port;
@@ -78,24 +85,27 @@ public final class KeycloakServer {
 
     /** The master realm administrator's password (made on first start). */
     public String adminPassword() {
-        return secret("admin-password");
+        return secret(home().resolve("admin-password"));
     }
 
-    /**
-     * The secret of reservation's own client ({@link ServiceClient}), made on first start like the
-     * administrator's password: the reservation server gets it in its environment, Keycloak through its
-     * admin API ({@link ServiceClient#provision}).
-     */
-    public String reservationClientSecret() {
-        return secret("reservation-client-secret");
+    /** The secret of one of the realm's {@link #CONFIDENTIAL_CLIENTS} (made on first start). */
+    public String clientSecret(String clientId) {
+        if (!CONFIDENTIAL_CLIENTS.contains(clientId)) {
+            throw new IllegalArgumentException(clientId + " is not a confidential client of the realm; those are " + CONFIDENTIAL_CLIENTS);
+        }
+        return secret(home().resolve("client-secrets").resolve(clientId));
     }
 
-    /** A random secret kept owner-readable in Keycloak's data folder, made the first time it is asked for. */
-    private synchronized String secret(String name) {
-        Path file = home().resolve(name);
+    /** The environment variable that carries a client's secret into Keycloak's realm import: msaair-web is MSAAIR_WEB_CLIENT_SECRET. */
+    public static String secretVariable(String clientId) {
+        return clientId.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
+    }
+
+    /** A random secret kept in {@code file}, readable by its owner only; made the first time it is asked for. */
+    private static String secret(Path file) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(home());
+                Files.createDirectories(file.getParent());
                 byte[] random = new byte[18];
                 new SecureRandom().nextBytes(random);
                 Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
@@ -120,17 +130,19 @@ public final class KeycloakServer {
         }
         Path kc = layout.keycloakHome();
         String db = "jdbc:h2:file:" + home().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
+        Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + System.getenv().getOrDefault("MSAAIR_KEYCLOAK_HEAP", "512m"),
+                // Its transaction log beside its database, not in the shared distribution.
+                "JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + home().resolve("transactions"),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword()));
+        // The realm file names each confidential client's secret as ${<CLIENT>_CLIENT_SECRET}; the import fills it in.
+        CONFIDENTIAL_CLIENTS.forEach(client -> environment.put(secretVariable(client), clientSecret(client)));
         process = ManagedProcess.launch("keycloak", List.of(
                         kc.resolve("bin/kc.sh").toString(), "start-dev",
                         "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + url(),
                         "--import-realm", "--db=dev-file", "--db-url=" + db),
-                Map.of("JAVA_HOME", System.getProperty("java.home"),
-                        "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + System.getenv().getOrDefault("MSAAIR_KEYCLOAK_HEAP", "512m"),
-                        // Its transaction log beside its database, not in the shared distribution.
-                        "JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + home().resolve("transactions"),
-                        "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword()),
-                home(), log());
+                environment, home(), log());
     }
 
     public void awaitReady(Duration timeout) {

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 /**
  * Does for the local stack what the kubelet's liveness probe does on Kubernetes: a server whose
  * {@code /health/live} fails {@code threshold} times in a row (once it has been ready) is restarted.
- * A Kafka channel that Liberty's connector shut down (it happens when the broker goes away while an
- * offset commit is pending) makes liveness DOWN; the restart brings the consumer back, and the
- * idempotent inbox makes the redelivered messages harmless.
+ * A Kafka consumer loop that cannot heal itself in place (its consumer failing again and again, its
+ * thread gone) makes liveness DOWN; the restart brings the consumer back, and the idempotent inbox
+ * makes the redelivered messages harmless. A broker's restart is not such a case: the tests assert
+ * that nothing is restarted then.
  */
 public final class LivenessWatchdog implements AutoCloseable {
 

@@ -25,30 +25,58 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackLayout layout;
     private final int portOffset;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final KeycloakServer keycloak;
     private final ZipkinServer zipkin;
     private final int gatewayPort;
     private Nginx gateway;
     private PostgresServer postgres;
     private final Map<Service, LibertyServer> servers = new EnumMap<>(Service.class);
+    /** The web front end's server; none when the stack runs without it. */
+    private LibertyServer web;
     private final List<LibertyServer> extraServers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LivenessWatchdog watchdog;
 
     /**
-     * @param portOffset added to every usual port (9081-9086, 9092/9093, Keycloak's 8180, Zipkin's 9411), so a second stack (the
-     *                   tests') can run beside a developer's
+     * @param portOffset added to every usual port (9081-9086, 9092/9093 — to 9097 with three brokers —, Keycloak's 8180,
+     *                   Zipkin's 9411), so a second stack (the tests') can run beside a developer's
+     * @param kafkaBrokers 1 (the default) or 3 (a cluster as in production, for a rolling restart)
      */
-    public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
+    public LocalStack(StackLayout layout, Set<Service> services, int portOffset, int kafkaBrokers) {
         this.layout = layout;
         this.portOffset = portOffset;
-        this.kafka = new KafkaBroker(layout, 9092 + portOffset, 9093 + portOffset);
+        this.kafka = new KafkaCluster(layout, kafkaBrokers, 9092 + portOffset);
         this.keycloak = new KeycloakServer(layout, 8180 + portOffset);
         this.zipkin = new ZipkinServer(layout, ZipkinServer.PORT + portOffset);
         this.gatewayPort = Gateway.PORT + portOffset;
         for (Service service : services) {
             servers.put(service, server(service, service.serverName(), service.port() + portOffset, layout.serversOutput()));
         }
+        this.web = new LibertyServer(layout, WebFrontEnd.SERVER, WebFrontEnd.SERVER, WebFrontEnd.PORT + portOffset, layout.serversOutput())
+                .env(wiring())
+                .env("OTEL_SERVICE_NAME", WebFrontEnd.SERVER)
+                .env("OIDC_CLIENT_ID", WebFrontEnd.CLIENT_ID)
+                // Where the realm sends the browser back (after signing in and out): the gateway, as the browser knows it.
+                .env("OIDC_REDIRECT_URI", "http://localhost:" + gatewayPort + "/callback")
+                // The web server calls the services' public APIs directly, as the gateway would route them.
+                .env("RESERVATION_SERVICE_URL", "http://localhost:" + (Service.RESERVATION.port() + portOffset))
+                .env("NOTIFICATION_SERVICE_URL", "http://localhost:" + (Service.NOTIFICATION.port() + portOffset))
+                .env("HISTORY_SERVICE_URL", "http://localhost:" + (Service.HISTORY.port() + portOffset));
+    }
+
+    /** Leaves the web front end out (for ./msaair dev web, or where nobody browses). Call before start. */
+    public LocalStack withoutWeb() {
+        web = null;
+        return this;
+    }
+
+    /** The web front end's server, when the stack runs it. */
+    public java.util.Optional<LibertyServer> web() {
+        return java.util.Optional.ofNullable(web);
+    }
+
+    public LocalStack(StackLayout layout, Set<Service> services, int portOffset) {
+        this(layout, services, portOffset, 1);
     }
 
     public LocalStack(StackLayout layout, Set<Service> services) {
@@ -70,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
                 .env("OTEL_SERVICE_NAME", service.serverName());
         if (service == Service.RESERVATION) {
             // Its own client's secret, and no other server's business: reservation alone may charge (ServiceClient).
-            server.env("MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET", keycloak.reservationClientSecret());
+            server.env("MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET", keycloak.clientSecret(ServiceClient.RESERVATION));
         }
         return server;
     }
@@ -81,9 +109,12 @@ public final class LocalStack implements AutoCloseable {
         return watchdog;
     }
 
-    /** The stack's servers and any extra replicas made with {@link #newServer}. */
+    /** The stack's servers (the web front end's too) and any extra replicas made with {@link #newServer}. */
     public List<LibertyServer> allServers() {
         List<LibertyServer> all = new ArrayList<>(servers.values());
+        if (web != null) {
+            all.add(web);
+        }
         all.addAll(extraServers);
         return all;
     }
@@ -152,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
         return layout;
     }
 
-    public KafkaBroker kafka() {
+    public KafkaCluster kafka() {
         return kafka;
     }
 
@@ -192,8 +223,7 @@ public final class LocalStack implements AutoCloseable {
     public void start(Duration timeout) {
         layout.requireBuilt();
         List<String> conflicts = new ArrayList<>();
-        checkPort(kafka.port(), "Kafka", conflicts);
-        checkPort(kafka.controllerPort(), "the Kafka controller", conflicts);
+        kafka.ports().forEach(port -> checkPort(port, "Kafka", conflicts));
         checkPort(keycloak.port(), "Keycloak", conflicts);
         checkPort(zipkin.port(), "Zipkin", conflicts);
         checkPort(gatewayPort, "the gateway (nginx)", conflicts);
@@ -201,6 +231,9 @@ public final class LocalStack implements AutoCloseable {
             checkPort(postgres.port(), "PostgreSQL", conflicts);
         }
         servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
+        if (web != null) {
+            checkPort(web.port(), "the web front end", conflicts);
+        }
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
         }
@@ -214,9 +247,14 @@ public final class LocalStack implements AutoCloseable {
             kafka.start(timeout);
             kafka.createTopics();
             zipkin.awaitReady(timeout);
-            servers.values().forEach(LibertyServer::start);
+            List<LibertyServer> starting = new ArrayList<>(servers.values());
+            if (web != null) {
+                // Its client secret is the one Keycloak was given for msaair-web (made on first start, kept in the data folder).
+                starting.add(web.env("OIDC_CLIENT_SECRET", keycloak.clientSecret(WebFrontEnd.CLIENT_ID)));
+            }
+            starting.forEach(LibertyServer::start);
             List<String> failures = new ArrayList<>();
-            for (LibertyServer server : servers.values()) {
+            for (LibertyServer server : starting) {
                 try {
                     server.awaitReady(timeout);
                 } catch (IllegalStateException e) {

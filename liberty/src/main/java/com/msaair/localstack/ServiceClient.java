@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * payment takes for a charge. Made through Keycloak's admin API once Keycloak answers, not imported
  * with the realm: Keycloak imports a realm only into an empty data folder, and a developer's stack
  * keeps its realm from run to run, so a realm made before this client existed gets it the same way
- * as a new one. Its secret is the one in the data folder ({@link KeycloakServer#reservationClientSecret}),
- * set on every start, so the secret reservation is given is always the one Keycloak checks.
+ * as a new one. Its secret is the one in the data folder ({@link KeycloakServer#clientSecret}), set on
+ * every start — as is every other confidential client's the realm has — so the secret a server is
+ * given is always the one Keycloak checks.
  */
 public final class ServiceClient {
 
@@ -36,29 +37,32 @@ public final class ServiceClient {
         String realm = keycloak.url() + "/admin/realms/" + KeycloakServer.REALM;
         call(adminToken, "POST", realm + "/roles", "{\"name\":\"" + ROLE + "\",\"description\":\"A service calling as itself (client"
                 + " credentials), never a person: reservation opening and charging a payment\"}", Set.of(201, 409));
-        String secret = keycloak.reservationClientSecret();
-        String id = clientId(adminToken, realm);
-        if (id == null) {
-            call(adminToken, "POST", realm + "/clients", representation(secret), Set.of(201));
-            id = clientId(adminToken, realm);
-            if (id == null) {
-                throw new IllegalStateException("Keycloak made client " + RESERVATION + " but does not find it");
+        if (clientId(adminToken, realm, RESERVATION) == null) {
+            call(adminToken, "POST", realm + "/clients", representation(keycloak.clientSecret(RESERVATION)), Set.of(201));
+        }
+        for (String client : KeycloakServer.CONFIDENTIAL_CLIENTS) {
+            String found = clientId(adminToken, realm, client);
+            if (found == null) {
+                // Imported with the realm, so missing only from a realm made before the client existed.
+                throw new IllegalStateException("The realm has no client " + client + ": it was made before that client existed;"
+                        + " ./msaair reset (or MSAAIR_DATA elsewhere) makes it anew");
             }
-        } else {
             // As the admin console does it: the client as Keycloak has it, with only its secret changed.
-            String current = call(adminToken, "GET", realm + "/clients/" + id, null, Set.of(200));
+            String secret = keycloak.clientSecret(client);
+            String current = call(adminToken, "GET", realm + "/clients/" + found, null, Set.of(200));
             String updated = SECRET.matcher(current).find()
                     ? SECRET.matcher(current).replaceFirst(Matcher.quoteReplacement("\"secret\":\"" + secret + "\""))
                     : current.replaceFirst("^\\{", Matcher.quoteReplacement("{\"secret\":\"" + secret + "\","));
-            call(adminToken, "PUT", realm + "/clients/" + id, updated, Set.of(204));
+            call(adminToken, "PUT", realm + "/clients/" + found, updated, Set.of(204));
         }
+        String id = clientId(adminToken, realm, RESERVATION);
         String serviceAccount = idOf(call(adminToken, "GET", realm + "/clients/" + id + "/service-account-user", null, Set.of(200)));
         String role = call(adminToken, "GET", realm + "/roles/" + ROLE, null, Set.of(200));
         call(adminToken, "POST", realm + "/users/" + serviceAccount + "/role-mappings/realm", "[" + role + "]", Set.of(204));
     }
 
-    private static String clientId(String adminToken, String realm) {
-        String found = call(adminToken, "GET", realm + "/clients?clientId=" + RESERVATION, null, Set.of(200));
+    private static String clientId(String adminToken, String realm, String client) {
+        String found = call(adminToken, "GET", realm + "/clients?clientId=" + client, null, Set.of(200));
         Matcher m = ID.matcher(found);
         return m.find() ? m.group(1) : null;
     }
@@ -67,7 +71,7 @@ public final class ServiceClient {
     private static String representation(String secret) {
         return "{\"clientId\":\"" + RESERVATION + "\",\"name\":\"MSA Air reservation service\","
                 + "\"description\":\"The reservation service calling as itself (client credentials) to open and charge payments;"
-                + " its secret is made by the local stack (data/keycloak/reservation-client-secret)\","
+                + " its secret is made by the local stack (data/keycloak/client-secrets/msaair-reservation)\","
                 + "\"enabled\":true,\"protocol\":\"openid-connect\",\"publicClient\":false,\"clientAuthenticatorType\":\"client-secret\","
                 + "\"secret\":\"" + secret + "\",\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,"
                 + "\"implicitFlowEnabled\":false,\"directAccessGrantsEnabled\":false,"

@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The local stack's command line: {@code up [--observe] [--postgresql] [--without a,b]} ({@code --observe}
- * adds Prometheus; Zipkin always runs; {@code --postgresql} keeps the services' data in a PostgreSQL
- * cluster of the stack's own instead of embedded Derby), {@code down}, {@code status},
+ * The local stack's command line: {@code up [--observe] [--postgresql] [--kafka-brokers 3] [--without a,b]}
+ * ({@code --observe} adds Prometheus; Zipkin always runs; {@code --postgresql} keeps the services' data in a
+ * PostgreSQL cluster of the stack's own instead of embedded Derby; {@code --kafka-brokers 3} runs Kafka as a
+ * cluster of three, as in production, instead of one broker), {@code down}, {@code status},
  * {@code reset}. {@code up} runs in the foreground until Ctrl-C (or {@code down} from elsewhere),
  * then stops everything it started.
  */
@@ -57,23 +58,37 @@ public final class Stack {
         Set<Service> services = EnumSet.allOf(Service.class);
         boolean observe = false;
         boolean postgresql = false;
+        int kafkaBrokers = 1;
+        boolean web = true;
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).equals("--observe")) {
                 observe = true;
             } else if (options.get(i).equals("--postgresql")) {
                 postgresql = true;
+            } else if (options.get(i).equals("--kafka-brokers") && i + 1 < options.size() && options.get(i + 1).matches("[13]")) {
+                kafkaBrokers = Integer.parseInt(options.get(++i));
             } else if (options.get(i).equals("--without") && i + 1 < options.size()) {
-                Arrays.stream(options.get(++i).split(",")).map(String::strip).map(Service::named).forEach(services::remove);
+                for (String name : options.get(++i).split(",")) {
+                    if (name.strip().equals(WebFrontEnd.SERVER)) {
+                        web = false;
+                    } else {
+                        services.remove(Service.named(name.strip()));
+                    }
+                }
             } else {
                 return usage();
             }
         }
         long started = System.nanoTime();
-        LocalStack stack = new LocalStack(layout, services);
+        LocalStack stack = new LocalStack(layout, services, 0, kafkaBrokers);
+        if (!web) {
+            stack.withoutWeb();
+        }
         if (postgresql) {
             stack.onPostgres();
         }
-        OUT.println("Starting Kafka and " + services.size() + " Liberty servers; data in " + layout.data());
+        OUT.println("Starting Kafka (" + kafkaBrokers + (kafkaBrokers == 1 ? " broker" : " brokers") + ") and " + services.size()
+                + " Liberty servers; data in " + layout.data());
         stack.start(LocalStack.startTimeout());
         PrometheusServer prometheus = null;
         if (observe) {
@@ -115,6 +130,8 @@ public final class Stack {
             OUT.printf("  %-13s %-27s %s%n", service.serverName(), base + "/api", base + "/openapi/ui");
         }
         OUT.printf("  %-13s %s%n", "gateway", stack.gatewayUri() + "/api   (every service's API, rate limited)");
+        stack.web().ifPresent(web -> OUT.printf("  %-13s %s%n", "web", stack.gatewayUri() + "/   (the front end, through the gateway; its server: "
+                + web.uri() + ")"));
         OUT.printf("  %-13s %s%n", "keycloak", stack.keycloak().url() + "   (realm " + KeycloakServer.REALM + "; admin console user "
                 + KeycloakServer.ADMIN + ", password in " + layout.data().resolve("keycloak/admin-password") + ")");
         OUT.printf("  %-13s %s%n", "kafka", stack.kafka().bootstrapServers());
@@ -143,10 +160,9 @@ public final class Stack {
             if (!stack.kafka().isRunning() && reported.putIfAbsent("kafka", true) == null) {
                 OUT.println("Kafka has stopped; see " + stack.kafka().log());
             }
-            for (Service service : stack.services()) {
-                LibertyServer server = stack.server(service);
-                if (!server.isRunning() && reported.putIfAbsent(service.serverName(), true) == null) {
-                    OUT.println(service.serverName() + " has stopped; see " + server.messagesLog());
+            for (LibertyServer server : stack.allServers()) {
+                if (!server.isRunning() && reported.putIfAbsent(server.label(), true) == null) {
+                    OUT.println(server.label() + " has stopped; see " + server.messagesLog());
                 }
             }
         }
@@ -210,7 +226,7 @@ public final class Stack {
     }
 
     private static int usage() {
-        System.err.println("usage: msaair up [--observe] [--postgresql] [--without service,...] | down | status | reset");
+        System.err.println("usage: msaair up [--observe] [--postgresql] [--kafka-brokers 1|3] [--without service,...] (service: one of the six, or web) | down | status | reset");
         return 2;
     }
 
@@ -222,7 +238,7 @@ public final class Stack {
     private static void writePids(StackLayout layout, LocalStack stack, PrometheusServer prometheus) {
         List<String> lines = new ArrayList<>();
         lines.add("launcher " + ProcessHandle.current().pid());
-        lines.add("kafka " + stack.kafka().pid());
+        stack.kafka().brokers().forEach(broker -> lines.add((stack.kafka().size() == 1 ? "kafka" : "kafka-" + broker.nodeId()) + " " + broker.pid()));
         lines.add("keycloak " + stack.keycloak().pid());
         lines.add("zipkin " + stack.zipkin().pid());
         if (prometheus != null) {
@@ -231,6 +247,7 @@ public final class Stack {
         lines.add("gateway " + stack.gatewayPid());
         stack.postgres().ifPresent(postgres -> lines.add("postgresql " + postgres.pid()));
         stack.services().forEach(s -> lines.add(s.serverName() + " " + stack.server(s).pid()));
+        stack.web().ifPresent(web -> lines.add(WebFrontEnd.SERVER + " " + web.pid()));
         try {
             Files.createDirectories(layout.data());
             Files.write(layout.pidFile(), lines, StandardCharsets.UTF_8);

@@ -2,7 +2,7 @@ package com.msaair.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.msaair.localstack.KafkaBroker;
+import com.msaair.localstack.KafkaCluster;
 import com.msaair.localstack.Service;
 import com.msaair.systemtest.support.Http;
 import com.msaair.systemtest.support.KafkaProbe;
@@ -79,10 +79,10 @@ class FoundationIT {
     void theEventTopicsExistWithThreePartitionsAndTheirDeadLetterTopics() throws Exception {
         try (Admin admin = SystemStack.stack().kafka().admin()) {
             Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            for (String topic : KafkaBroker.EVENT_TOPICS) {
-                assertThat(names).contains(topic, topic + KafkaBroker.DEAD_LETTER_SUFFIX);
+            for (String topic : KafkaCluster.EVENT_TOPICS) {
+                assertThat(names).contains(topic, topic + KafkaCluster.DEAD_LETTER_SUFFIX);
             }
-            Map<String, TopicDescription> topics = admin.describeTopics(KafkaBroker.EVENT_TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);
+            Map<String, TopicDescription> topics = admin.describeTopics(KafkaCluster.EVENT_TOPICS).allTopicNames().get(10, TimeUnit.SECONDS);
             topics.values().forEach(topic -> assertThat(topic.partitions()).as(topic.name()).hasSize(3));
         }
     }

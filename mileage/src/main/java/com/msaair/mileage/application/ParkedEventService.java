@@ -41,8 +41,7 @@ public class ParkedEventService {
         return transactions.inNewTransaction(() -> {
             ParkedEvents.Parked event = parked.find(id).orElseThrow(() -> MileageException.parkedEventNotFound(id));
             if (event.resolvedAt() == null) {
-                // Only events that change miles are parked; one asking nothing of mileage would count as applied.
-                if (!reader.read(EventEnvelope.fromJson(event.event())).map(handler::apply).orElse(true)) {
+                if (!handler.apply(reader.read(EventEnvelope.fromJson(event.event())))) {
                     throw MileageException.stillUnknownCustomer(event.customerId());
                 }
                 parked.resolve(id, clock.instant());

@@ -15,6 +15,7 @@ public class ReservationEventHandler {
 
     public static final String RESERVATION_CREATED = "ReservationCreated";
     public static final String RESERVATION_CANCELLED = "ReservationCancelled";
+    /** Known and ignored by the consumer: miles accrue on confirmation only; a hold, and its release unpaid, earn nothing. */
     public static final String RESERVATION_HELD = "ReservationHeld";
     public static final String RESERVATION_RELEASED = "ReservationReleased";
 

@@ -1,7 +1,6 @@
 package com.msaair.mileage.application;
 
 import com.msaair.platform.event.EventEnvelope;
-import java.util.Optional;
 
 /**
  * Reads a reservation event into what mileage applies (a port: the messaging adapter knows the
@@ -10,9 +9,11 @@ import java.util.Optional;
 public interface ReservationEventReader {
 
     /**
-     * @return empty for an event that asks nothing of mileage
+     * Reads a ReservationCreated or ReservationCancelled: the only types mileage is handed (the consumer
+     * acknowledges the others without reading them).
+     *
      * @throws com.msaair.platform.event.MalformedEventException when a field mileage needs is missing or
-     *     wrong, or the event's type is unknown
+     *     wrong, or the event is of another type
      */
-    Optional<ReservationEvent> read(EventEnvelope event);
+    ReservationEvent read(EventEnvelope event);
 }

@@ -25,7 +25,7 @@ final class ReservationEvents {
 
     /** What the messaging adapter hands the application for {@code event}. */
     static ReservationEvent read(EventEnvelope event) {
-        return READER.read(event).orElseThrow();
+        return READER.read(event);
     }
 
     private static JsonObjectBuilder data(String customerId, long reservationId) {

@@ -8,25 +8,34 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether each incoming channel is consuming, and whether it is making progress. Liberty's Kafka
- * connector shuts a channel down for good when its stream fails, and nothing else would notice
- * (liveness reads {@link #states}); a consumer can also be alive and stuck on one message — waiting
- * for a database that refuses every write, unable to park — which readiness reads from
- * {@link #stalled}.
+ * Whether each incoming channel is consuming, and whether it is making progress. A channel's consumer
+ * loop heals itself (a failed Kafka consumer is replaced in place); what it cannot heal — failing
+ * again and again, its thread gone — makes it stopped, and liveness reads {@link #states}. A
+ * consumer can also be alive and stuck on one message — waiting for a database that refuses every
+ * write, unable to park — which readiness reads from {@link #stalled}.
  */
 @ApplicationScoped
 public class ConsumerChannels {
 
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
+    private final Map<String, String> recovering = new ConcurrentHashMap<>();
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
     private final Map<String, Work> working = new ConcurrentHashMap<>();
 
     /** What a channel's worker is busy with: since when, on what, and the last trouble it met. */
     private record Work(Instant since, String on, String trouble) {}
 
-    public void subscribed(String channel) {
+    /** The channel consumes (again). */
+    public void consuming(String channel) {
         known.put(channel, Boolean.TRUE);
         stopped.remove(channel);
+        recovering.remove(channel);
+    }
+
+    /** The channel's consumer failed and is being replaced in place; still alive. */
+    public void recovering(String channel, String reason) {
+        known.put(channel, Boolean.TRUE);
+        recovering.put(channel, reason);
     }
 
     public void stopped(String channel, String reason) {
@@ -50,10 +59,11 @@ public class ConsumerChannels {
         working.computeIfPresent(channel, (name, work) -> new Work(work.since(), work.on(), trouble));
     }
 
-    /** Each known channel with "consuming" or the reason it stopped. */
+    /** Each known channel with "consuming", "recovering: why" or the reason it stopped. */
     public Map<String, String> states() {
         Map<String, String> states = new TreeMap<>();
-        known.keySet().forEach(channel -> states.put(channel, stopped.getOrDefault(channel, "consuming")));
+        known.keySet().forEach(channel -> states.put(channel, stopped.getOrDefault(channel,
+                recovering.containsKey(channel) ? "recovering: " + recovering.get(channel) : "consuming")));
         return states;
     }
 

@@ -1,5 +1,6 @@
 package com.msaair.platform.inbox;
 
+import com.msaair.platform.kafka.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -47,7 +45,7 @@ public class ConsumerLag {
     private static final Logger LOG = Logger.getLogger(ConsumerLag.class.getName());
 
     @Inject
-    Config config;
+    KafkaSettings kafka;
 
     @Inject
     MetricRegistry registry;
@@ -67,14 +65,8 @@ public class ConsumerLag {
     private Admin admin;
     private ScheduledFuture<?> measuring;
 
-    /** Watches the group and topic of an incoming channel. */
-    synchronized void watch(String channel) {
-        String prefix = "mp.messaging.incoming." + channel + ".";
-        String group = config.getOptionalValue(prefix + "group.id", String.class).orElse(null);
-        if (group == null) {
-            return;
-        }
-        String topic = config.getOptionalValue(prefix + "topic", String.class).orElse(channel);
+    /** Watches how far {@code group} is behind on {@code topic}, which this service consumes. */
+    synchronized void watch(String group, String topic) {
         topicsByGroup.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet()).add(topic);
         startMeasuring();
     }
@@ -159,13 +151,7 @@ public class ConsumerLag {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties properties = new Properties();
-            properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    config.getValue("mp.messaging.connector.liberty-kafka.bootstrap.servers", String.class));
-            properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "consumer-lag");
-            properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-            properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-            admin = Admin.create(properties);
+            admin = Admin.create(kafka.admin("consumer-lag"));
         }
         return admin;
     }

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What became of the messages each consumer took: {@code msaair_consumer_messages_total{channel,
- * outcome}} with outcome applied, duplicate or parked (counted once the outcome is committed), and
+ * outcome}} with outcome applied, duplicate or parked (counted once the outcome is committed) or
+ * ignored (a type the consumer has nothing to do for, acknowledged without a transaction), and
  * {@code msaair_dead_letters_parked} — parked messages still waiting for an operator. Channels are a
  * fixed set per service, so the labels stay bounded.
  */
@@ -21,7 +22,7 @@ public class ConsumerMetrics {
 
     /** The outcomes, as label values. */
     public enum Outcome {
-        APPLIED, DUPLICATE, PARKED;
+        APPLIED, DUPLICATE, PARKED, IGNORED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -65,7 +66,7 @@ public class ConsumerMetrics {
 
     private org.eclipse.microprofile.metrics.Counter counter(String channel, Outcome outcome) {
         return counters.computeIfAbsent(channel + "/" + outcome.label(), key -> registry.counter(Metadata.builder().withName(MESSAGES)
-                        .withDescription("Messages consumed, by channel and outcome (applied, duplicate, parked)").build(),
+                        .withDescription("Messages consumed, by channel and outcome (applied, duplicate, parked, ignored)").build(),
                 new Tag("channel", channel), new Tag("outcome", outcome.label())));
     }
 }

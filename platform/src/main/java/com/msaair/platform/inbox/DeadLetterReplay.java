@@ -96,8 +96,8 @@ public class DeadLetterReplay {
         if (letter.text() == null) {
             return new Result(id, Outcome.NOT_REPLAYABLE, "only the facts of this message were kept (it was not UTF-8 or too large)");
         }
-        EventHandler handler = inbox.handlerOf(letter.channel()).orElse(null);
-        if (handler == null) {
+        Subscription subscription = inbox.subscriptionOf(letter.channel()).orElse(null);
+        if (subscription == null) {
             return new Result(id, Outcome.NOT_REPLAYABLE, "channel " + letter.channel() + " is not consumed by this service now");
         }
         EventEnvelope event = EventEnvelope.fromJson(letter.text());
@@ -106,7 +106,13 @@ public class DeadLetterReplay {
             letter.replayed(clock.instant(), "already applied");
             return new Result(id, Outcome.ALREADY_APPLIED, "event " + eventId + " was applied before");
         }
-        handler.handle(event);
+        if (subscription.types().of(event.eventType()) == EventTypes.Disposition.IGNORED) {
+            // A consumer that now knows the type and has nothing to do for it: done, with no effect.
+            processed.markApplied(eventId, letter.channel(), clock.instant());
+            letter.replayed(clock.instant(), "ignored: nothing to do");
+            return new Result(id, Outcome.APPLIED, "event " + eventId + " is of a type this consumer ignores: nothing to do");
+        }
+        Inbox.handle(subscription, event);
         processed.markApplied(eventId, letter.channel(), clock.instant());
         letter.replayed(clock.instant(), "applied");
         return new Result(id, Outcome.APPLIED, "event " + eventId + " applied");

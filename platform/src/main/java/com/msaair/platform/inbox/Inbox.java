@@ -10,8 +10,6 @@ import com.msaair.platform.worker.Backoff;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Idempotent consumption, the same way for every consumer of every service.
@@ -42,9 +38,12 @@ import org.reactivestreams.Subscriber;
  * {@link MalformedEventException}), or the handler failed on it {@code max-attempts} times while the
  * database answered. A failure that says nothing about the message — a lock conflict, a deadlock, a
  * lock timeout, a database that cannot be reached ({@link DatabaseFailures#isTransient}) — is waited
- * out for as long as it lasts and never counted. Nothing escapes to Liberty's connector, which
- * would shut the channel down for good; what a consumer is stuck on is reported to
- * {@link ConsumerChannels}, and readiness says so.
+ * out for as long as it lasts and never counted. Nothing escapes to the channel's consumer loop
+ * ({@link ConsumerLoop}); what a consumer is stuck on is reported to {@link ConsumerChannels}, and
+ * readiness says so.
+ *
+ * <p>An event of a type the consumer ignores ({@link EventTypes}) ends a fourth way, without a
+ * transaction: acknowledged, counted as ignored.
  */
 @ApplicationScoped
 public class Inbox {
@@ -85,9 +84,6 @@ public class Inbox {
     ConsumerMetrics metrics;
 
     @Inject
-    ConsumerLag lag;
-
-    @Inject
     @ConfigProperty(name = "msaair.consumer.max-attempts", defaultValue = "5")
     int maxAttempts;
 
@@ -96,14 +92,10 @@ public class Inbox {
     String consumerName;
 
     @Inject
-    @ConfigProperty(name = "msaair.consumer.max-batch", defaultValue = "50")
-    int maxBatch;
-
-    @Resource
-    ManagedThreadFactory threads;
+    ConsumerLoops loops;
 
     Backoff retry = Backoff.of(200, 5_000);
-    private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     @PreDestroy
@@ -111,46 +103,63 @@ public class Inbox {
         stopping = true;
     }
 
-    /** What an {@code @Incoming} method returns: a subscriber that consumes {@code channel} with {@code handler}. */
-    public Subscriber<Message<byte[]>> subscriber(String channel, EventHandler handler) {
-        handlers.put(channel, handler);
+    /**
+     * Consumes {@code channel} (the topic of that name) with {@code handler}, which is given the events
+     * of the types {@code types} handles; those it ignores are acknowledged without a transaction, and
+     * those it does not know are parked. Call once per channel, when the application starts.
+     */
+    public void consume(String channel, EventTypes types, EventHandler handler) {
+        Subscription subscription = new Subscription(channel, types, handler);
+        if (subscriptions.putIfAbsent(channel, subscription) != null) {
+            throw new IllegalStateException("channel " + channel + " is consumed already");
+        }
         metrics.register(channel);
-        lag.watch(channel);
-        return new ChannelSubscriber(channel, this, handler, channels, threads, maxBatch, clock);
+        loops.start(subscription, this);
     }
 
-    /** The handler consuming {@code channel} in this service, for a replay. */
-    Optional<EventHandler> handlerOf(String channel) {
-        return Optional.ofNullable(handlers.get(channel));
+    /** The consumer of {@code channel} in this service, for a replay. */
+    Optional<Subscription> subscriptionOf(String channel) {
+        return Optional.ofNullable(subscriptions.get(channel));
     }
 
     /**
-     * Deals with several messages completely, in one transaction when they all apply cleanly, or
-     * one at a time (with all the rules of {@link #receive}) when any of them fails. Returns false
-     * only when the server is stopping first; then none may be acknowledged. Never throws.
+     * Deals with several messages completely: those of a type the consumer ignores at once, without a
+     * transaction; the others in one transaction when they all apply cleanly, or one at a time (with all
+     * the rules of {@link #receive}) when any of them fails. Returns false only when the server is
+     * stopping first; then none may be acknowledged. Never throws.
      */
-    public boolean receiveAll(String channel, List<ReceivedMessage> messages, EventHandler handler) {
+    public boolean receiveAll(Subscription subscription, List<ReceivedMessage> messages) {
         if (messages.size() == 1) {
-            return receive(channel, messages.get(0), handler);
+            return receive(subscription, messages.get(0));
         }
+        String channel = subscription.channel();
+        List<ReceivedMessage> toApply = new ArrayList<>(messages.size());
         List<EventEnvelope> events = new ArrayList<>(messages.size());
+        boolean allRead = true;
         for (ReceivedMessage message : messages) {
-            events.add(read(message).event());
+            EventEnvelope event = read(message).event();
+            if (event != null && subscription.types().of(event.eventType()) == EventTypes.Disposition.IGNORED) {
+                ignore(channel, message, event);
+                continue;
+            }
+            allRead &= event != null;
+            toApply.add(message);
+            events.add(event);
         }
-        if (events.stream().allMatch(java.util.Objects::nonNull)) {
+        if (toApply.size() > 1 && allRead) {
             // One span per message, each continuing its own trace; they end when the batch commits.
-            List<Span> spans = new ArrayList<>(messages.size());
-            List<ConsumerMetrics.Outcome> outcomes = new ArrayList<>(messages.size());
+            List<Span> spans = new ArrayList<>(toApply.size());
+            List<ConsumerMetrics.Outcome> outcomes = new ArrayList<>(toApply.size());
             try {
                 transactions.runInNewTransaction(() -> {
                     spans.clear();
                     outcomes.clear();
                     for (int i = 0; i < events.size(); i++) {
                         EventEnvelope event = events.get(i);
-                        Span span = startProcess(channel, messages.get(i), event);
+                        Span span = startProcess(channel, toApply.get(i), event);
                         spans.add(span);
                         try (Scope scope = span.makeCurrent()) {
-                            outcomes.add(apply(channel, event, handler));
+                            outcomes.add(apply(subscription, event));
                         }
                         span.setAttribute(MessageTracing.OUTCOME, outcomes.get(i).label());
                     }
@@ -160,11 +169,11 @@ public class Inbox {
                 return true;
             } catch (RuntimeException | StackOverflowError e) {
                 endAll(spans, e);
-                LOG.log(Level.FINE, "A batch of " + messages.size() + " on " + channel + " failed; taking them one at a time", e);
+                LOG.log(Level.FINE, "A batch of " + toApply.size() + " on " + channel + " failed; taking them one at a time", e);
             }
         }
-        for (ReceivedMessage message : messages) {
-            if (!receive(channel, message, handler)) {
+        for (ReceivedMessage message : toApply) {
+            if (!receive(subscription, message)) {
                 return false;
             }
         }
@@ -176,17 +185,23 @@ public class Inbox {
      * false only when the server is stopping first, and then the message must not be acknowledged.
      * Never throws.
      */
-    public boolean receive(String channel, ReceivedMessage message, EventHandler handler) {
+    public boolean receive(Subscription subscription, ReceivedMessage message) {
+        String channel = subscription.channel();
         Read read = read(message);
+        if (read.event() != null && subscription.types().of(read.event().eventType()) == EventTypes.Disposition.IGNORED) {
+            ignore(channel, message, read.event());
+            return true;
+        }
         Span span = startProcess(channel, message, read.event());
         try (Scope scope = span.makeCurrent()) {
-            return receive(channel, message, handler, read);
+            return receive(subscription, message, read);
         } finally {
             span.end();
         }
     }
 
-    private boolean receive(String channel, ReceivedMessage message, EventHandler handler, Read read) {
+    private boolean receive(Subscription subscription, ReceivedMessage message, Read read) {
+        String channel = subscription.channel();
         if (read.event() == null) {
             return park(channel, message, message.coordinates(), DeadLetter.Reason.MALFORMED, "malformed event: " + read.problem());
         }
@@ -196,7 +211,7 @@ public class Inbox {
         int failures = 0;
         for (int round = 1; !stopping; round++) {
             try {
-                ConsumerMetrics.Outcome outcome = transactions.inNewTransaction(() -> apply(channel, event, handler));
+                ConsumerMetrics.Outcome outcome = transactions.inNewTransaction(() -> apply(subscription, event));
                 counted(channel, outcome);
                 return true;
             } catch (EventRejectedException | MalformedEventException e) {
@@ -236,14 +251,33 @@ public class Inbox {
     }
 
     /** Applies {@code event} unless it was already; inside the caller's transaction. */
-    private ConsumerMetrics.Outcome apply(String channel, EventEnvelope event, EventHandler handler) {
+    private ConsumerMetrics.Outcome apply(Subscription subscription, EventEnvelope event) {
         String id = event.eventId().toString();
         if (processed.contains(id)) {
             return ConsumerMetrics.Outcome.DUPLICATE;
         }
-        handler.handle(event);
-        processed.record(id, channel, ProcessedMessage.Outcome.APPLIED, clock.instant());
+        handle(subscription, event);
+        processed.record(id, subscription.channel(), ProcessedMessage.Outcome.APPLIED, clock.instant());
         return ConsumerMetrics.Outcome.APPLIED;
+    }
+
+    /** Gives a handled event to its handler; refuses one of a type the consumer does not know. */
+    static void handle(Subscription subscription, EventEnvelope event) {
+        if (subscription.types().of(event.eventType()) == EventTypes.Disposition.UNKNOWN) {
+            throw new EventRejectedException("unknown event type " + event.eventType() + " on " + subscription.channel());
+        }
+        subscription.handler().handle(event);
+    }
+
+    /**
+     * Acknowledges an event the consumer has nothing to do for, without a transaction: applying "nothing"
+     * again on a redelivery is the same as applying it once, so no inbox row is needed to tell them apart.
+     */
+    private void ignore(String channel, ReceivedMessage message, EventEnvelope event) {
+        Span span = startProcess(channel, message, event);
+        span.setAttribute(MessageTracing.OUTCOME, ConsumerMetrics.Outcome.IGNORED.label());
+        span.end();
+        metrics.count(channel, ConsumerMetrics.Outcome.IGNORED);
     }
 
     /** Counts a committed outcome and names it on the current message's span. */

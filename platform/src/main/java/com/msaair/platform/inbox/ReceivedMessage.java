@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * A Kafka record as it arrived, bytes and all: consumers deserialise keys and values as bytes, so
@@ -21,13 +20,12 @@ public record ReceivedMessage(String topic, int partition, long offset, byte[] k
     /** One Kafka header; Kafka allows a name more than once, and any bytes as the value. */
     public record RawHeader(String name, byte[] value) {}
 
-    static ReceivedMessage of(Message<?> message) {
-        ConsumerRecord<?, ?> record = message.unwrap(ConsumerRecord.class);
+    static ReceivedMessage of(ConsumerRecord<byte[], byte[]> record) {
         List<RawHeader> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             headers.add(new RawHeader(header.key(), header.value()));
         }
-        return new ReceivedMessage(record.topic(), record.partition(), record.offset(), bytes(record.key()), bytes(message.getPayload()), headers);
+        return new ReceivedMessage(record.topic(), record.partition(), record.offset(), record.key(), record.value(), headers);
     }
 
     /** The value as UTF-8 text; empty when there is no value or it is not valid UTF-8. */
@@ -69,15 +67,5 @@ public record ReceivedMessage(String topic, int partition, long offset, byte[] k
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-    }
-
-    private static byte[] bytes(Object keyOrValue) {
-        if (keyOrValue == null) {
-            return null;
-        }
-        if (keyOrValue instanceof byte[] bytes) {
-            return bytes;
-        }
-        return keyOrValue.toString().getBytes(StandardCharsets.UTF_8); // a channel configured with String deserialisers
     }
 }

@@ -44,8 +44,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Takes outbox rows to Kafka, oldest first, and removes each one only after the broker has
@@ -74,8 +72,7 @@ public class OutboxRelay {
     OutboxRefusals refusals;
 
     @Inject
-    @Channel("outbox")
-    Emitter<ProducerRecord<String, String>> emitter;
+    OutboxProducer producer;
 
     @Inject
     Clock clock;
@@ -214,7 +211,7 @@ public class OutboxRelay {
                 Map<String, String> headers = storedHeaders(message);
                 Span span = tracing.startSend(message.topic(), message.key(), headers, headers.get(Outbox.HEADER_EVENT_ID));
                 spans.add(span);
-                acks.add(emitter.send(toRecord(message, headers)).toCompletableFuture());
+                acks.add(producer.send(toRecord(message, headers)));
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
                 if (spans.size() < acks.size()) {
@@ -285,6 +282,7 @@ public class OutboxRelay {
     }
 
     private void failed(Throwable failure) {
+        producer.failed(failure);
         consecutiveFailures++;
         long backoffMs = BACKOFF.after(consecutiveFailures).toMillis();
         pausedUntil = clock.instant().plusMillis(backoffMs);

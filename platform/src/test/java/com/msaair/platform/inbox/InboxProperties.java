@@ -33,6 +33,11 @@ class InboxProperties {
         inbox.deadLetters = db.deadLetters;
         inbox.outbox = db.outbox;
         inbox.channels = new ConsumerChannels();
+        inbox.tracing = com.msaair.platform.tracing.MessageTracing.off();
+        inbox.metrics = new ConsumerMetrics() {
+            @Override
+            void count(String channel, Outcome outcome) {}
+        };
         inbox.clock = Clock.systemUTC();
         inbox.maxAttempts = 2;
         inbox.consumerName = "property";
@@ -40,9 +45,11 @@ class InboxProperties {
         List<ReceivedMessage.RawHeader> headers = hostile.headers().stream()
                 .map(h -> new ReceivedMessage.RawHeader(h.name(), h.value())).toList();
 
-        boolean done = inbox.receive("topic", new ReceivedMessage("topic", 0, 1, hostile.key(), hostile.value(), headers), event -> {
-            throw new MalformedEventException("unknown event type " + event.eventType());
+        // A consumer that knows no type: every record that reads as an envelope is refused as unknown.
+        Subscription knowsNothing = new Subscription("topic", EventTypes.handling(), event -> {
+            throw new MalformedEventException("never called");
         });
+        boolean done = inbox.receive(knowsNothing, new ReceivedMessage("topic", 0, 1, hostile.key(), hostile.value(), headers));
 
         assertThat(done).isTrue();
         assertThat(db.committedSends).as(hostile.shape()).singleElement().satisfies(sent -> {

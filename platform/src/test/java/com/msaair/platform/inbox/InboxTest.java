@@ -41,9 +41,9 @@ class InboxTest {
         inbox.outbox = db.outbox;
         inbox.channels = new ConsumerChannels();
         inbox.tracing = com.msaair.platform.tracing.MessageTracing.off();
-        inbox.lag = new ConsumerLag() {
+        inbox.loops = new ConsumerLoops() {
             @Override
-            synchronized void watch(String channel) {}
+            void start(Subscription subscription, Inbox into) {}
         };
         inbox.metrics = new ConsumerMetrics() {
             @Override
@@ -63,8 +63,8 @@ class InboxTest {
     @Test
     void aGoodEventIsAppliedOnceAndItsRedeliveryChangesNothing() {
         String event = envelope(UUID.randomUUID(), "Booked");
-        assertThat(inbox.receive("orders", message(event), applied::add)).isTrue();
-        assertThat(inbox.receive("orders", message(event), applied::add)).isTrue();
+        assertThat(inbox.receive(orders(applied::add), message(event))).isTrue();
+        assertThat(inbox.receive(orders(applied::add), message(event))).isTrue();
 
         assertThat(applied).hasSize(1);
         assertThat(db.committedProcessed.values()).containsExactly(ProcessedMessage.Outcome.APPLIED);
@@ -85,7 +85,7 @@ class InboxTest {
                 new ReceivedMessage("orders", 0, offsets++, null, null, List.of()));
 
         for (ReceivedMessage message : poison) {
-            assertThat(inbox.receive("orders", message, applied::add)).isTrue();
+            assertThat(inbox.receive(orders(applied::add), message)).isTrue();
         }
 
         assertThat(applied).isEmpty();
@@ -106,24 +106,24 @@ class InboxTest {
     @Test
     void anEventTheBusinessRefusesIsParkedAtOnceWithoutRetrying() {
         AtomicInteger calls = new AtomicInteger();
-        inbox.receive("orders", message(envelope(UUID.randomUUID(), "Unknown")), event -> {
+        inbox.receive(orders(event -> {
             calls.incrementAndGet();
-            throw new MalformedEventException("unknown event type Unknown");
-        });
+            throw new EventRejectedException("no such flight");
+        }), message(envelope(UUID.randomUUID(), "Booked")));
 
         assertThat(calls).hasValue(1);
         assertThat(db.committedLetters).singleElement().satisfies(l -> assertThat(l.view().reasonCode()).isEqualTo(DeadLetter.Reason.REJECTED));
-        assertThat(db.committedSends.get(0).value()).as("parked unchanged").contains("\"eventType\":\"Unknown\"");
+        assertThat(db.committedSends.get(0).value()).as("parked unchanged").contains("\"eventType\":\"Booked\"");
         assertThat(counted).as("counted once, as parked").containsExactly(java.util.Map.entry(ConsumerMetrics.Outcome.PARKED, 1));
     }
 
     @Test
     void anyExceptionOfTheHandlerIsRetriedThenParkedNeverThrown() {
         AtomicInteger calls = new AtomicInteger();
-        boolean done = inbox.receive("orders", message(envelope(UUID.randomUUID(), "Booked")), event -> {
+        boolean done = inbox.receive(orders(event -> {
             calls.incrementAndGet();
             throw new UnsupportedOperationException("a bug that fails on this event every time");
-        });
+        }), message(envelope(UUID.randomUUID(), "Booked")));
 
         assertThat(done).isTrue();
         assertThat(calls).hasValue(3);
@@ -136,7 +136,7 @@ class InboxTest {
     @Test
     void lockConflictsAndLostConnectionsAreWaitedOutNotCountedTowardsParking() {
         AtomicInteger calls = new AtomicInteger();
-        boolean done = inbox.receive("orders", message(envelope(UUID.randomUUID(), "Booked")), event -> {
+        boolean done = inbox.receive(orders(event -> {
             int call = calls.incrementAndGet();
             if (call <= 3) {
                 throw new RuntimeException(new SQLTransactionRollbackException("deadlock", "40001"));
@@ -145,7 +145,7 @@ class InboxTest {
                 throw new RuntimeException(new SQLTransientConnectionException("gone", "08006"));
             }
             applied.add(event);
-        });
+        }), message(envelope(UUID.randomUUID(), "Booked")));
 
         assertThat(done).isTrue();
         assertThat(calls).as("more failures than max-attempts, none of them the event's").hasValue(6);
@@ -156,18 +156,18 @@ class InboxTest {
     @Test
     void aBatchIsAppliedInOneTransactionAndOneBadMessageInItFallsBackToOneAtATime() {
         List<ReceivedMessage> good = List.of(message(envelope(UUID.randomUUID(), "Booked")), message(envelope(UUID.randomUUID(), "Booked")));
-        assertThat(inbox.receiveAll("orders", good, applied::add)).isTrue();
+        assertThat(inbox.receiveAll(orders(applied::add), good)).isTrue();
         assertThat(db.commits).isEqualTo(1);
 
         UUID poisonId = UUID.randomUUID();
         List<ReceivedMessage> mixed = List.of(message(envelope(UUID.randomUUID(), "Booked")), message(envelope(poisonId, "Booked")),
                 message(envelope(UUID.randomUUID(), "Booked")));
-        assertThat(inbox.receiveAll("orders", mixed, event -> {
+        assertThat(inbox.receiveAll(orders(event -> {
             if (event.eventId().equals(poisonId)) {
                 throw new EventRejectedException("no such flight");
             }
             applied.add(event);
-        })).isTrue();
+        }), mixed)).isTrue();
 
         // The handler's effects of the failed batch were rolled back with it; what committed is in the inbox.
         assertThat(applied.stream().map(EventEnvelope::eventId).distinct()).hasSize(4);
@@ -178,6 +178,44 @@ class InboxTest {
     }
 
     @Test
+    void anEventOfATypeTheConsumerIgnoresIsAcknowledgedWithoutATransaction() {
+        assertThat(inbox.receive(orders(applied::add), message(envelope(UUID.randomUUID(), "Browsed")))).isTrue();
+
+        assertThat(applied).isEmpty();
+        assertThat(db.commits).as("no transaction").isZero();
+        assertThat(db.committedProcessed).as("no inbox row").isEmpty();
+        assertThat(counted).containsOnly(java.util.Map.entry(ConsumerMetrics.Outcome.IGNORED, 1));
+    }
+
+    @Test
+    void inABatchTheIgnoredEventsAreLeftOutAndTheOthersShareOneTransaction() {
+        List<ReceivedMessage> batch = List.of(message(envelope(UUID.randomUUID(), "Booked")), message(envelope(UUID.randomUUID(), "Browsed")),
+                message(envelope(UUID.randomUUID(), "Booked")), message(envelope(UUID.randomUUID(), "Browsed")));
+
+        assertThat(inbox.receiveAll(orders(applied::add), batch)).isTrue();
+
+        assertThat(applied).hasSize(2);
+        assertThat(db.commits).isEqualTo(1);
+        assertThat(db.committedProcessed).hasSize(2);
+        assertThat(counted).containsOnly(java.util.Map.entry(ConsumerMetrics.Outcome.APPLIED, 2), java.util.Map.entry(ConsumerMetrics.Outcome.IGNORED, 2));
+    }
+
+    @Test
+    void anEventOfATypeTheConsumerDoesNotKnowIsParkedWithoutCallingItsHandler() {
+        List<ReceivedMessage> batch = List.of(message(envelope(UUID.randomUUID(), "Booked")), message(envelope(UUID.randomUUID(), "Refunded")));
+
+        assertThat(inbox.receiveAll(orders(applied::add), batch)).isTrue();
+
+        // The batch failed on the unknown type and was taken one at a time: the handler saw only "Booked".
+        assertThat(applied).extracting(EventEnvelope::eventType).containsOnly("Booked");
+        assertThat(db.committedProcessed.values()).containsExactlyInAnyOrder(ProcessedMessage.Outcome.APPLIED, ProcessedMessage.Outcome.PARKED);
+        assertThat(db.committedLetters).singleElement().satisfies(l -> {
+            assertThat(l.view().reasonCode()).isEqualTo(DeadLetter.Reason.REJECTED);
+            assertThat(l.view().reason()).contains("unknown event type Refunded on orders");
+        });
+    }
+
+    @Test
     void aKeyTooLongForTheOutboxAndHeadersTooManyForItAreParkedAsATruncatedCopy() {
         List<ReceivedMessage.RawHeader> headers = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -185,7 +223,7 @@ class InboxTest {
         }
         byte[] key = "k".repeat(250).getBytes(StandardCharsets.UTF_8);
         byte[] value = ("x".repeat(1_000_000)).getBytes(StandardCharsets.UTF_8);
-        inbox.receive("orders", new ReceivedMessage("orders", 2, 7, key, value, headers), applied::add);
+        inbox.receive(orders(applied::add), new ReceivedMessage("orders", 2, 7, key, value, headers));
 
         Sent sent = db.committedSends.get(0);
         assertThat(sent.key()).hasSize(DeadLetterCopy.MAX_KEY);
@@ -199,7 +237,7 @@ class InboxTest {
     @Test
     void whenParkingAsItIsKeepsFailingAMinimalCopyIsParked() {
         db.outbox.refuseCopiesWithContent = true;
-        inbox.receive("orders", message("not json"), applied::add);
+        inbox.receive(orders(applied::add), message("not json"));
 
         assertThat(db.committedSends).singleElement().satisfies(sent -> {
             assertThat(sent.value()).isNull();
@@ -218,8 +256,9 @@ class InboxTest {
             }
             applied.add(event);
         };
-        inbox.subscriber("orders", handler);
-        inbox.receive("orders", message(envelope(id, "Booked")), handler);
+        inbox.consume("orders", TYPES, handler);
+        Subscription orders = inbox.subscriptionOf("orders").orElseThrow();
+        inbox.receive(orders, message(envelope(id, "Booked")));
         long letter = db.committedLetters.get(0).id();
 
         DeadLetterReplay replay = new DeadLetterReplay();
@@ -234,8 +273,15 @@ class InboxTest {
         assertThat(applied).hasSize(1);
         assertThat(db.committedProcessed).containsEntry(id.toString(), ProcessedMessage.Outcome.APPLIED);
         // The original, redelivered now, is a duplicate.
-        inbox.receive("orders", message(envelope(id, "Booked")), handler);
+        inbox.receive(orders, message(envelope(id, "Booked")));
         assertThat(applied).hasSize(1);
+    }
+
+    /** The test's consumer: it handles "Booked", knows "Browsed" and has nothing to do for it. */
+    private static final EventTypes TYPES = EventTypes.handling("Booked").ignoring("Browsed");
+
+    private static Subscription orders(EventHandler handler) {
+        return new Subscription("orders", TYPES, handler);
     }
 
     private ReceivedMessage message(String text) {

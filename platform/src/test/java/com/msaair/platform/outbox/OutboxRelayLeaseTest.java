@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +21,12 @@ class OutboxRelayLeaseTest {
 
     private final SteppingClock clock = new SteppingClock(Instant.EPOCH);
     private final EndlessOutbox store = new EndlessOutbox(clock);
-    private final RecordingEmitter emitter = new RecordingEmitter(clock);
+    private final RecordingProducer producer = new RecordingProducer(clock);
     private final OutboxRelay relay = new OutboxRelay();
 
     OutboxRelayLeaseTest() {
         relay.store = store;
-        relay.emitter = emitter;
+        relay.producer = producer;
         relay.clock = clock;
         relay.tracing = com.msaair.platform.tracing.MessageTracing.off();
         relay.metrics = new OutboxMetrics() {
@@ -50,7 +47,7 @@ class OutboxRelayLeaseTest {
 
         // Each batch takes a second; the lease is renewed when half of it (7.5 s) has run out.
         assertThat(store.fetches).as("batches fetched before the renewal failed").isEqualTo(8);
-        assertThat(emitter.sentAt).isNotEmpty().allSatisfy(at -> assertThat(at).isBefore(Instant.EPOCH.plusSeconds(15)));
+        assertThat(producer.sentAt).isNotEmpty().allSatisfy(at -> assertThat(at).isBefore(Instant.EPOCH.plusSeconds(15)));
         assertThat(store.removedAfterLoop).as("the last batch's acknowledged rows are removed").isEqualTo(10);
     }
 
@@ -62,14 +59,14 @@ class OutboxRelayLeaseTest {
         relay.relayPending();
 
         assertThat(store.fetches).isEqualTo(41);
-        assertThat(emitter.sentAt).hasSize(400);
+        assertThat(producer.sentAt).hasSize(400);
     }
 
     @Test
     void anAcknowledgementIsNotAwaitedPastTheLease() {
         relay.leases = new FakeLeases(Integer.MAX_VALUE);
         relay.leaseSeconds = 2; // acknowledgements may come until 1 s before it ends; the ack timeout is 20 s
-        emitter.acknowledge = false;
+        producer.acknowledge = false;
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), relay::relayPending);
 
@@ -121,40 +118,23 @@ class OutboxRelayLeaseTest {
         }
     }
 
-    static class RecordingEmitter implements Emitter<ProducerRecord<String, String>> {
+    /** A broker that acknowledges at once (or never), recording when each record was sent. */
+    static class RecordingProducer extends OutboxProducer {
         private final SteppingClock clock;
         final List<Instant> sentAt = new ArrayList<>();
         boolean acknowledge = true;
 
-        RecordingEmitter(SteppingClock clock) {
+        RecordingProducer(SteppingClock clock) {
             this.clock = clock;
         }
 
         @Override
-        public CompletionStage<Void> send(ProducerRecord<String, String> record) {
+        public CompletableFuture<Void> send(ProducerRecord<String, String> record) {
             sentAt.add(clock.instant());
             return acknowledge ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
         }
 
         @Override
-        public <M extends Message<? extends ProducerRecord<String, String>>> void send(M message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void complete() {}
-
-        @Override
-        public void error(Exception e) {}
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
-        }
+        void failed(Throwable failure) {}
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -48,9 +47,9 @@ class OutboxRelayRefusalTest {
                 table.remove(message);
             }
         };
-        relay.emitter = new OutboxRelayLeaseTest.RecordingEmitter(clock) {
+        relay.producer = new OutboxRelayLeaseTest.RecordingProducer(clock) {
             @Override
-            public CompletionStage<Void> send(ProducerRecord<String, String> record) {
+            public CompletableFuture<Void> send(ProducerRecord<String, String> record) {
                 if (record.value().equals("event 3") && failureFor3 != null) {
                     return CompletableFuture.failedFuture(failureFor3);
                 }

@@ -1,6 +1,6 @@
 package com.msaair.systemtest.support;
 
-import com.msaair.localstack.KafkaBroker;
+import com.msaair.localstack.KafkaCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +67,8 @@ public final class KafkaProbe {
     public static Map<String, Long> endOffsetsByTopic() throws Exception {
         try (Admin admin = SystemStack.stack().kafka().admin()) {
             Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (String topic : KafkaBroker.EVENT_TOPICS) {
-                for (int p = 0; p < KafkaBroker.PARTITIONS; p++) {
+            for (String topic : KafkaCluster.EVENT_TOPICS) {
+                for (int p = 0; p < KafkaCluster.PARTITIONS; p++) {
                     request.put(new TopicPartition(topic, p), OffsetSpec.latest());
                 }
             }

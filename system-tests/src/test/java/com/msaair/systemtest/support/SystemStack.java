@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * On Derby (the default) the database server is a Derby Network Server that keeps the mileage service's
  * data, so a second mileage replica can share it; the other services embed theirs. With
  * {@code -Dmsaair.test.database=postgresql} every service keeps its data in a PostgreSQL cluster of
- * the stack's own (a database each), and that is the database server.
+ * the stack's own (a database each), and that is the database server. Kafka is one broker, or a
+ * cluster of three with {@code -Dmsaair.test.kafka-brokers=3}.
  */
 public final class SystemStack implements BeforeAllCallback {
 
@@ -99,6 +100,14 @@ public final class SystemStack implements BeforeAllCallback {
         }
     }
 
+    /**
+     * How many Kafka brokers the stack runs: 1, or 3 with {@code -Dmsaair.test.kafka-brokers=3} (a
+     * cluster as in production, for the rolling restart: KafkaRollingRestartIT).
+     */
+    public static int kafkaBrokers() {
+        return Integer.getInteger("msaair.test.kafka-brokers", 1);
+    }
+
     public static int portOffset() {
         return Integer.getInteger("msaair.test.port-offset", 10000);
     }
@@ -107,7 +116,7 @@ public final class SystemStack implements BeforeAllCallback {
         StackLayout layout = StackLayout.fromEnvironment().withData(Path.of(System.getProperty("msaair.test.data", "target/stack-data")));
         layout.deleteData();
         int offset = portOffset();
-        LocalStack stack = new LocalStack(layout, EnumSet.allOf(Service.class), offset);
+        LocalStack stack = new LocalStack(layout, EnumSet.allOf(Service.class), offset, kafkaBrokers());
         DatabaseServer database;
         if (onPostgres()) {
             // Started and stopped by the stack, before and after the servers.
@@ -134,7 +143,7 @@ public final class SystemStack implements BeforeAllCallback {
         stack.start(START_TIMEOUT);
         // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
         LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
-        LOG.info(() -> "System under test (" + database.describe() + ") ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        LOG.info(() -> "System under test (" + database.describe() + ", Kafka " + stack.kafka().size() + " broker(s)) ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         running = new Running(stack, database, watchdog, new Identities(stack.keycloak()));
         return running;
     }

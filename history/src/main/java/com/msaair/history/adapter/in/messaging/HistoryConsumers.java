@@ -7,19 +7,19 @@ import com.msaair.history.domain.EntryKind;
 import com.msaair.history.domain.TimelineEntry;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Builds the timeline from reservation-events, mileage-events and payment-events, one entry per event
- * that tells the customer something (a hold does not; its end does), through the idempotent inbox. Rebuilding the view is consuming the topics again from offset zero with a new
+ * that tells the customer something (a hold does not, and is ignored; its end does), through the idempotent inbox. Rebuilding the view is consuming the topics again from offset zero with a new
  * consumer group into an empty database (see the README).
  */
 @ApplicationScoped
@@ -29,6 +29,10 @@ public class HistoryConsumers {
     static final String MILEAGE_EVENTS = "mileage-events";
     static final String PAYMENT_EVENTS = "payment-events";
     private static final Pattern SEAT = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
+    static final EventTypes RESERVATION_TYPES = EventTypes.handling("ReservationCreated", "ReservationCancelled", "ReservationReleased")
+            .ignoring("ReservationHeld");
+    static final EventTypes MILEAGE_TYPES = EventTypes.handling("MileageIncreased", "MileageDecreased", "CustomerRegistered");
+    static final EventTypes PAYMENT_TYPES = EventTypes.handling("PaymentRefunded").ignoring("PaymentCaptured", "PaymentDeclined");
 
     @Inject
     Inbox inbox;
@@ -36,19 +40,10 @@ public class HistoryConsumers {
     @Inject
     HistoryService history;
 
-    @Incoming(RESERVATION_EVENTS)
-    public Subscriber<Message<byte[]>> reservationEvents() {
-        return inbox.subscriber(RESERVATION_EVENTS, this::onReservationEvent);
-    }
-
-    @Incoming(MILEAGE_EVENTS)
-    public Subscriber<Message<byte[]>> mileageEvents() {
-        return inbox.subscriber(MILEAGE_EVENTS, this::onMileageEvent);
-    }
-
-    @Incoming(PAYMENT_EVENTS)
-    public Subscriber<Message<byte[]>> paymentEvents() {
-        return inbox.subscriber(PAYMENT_EVENTS, this::onPaymentEvent);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(RESERVATION_EVENTS, RESERVATION_TYPES, this::onReservationEvent);
+        inbox.consume(MILEAGE_EVENTS, MILEAGE_TYPES, this::onMileageEvent);
+        inbox.consume(PAYMENT_EVENTS, PAYMENT_TYPES, this::onPaymentEvent);
     }
 
     void onReservationEvent(EventEnvelope event) {
@@ -81,19 +76,12 @@ public class HistoryConsumers {
                 data.validOrThrow(MalformedEventException::new);
                 yield entry(event, customerId, "EXPIRED".equals(status) ? EntryKind.HOLD_EXPIRED : EntryKind.PAYMENT_FAILED).reason(reason);
             }
-            case "ReservationHeld" -> {
-                // A hold is not yet something that happened to the customer; how it ended is.
-                data.validOrThrow(MalformedEventException::new);
-                yield null;
-            }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };
-        if (entry != null) {
-            history.record(entry.booking(reservationId, scheduleId, flightNumber).passengers(passengers).seats(seats).build());
-        }
+        history.record(entry.booking(reservationId, scheduleId, flightNumber).passengers(passengers).seats(seats).build());
     }
 
-    /** Refunds join the timeline with their amount; a capture and a decline are there already as BOOKED and PAYMENT_FAILED. */
+    /** Refunds join the timeline with their amount; a capture and a decline are there already as BOOKED and PAYMENT_FAILED (ignored). */
     void onPaymentEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
@@ -105,7 +93,6 @@ public class HistoryConsumers {
                 history.record(entry(event, customerId, EntryKind.REFUNDED).reservation(reservationId)
                         .amount(refund.amount(), refund.currency()).build());
             }
-            case "PaymentCaptured", "PaymentDeclined" -> data.validOrThrow(MalformedEventException::new);
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + PAYMENT_EVENTS);
         }
     }

@@ -2,8 +2,6 @@ package com.msaair.mileage.adapter.in.messaging;
 
 import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION_CANCELLED;
 import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION_CREATED;
-import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION_HELD;
-import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION_RELEASED;
 
 import com.msaair.mileage.application.ReservationEvent;
 import com.msaair.mileage.application.ReservationEvent.Change;
@@ -13,24 +11,21 @@ import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.security.CustomerIds;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** Reads reservation events from their JSON: only the fields mileage needs (a tolerant reader). */
 @ApplicationScoped
 public class JsonReservationEventReader implements ReservationEventReader {
 
     @Override
-    public Optional<ReservationEvent> read(EventEnvelope event) {
+    public ReservationEvent read(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
         String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         long miles = RESERVATION_CREATED.equals(event.eventType()) ? data.requiredLong("miles", 1, Integer.MAX_VALUE) : 0;
         data.validOrThrow(MalformedEventException::new);
         return switch (event.eventType()) {
-            case RESERVATION_CREATED -> Optional.of(new ReservationEvent(event, Change.ACCRUE, customerId, reservationId, miles));
-            case RESERVATION_CANCELLED -> Optional.of(new ReservationEvent(event, Change.REVERSE, customerId, reservationId, 0));
-            // Miles accrue on confirmation only (ReservationCreated); a hold, and its release unpaid, earn nothing.
-            case RESERVATION_HELD, RESERVATION_RELEASED -> Optional.empty();
+            case RESERVATION_CREATED -> new ReservationEvent(event, Change.ACCRUE, customerId, reservationId, miles);
+            case RESERVATION_CANCELLED -> new ReservationEvent(event, Change.REVERSE, customerId, reservationId, 0);
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on reservation-events");
         };
     }

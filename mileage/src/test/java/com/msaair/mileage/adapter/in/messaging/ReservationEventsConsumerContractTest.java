@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.msaair.contracts.ConsumerContract;
 import com.msaair.mileage.application.ReservationEvent;
 import com.msaair.mileage.application.ReservationEventHandler;
+import com.msaair.platform.inbox.EventTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,16 @@ class ReservationEventsConsumerContractTest {
     }
 
     @Test
-    void holdsAndTheirReleaseEarnNothingButAreUnderstood() {
+    void holdsAndTheirReleaseEarnNothingAndAreIgnoredWithoutATransaction() {
         for (String type : List.of(ReservationEventHandler.RESERVATION_HELD, ReservationEventHandler.RESERVATION_RELEASED)) {
-            assertThat(ConsumerContract.verify(TOPIC, type, consumer::onReservationEvent)).containsExactly("customerId", "reservationId");
+            assertThat(ReservationEventsConsumer.TYPES.of(type)).as(type).isEqualTo(EventTypes.Disposition.IGNORED);
         }
-        assertThat(applied).as("miles accrue on confirmation only").isEmpty();
+        assertThat(ReservationEventsConsumer.TYPES.handled())
+                .containsExactlyInAnyOrder(ReservationEventHandler.RESERVATION_CREATED, ReservationEventHandler.RESERVATION_CANCELLED);
+    }
+
+    @Test
+    void knowsEveryReservationEventType() {
+        ConsumerContract.knowsEveryType(TOPIC, ReservationEventsConsumer.TYPES);
     }
 }

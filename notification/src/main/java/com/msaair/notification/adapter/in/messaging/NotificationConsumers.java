@@ -5,23 +5,23 @@ import com.msaair.notification.application.NotificationService;
 import com.msaair.notification.domain.Messages;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Every reservation status change (confirmed with the amount paid, a failed payment, an expired hold, a
  * cancellation), every refund and every mileage change becomes one notification to its customer;
- * CustomerRegistered tells how to reach them. Each topic is its own channel (Liberty's connector reads
- * one topic per channel); both go through the idempotent inbox.
+ * CustomerRegistered tells how to reach them. A hold is nothing to tell yet (ignored): the customer hears
+ * when it ends. Each topic is its own channel, through the idempotent inbox.
  */
 @ApplicationScoped
 public class NotificationConsumers {
@@ -30,6 +30,10 @@ public class NotificationConsumers {
     static final String MILEAGE_EVENTS = "mileage-events";
     static final String PAYMENT_EVENTS = "payment-events";
     private static final Pattern SEAT = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
+    static final EventTypes RESERVATION_TYPES = EventTypes.handling("ReservationCreated", "ReservationCancelled", "ReservationReleased")
+            .ignoring("ReservationHeld");
+    static final EventTypes MILEAGE_TYPES = EventTypes.handling("MileageIncreased", "MileageDecreased", "CustomerRegistered");
+    static final EventTypes PAYMENT_TYPES = EventTypes.handling("PaymentRefunded").ignoring("PaymentCaptured", "PaymentDeclined");
 
     @Inject
     Inbox inbox;
@@ -37,19 +41,10 @@ public class NotificationConsumers {
     @Inject
     NotificationService notifications;
 
-    @Incoming(RESERVATION_EVENTS)
-    public Subscriber<Message<byte[]>> reservationEvents() {
-        return inbox.subscriber(RESERVATION_EVENTS, this::onReservationEvent);
-    }
-
-    @Incoming(MILEAGE_EVENTS)
-    public Subscriber<Message<byte[]>> mileageEvents() {
-        return inbox.subscriber(MILEAGE_EVENTS, this::onMileageEvent);
-    }
-
-    @Incoming(PAYMENT_EVENTS)
-    public Subscriber<Message<byte[]>> paymentEvents() {
-        return inbox.subscriber(PAYMENT_EVENTS, this::onPaymentEvent);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(RESERVATION_EVENTS, RESERVATION_TYPES, this::onReservationEvent);
+        inbox.consume(MILEAGE_EVENTS, MILEAGE_TYPES, this::onMileageEvent);
+        inbox.consume(PAYMENT_EVENTS, PAYMENT_TYPES, this::onPaymentEvent);
     }
 
     void onReservationEvent(EventEnvelope event) {
@@ -74,11 +69,6 @@ public class NotificationConsumers {
                 yield "EXPIRED".equals(status) ? Messages.holdExpired(reservationId, flightNumber, seats)
                         : Messages.paymentFailed(reservationId, flightNumber, reason, seats);
             }
-            case "ReservationHeld" -> {
-                // Nothing to tell yet: the customer hears when the hold ends (confirmed, declined, expired).
-                data.validOrThrow(MalformedEventException::new);
-                yield null;
-            }
             case "ReservationCancelled" -> {
                 String reason = data.requiredString("reason", 40);
                 data.validOrThrow(MalformedEventException::new);
@@ -86,12 +76,10 @@ public class NotificationConsumers {
             }
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
         };
-        if (message != null) {
-            notifications.notify(event, customerId, message);
-        }
+        notifications.notify(event, customerId, message);
     }
 
-    /** A refund is told; a capture or a decline is told by the booking's own event (confirmed with the amount, or released). */
+    /** A refund is told; a capture or a decline is told by the booking's own event (confirmed with the amount, or released): ignored. */
     void onPaymentEvent(EventEnvelope event) {
         JsonFields data = JsonFields.tolerant(event.data());
         String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
@@ -102,7 +90,6 @@ public class NotificationConsumers {
                 data.validOrThrow(MalformedEventException::new);
                 notifications.notify(event, customerId, Messages.refunded(reservationId, refund));
             }
-            case "PaymentCaptured", "PaymentDeclined" -> data.validOrThrow(MalformedEventException::new);
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + PAYMENT_EVENTS);
         }
     }

@@ -6,15 +6,15 @@ import com.msaair.payment.domain.PaymentMethods;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.security.CustomerIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * What becomes of bookings, from reservation-events: ReservationHeld opens the payment (so the charge
@@ -26,6 +26,8 @@ import org.reactivestreams.Subscriber;
 public class ReservationEventsConsumer {
 
     static final String CHANNEL = "reservation-events";
+    static final EventTypes TYPES = EventTypes.handling("ReservationHeld", "ReservationReleased", "ReservationCancelled")
+            .ignoring("ReservationCreated");
 
     @Inject
     Inbox inbox;
@@ -33,9 +35,8 @@ public class ReservationEventsConsumer {
     @Inject
     BookingOutcomes bookings;
 
-    @Incoming(CHANNEL)
-    public Subscriber<Message<byte[]>> reservationEvents() {
-        return inbox.subscriber(CHANNEL, this::apply);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {
@@ -62,7 +63,6 @@ public class ReservationEventsConsumer {
                 data.validOrThrow(MalformedEventException::new);
                 bookings.ended(reservationId, refund);
             }
-            case "ReservationCreated" -> data.validOrThrow(MalformedEventException::new);
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
         }
     }

@@ -3,16 +3,16 @@ package com.msaair.reservation.adapter.in.messaging;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.security.CustomerIds;
 import com.msaair.reservation.application.BookingOutcomes;
 import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Payment events end holds the booking's own call could not: a capture of the booking's price from its
@@ -25,6 +25,7 @@ import org.reactivestreams.Subscriber;
 public class PaymentEventsConsumer {
 
     static final String CHANNEL = "payment-events";
+    static final EventTypes TYPES = EventTypes.handling("PaymentCaptured", "PaymentDeclined").ignoring("PaymentRefunded");
 
     @Inject
     Inbox inbox;
@@ -32,9 +33,8 @@ public class PaymentEventsConsumer {
     @Inject
     BookingOutcomes outcomes;
 
-    @Incoming(CHANNEL)
-    public Subscriber<Message<byte[]>> paymentEvents() {
-        return inbox.subscriber(CHANNEL, this::apply);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {
@@ -52,7 +52,6 @@ public class PaymentEventsConsumer {
                 data.validOrThrow(MalformedEventException::new);
                 outcomes.release(reservationId, ReservationStatus.PAYMENT_FAILED, reason, event.eventId());
             }
-            case "PaymentRefunded" -> data.validOrThrow(MalformedEventException::new);
             default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
         }
     }

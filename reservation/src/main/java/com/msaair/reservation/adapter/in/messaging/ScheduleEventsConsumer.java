@@ -2,6 +2,7 @@ package com.msaair.reservation.adapter.in.messaging;
 
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.FlightReplicaService;
@@ -11,15 +12,14 @@ import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.SeatLayout;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.reactivestreams.Subscriber;
 
 /**
  * Schedule events keep the flight replica current (so booking goes on while the schedule service is
@@ -30,6 +30,7 @@ public class ScheduleEventsConsumer {
 
     static final String CHANNEL = "schedule-events";
     private static final Pattern AISLE = Pattern.compile("[A-Z]\\|[A-Z]");
+    static final EventTypes TYPES = EventTypes.handling("ScheduleCreated", "ScheduleCancelled");
 
     @Inject
     Inbox inbox;
@@ -37,9 +38,8 @@ public class ScheduleEventsConsumer {
     @Inject
     FlightReplicaService replica;
 
-    @Incoming(CHANNEL)
-    public Subscriber<Message<byte[]>> scheduleEvents() {
-        return inbox.subscriber(CHANNEL, this::apply);
+    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {

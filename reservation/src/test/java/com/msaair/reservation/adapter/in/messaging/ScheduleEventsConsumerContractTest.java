@@ -78,4 +78,15 @@ class ScheduleEventsConsumerContractTest {
         assertThat(ConsumerContract.verify(ScheduleEventsConsumer.CHANNEL, "ScheduleCancelled", consumer::apply)).containsExactly("scheduleId");
         assertThat(applied).first().isEqualTo(41L);
     }
+
+    @Test
+    void knowsEveryScheduleEventType() {
+        ConsumerContract.knowsEveryType(ScheduleEventsConsumer.CHANNEL, ScheduleEventsConsumer.TYPES);
+    }
+
+    @Test
+    void knowsEveryPaymentEventTypeAndIgnoresRefunds() {
+        ConsumerContract.knowsEveryType(PaymentEventsConsumer.CHANNEL, PaymentEventsConsumer.TYPES);
+        assertThat(PaymentEventsConsumer.TYPES.ignored()).containsExactly("PaymentRefunded");
+    }
 }
