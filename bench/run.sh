@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The booking benchmark. Starts its own stack (ports 29081-29085, Kafka 29092, data in
+# The booking benchmark. Starts its own stack (ports 29081-29086, Kafka 29092, data in
 # target/bench-data), so a development stack may keep running; it competes for the CPU though.
 #   ./bench/run.sh [--mode standard|cost|surge] [--concurrency 16] [--duration 60] [--warmup 60] [--customers 1000] [--flights 200]
 #                  [--database derby|postgresql]

@@ -165,7 +165,7 @@ public final class Benchmark {
     }
 
     private void run(String arguments) throws Exception {
-        log("Starting the stack (Kafka, six Liberty servers, full JIT) on ports " + (9081 + PORT_OFFSET) + "-" + (9085 + PORT_OFFSET)
+        log("Starting the stack (Kafka, six Liberty servers, full JIT) on ports " + (9081 + PORT_OFFSET) + "-" + (9086 + PORT_OFFSET)
                 + "; mode " + mode.name().toLowerCase(Locale.ROOT));
         long started = System.nanoTime();
         stack.start(Duration.ofMinutes(5));
