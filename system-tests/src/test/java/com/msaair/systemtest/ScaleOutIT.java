@@ -35,7 +35,7 @@ class ScaleOutIT {
 
     @Test
     void twoReplicasShareTheWorkAndARestartMidwayLosesAndDoublesNothing() throws Exception {
-        LibertyServer second = SystemStack.stack().newServer(Service.MILEAGE, "mileage-2", 9087 + SystemStack.portOffset(),
+        LibertyServer second = SystemStack.stack().newServer(Service.MILEAGE, "mileage-2", 9187 + SystemStack.portOffset(),
                         SystemStack.stack().layout().data().resolve("servers-2"))
                 .env(SystemStack.database().clientEnvironment("mileage"));
         second.start();
