@@ -68,6 +68,9 @@ class HostileRequestIT {
         Map<Integer, Integer> statuses = new TreeMap<>();
         int sent = 0;
         for (Operation operation : operations) {
+            if (!operation.path().contains("{") && operation.queryParameters().isEmpty() && !operation.hasBody()) {
+                continue; // it takes no input, so there is nothing hostile to send it (who may call it: AccessMatrixIT)
+            }
             for (int i = 0; i < PER_OPERATION; i++) {
                 String path = operation.path();
                 while (path.contains("{")) {
