@@ -11,8 +11,8 @@ import java.util.Map;
  */
 public interface DatabaseServer {
 
-    /** What the server is, for messages: "the Derby Network Server", "PostgreSQL". */
-    String describe();
+    /** What the server is, for messages: "Derby Network Server", "PostgreSQL". */
+    String label();
 
     /** The environment that points a Liberty server at {@code databaseName} on this server. */
     Map<String, String> clientEnvironment(String databaseName);

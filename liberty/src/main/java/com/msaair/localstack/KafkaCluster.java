@@ -110,12 +110,7 @@ public final class KafkaCluster {
 
     /** The ports the cluster listens on (brokers and controllers), to check they are free. */
     public List<Integer> ports() {
-        List<Integer> ports = new ArrayList<>();
-        brokers.forEach(broker -> {
-            ports.add(broker.port());
-            ports.add(broker.controllerPort());
-        });
-        return ports;
+        return brokers.stream().flatMap(broker -> broker.ports().stream()).toList();
     }
 
     /** Whether every broker runs. */
@@ -128,15 +123,10 @@ public final class KafkaCluster {
         return brokers.get(0).pid();
     }
 
-    /** The first broker's log (the only one, by default). */
-    public Path log() {
-        return brokers.get(0).log();
-    }
-
     /** Starts every broker that is not running (at once: the controllers need each other) and returns when all answer. */
     public void start(Duration timeout) {
         List<KafkaBroker> starting = brokers.stream().filter(broker -> !broker.isRunning()).toList();
-        starting.forEach(KafkaBroker::launch);
+        starting.forEach(KafkaBroker::start);
         starting.forEach(broker -> broker.awaitReady(timeout));
     }
 
@@ -145,15 +135,7 @@ public final class KafkaCluster {
      * controller quorum that is gone (a minute, until its grace ran out).
      */
     public void stop() {
-        java.util.concurrent.CompletableFuture.allOf(brokers.stream()
-                        .map(broker -> java.util.concurrent.CompletableFuture.runAsync(broker::stop))
-                        .toArray(java.util.concurrent.CompletableFuture[]::new))
-                .join();
-    }
-
-    /** kill -9 of every broker. */
-    public void kill() {
-        brokers.forEach(KafkaBroker::kill);
+        StackProcess.stopTogether(brokers);
     }
 
     /** An admin client for the cluster; the caller closes it. */
@@ -213,7 +195,7 @@ public final class KafkaCluster {
             } catch (Exception e) {
                 lagging = e.toString();
             }
-            KafkaBroker.sleep(500);
+            StackProcess.sleep(500);
         }
         throw new IllegalStateException("Partitions not in sync within " + timeout.toSeconds() + " s: " + lagging);
     }

@@ -3,9 +3,6 @@ package com.msaair.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +24,7 @@ import java.util.Map;
  * those secrets as environment variables ({@link #secretVariable}) that the realm file names where a
  * client's secret goes, and the server acting as that client gets the same secret the same way.
  */
-public final class KeycloakServer {
+public final class KeycloakServer extends StackProcess {
 
     public static final String REALM = "msaair";
     public static final String ADMIN = "admin";
@@ -38,21 +35,15 @@ public final class KeycloakServer {
     public static final List<String> CONFIDENTIAL_CLIENTS = List.of("msaair-web", ServiceClient.RESERVATION);
 
     private final StackLayout layout;
-    private final int port;
-    private ManagedProcess process;
 
     public KeycloakServer(StackLayout layout, int port) {
+        super("Keycloak", layout.data().resolve("keycloak"), "keycloak.log", Duration.ofSeconds(30), port);
         this.layout = layout;
-        this.port = port;
-    }
-
-    public int port() {
-        return port;
     }
 
     /** Where the server is, as browsers, the command line and the services see it (one name: the issuer is part of every token). */
     public String url() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + port();
     }
 
     /** The realm's issuer: the {@code iss} of its tokens, and what the services verify. */
@@ -64,28 +55,18 @@ public final class KeycloakServer {
         return issuer() + "/protocol/openid-connect/token";
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     /** Keycloak's JVM (kc.sh, the process started, runs it as its child). */
+    @Override
     public long pid() {
-        return ProcessHandle.of(process.pid()).stream().flatMap(ProcessHandle::descendants)
+        long script = super.pid();
+        return ProcessHandle.of(script).stream().flatMap(ProcessHandle::descendants)
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
-    }
-
-    public Path log() {
-        return home().resolve("keycloak.log");
-    }
-
-    private Path home() {
-        return layout.data().resolve("keycloak");
+                .findFirst().map(ProcessHandle::pid).orElse(script);
     }
 
     /** The master realm administrator's password (made on first start). */
     public String adminPassword() {
-        return secret(home().resolve("admin-password"));
+        return secret(folder().resolve("admin-password"));
     }
 
     /** The secret of one of the realm's {@link #CONFIDENTIAL_CLIENTS} (made on first start). */
@@ -93,7 +74,7 @@ public final class KeycloakServer {
         if (!CONFIDENTIAL_CLIENTS.contains(clientId)) {
             throw new IllegalArgumentException(clientId + " is not a confidential client of the realm; those are " + CONFIDENTIAL_CLIENTS);
         }
-        return secret(home().resolve("client-secrets").resolve(clientId));
+        return secret(folder().resolve("client-secrets").resolve(clientId));
     }
 
     /** The environment variable that carries a client's secret into Keycloak's realm import: msaair-web is MSAAIR_WEB_CLIENT_SECRET. */
@@ -117,76 +98,31 @@ public final class KeycloakServer {
         }
     }
 
-    /** Starts Keycloak and returns once the realm answers (about 20 s; the first start of a new data folder takes longer). */
-    public void start(Duration timeout) {
-        launch();
-        awaitReady(timeout);
+    /** Keycloak in development mode, its data (an H2 file) in the data folder. */
+    @Override
+    protected List<String> commandLine() {
+        String db = "jdbc:h2:file:" + folder().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
+        return List.of(layout.keycloakHome().resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port(), "--hostname=" + url(),
+                "--import-realm", "--db=dev-file", "--db-url=" + db);
     }
 
-    /** Starts the process without waiting for it (it takes a while: start it first, wait for it last). */
-    public void launch() {
-        if (!Ports.isFree(port)) {
-            throw new IllegalStateException("Port " + port + " for Keycloak is already in use" + LibertyServer.describeHolder(port));
-        }
-        Path kc = layout.keycloakHome();
-        String db = "jdbc:h2:file:" + home().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
+    @Override
+    protected Map<String, String> environment() {
         Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + System.getenv().getOrDefault("MSAAIR_KEYCLOAK_HEAP", "512m"),
                 // Its transaction log beside its database, not in the shared distribution.
-                "JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + home().resolve("transactions"),
+                "JAVA_OPTS_APPEND", "-Dquarkus.transaction-manager.object-store.directory=" + folder().resolve("transactions"),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword()));
         // The realm file names each confidential client's secret as ${<CLIENT>_CLIENT_SECRET}; the import fills it in.
         CONFIDENTIAL_CLIENTS.forEach(client -> environment.put(secretVariable(client), clientSecret(client)));
-        process = ManagedProcess.launch("keycloak", List.of(
-                        kc.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + url(),
-                        "--import-realm", "--db=dev-file", "--db-url=" + db),
-                environment, home(), log());
+        return environment;
     }
 
-    public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited while starting:\n" + process.tail(30));
-            }
-            if (answers()) {
-                return;
-            }
-            KafkaBroker.sleep(500);
-        }
-        process.stop(Duration.ofSeconds(10));
-        throw new IllegalStateException("Keycloak did not answer within " + timeout.toSeconds() + " s:\n" + process.tail(30));
-    }
-
-    /** Whether the realm's discovery document is served (the services need its keys). */
-    public boolean answers() {
-        if (!Ports.isListening(port)) {
-            return false;
-        }
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-        }
-    }
-
-    public void kill() {
-        if (process != null) {
-            process.kill();
-        }
+    /** Whether the realm's discovery document is served (the services need its keys): about 20 s after start, longer on a new data folder. */
+    @Override
+    public boolean isReady() {
+        return httpGet(URI.create(issuer() + "/.well-known/openid-configuration"), Duration.ofSeconds(5)).status() == 200;
     }
 }

@@ -2,9 +2,6 @@ package com.msaair.localstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,29 +16,17 @@ import java.util.stream.Stream;
  * is the server). Configuration reaches it only through environment variables, as in a container.
  * Two instances of the same server (a service scaled out) differ by their output directory.
  */
-public final class LibertyServer {
-
-    // HTTP/1.1, as curl and the probes of Kubernetes speak it: the JDK client's default h2c upgrade
-    // made Liberty write an FFDC ("stream was already closed") when a probe connection ended.
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+public final class LibertyServer extends StackProcess {
 
     private final StackLayout layout;
     private final String serverName;
-    private final String label;
-    private final int port;
     private final Path outputDir;
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private volatile ManagedProcess process;
-    private volatile boolean readySinceStart;
 
     public LibertyServer(StackLayout layout, String serverName, String label, int port, Path outputDir) {
+        super(label, outputDir, label + ".console.log", Duration.ofSeconds(60), port);
         this.layout = layout;
         this.serverName = serverName;
-        this.label = label;
-        this.port = port;
         this.outputDir = outputDir;
     }
 
@@ -69,28 +54,12 @@ public final class LibertyServer {
         return this;
     }
 
-    public String label() {
-        return label;
-    }
-
     public String serverName() {
         return serverName;
     }
 
-    public int port() {
-        return port;
-    }
-
     public URI uri() {
-        return URI.create("http://localhost:" + port);
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public long pid() {
-        return process.pid();
+        return URI.create("http://localhost:" + port());
     }
 
     /** Where this server writes messages.log and its Derby files. */
@@ -102,60 +71,43 @@ public final class LibertyServer {
         return serverOutput().resolve("logs/messages.log");
     }
 
-    public synchronized void start() {
-        if (isRunning()) {
-            throw new IllegalStateException(label + " is already running");
-        }
-        if (!Ports.isFree(port)) {
-            throw new IllegalStateException("Port " + port + " for " + label + " is already in use" + describeHolder(port));
-        }
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("WLP_OUTPUT_DIR", outputDir.toString());
-        env.put("HTTP_PORT", String.valueOf(port));
-        env.putAll(environment);
-        readySinceStart = false;
-        process = ManagedProcess.launch(label, List.of(layout.serverLauncher().toString(), "run", serverName), env,
-                outputDir, outputDir.resolve(label + ".console.log"));
+    @Override
+    public Path log() {
+        return messagesLog();
     }
 
-    /** Waits until {@code /health/ready} is UP; fails with the server's own words if it dies or times out. */
-    public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(label + " exited while starting:\n" + errors());
-            }
-            if (applicationFailed()) {
-                throw new IllegalStateException(label + "'s application failed to start:\n" + errors());
-            }
-            if (isReady()) {
-                readySinceStart = true;
-                return;
-            }
-            KafkaBroker.sleep(250);
-        }
-        throw new IllegalStateException(label + " was not ready within " + timeout.toSeconds() + " s:\n" + errors());
+    @Override
+    protected List<String> commandLine() {
+        return List.of(layout.serverLauncher().toString(), "run", serverName);
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("WLP_OUTPUT_DIR", outputDir.toString());
+        env.put("HTTP_PORT", String.valueOf(port()));
+        env.putAll(environment);
+        return env;
     }
 
     /** CWWKZ0002E: the server runs, but the application did not start; waiting longer would not help. */
-    private boolean applicationFailed() {
+    @Override
+    protected void failIfHopeless() {
+        boolean applicationFailed;
         try {
-            return Files.exists(messagesLog()) && Files.readString(messagesLog()).contains("CWWKZ0002E");
+            applicationFailed = Files.exists(messagesLog()) && Files.readString(messagesLog()).contains("CWWKZ0002E");
         } catch (IOException | RuntimeException e) {
-            return false;
+            applicationFailed = false;
+        }
+        if (applicationFailed) {
+            throw new IllegalStateException(label() + "'s application failed to start:\n" + errors());
         }
     }
 
+    /** Whether {@code /health/ready} is UP. */
+    @Override
     public boolean isReady() {
         return healthStatus("/health/ready") == 200;
-    }
-
-    /**
-     * Whether this process has been ready once since it started: only then does a failing liveness
-     * check mean something (Kubernetes' startup probe plays this part).
-     */
-    public boolean hasBeenReady() {
-        return isRunning() && readySinceStart;
     }
 
     /** The HTTP status of a health endpoint, or -1 when nothing answers in time. */
@@ -164,43 +116,12 @@ public final class LibertyServer {
     }
 
     /** A health endpoint's status and body; status -1 when nothing answers in time. */
-    public record Health(int status, String body) {}
-
-    public Health health(String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(3)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Health(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Health(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Health(-1, "interrupted");
-        }
-    }
-
-    /** Graceful stop (SIGTERM: Liberty stops accepting, finishes work in flight, closes consumers). */
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(60));
-        }
-    }
-
-    /** Stops (gracefully) and starts again, returning when ready. */
-    public synchronized void restart(Duration timeout) {
-        stop();
-        start();
-        awaitReady(timeout);
-    }
-
-    /** kill -9: a crash. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-        }
+    public HttpAnswer health(String path) {
+        return httpGet(uri().resolve(path), Duration.ofSeconds(3));
     }
 
     /** The error lines of messages.log (JSON, one object a line), or the console output when there are none. */
+    @Override
     public String errors() {
         try {
             if (Files.exists(messagesLog())) {
@@ -217,11 +138,6 @@ public final class LibertyServer {
         } catch (IOException | RuntimeException e) {
             // fall back to the console
         }
-        return process == null ? "(not started)" : process.tail(30);
-    }
-
-    static String describeHolder(int port) {
-        String holder = Ports.holder(port);
-        return holder.isEmpty() ? "" : " by: " + holder;
+        return super.errors();
     }
 }

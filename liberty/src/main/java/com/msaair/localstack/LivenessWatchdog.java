@@ -53,7 +53,7 @@ public final class LivenessWatchdog implements AutoCloseable {
                 failures.remove(server);
                 continue;
             }
-            LibertyServer.Health live = server.health("/health/live");
+            StackProcess.HttpAnswer live = server.health("/health/live");
             if (live.status() == 200) {
                 failures.remove(server);
                 continue;

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -223,24 +222,15 @@ public final class LocalStack implements AutoCloseable {
     public void start(Duration timeout) {
         layout.requireBuilt();
         List<String> conflicts = new ArrayList<>();
-        kafka.ports().forEach(port -> checkPort(port, "Kafka", conflicts));
-        checkPort(keycloak.port(), "Keycloak", conflicts);
-        checkPort(zipkin.port(), "Zipkin", conflicts);
-        checkPort(gatewayPort, "the gateway (nginx)", conflicts);
-        if (postgres != null) {
-            checkPort(postgres.port(), "PostgreSQL", conflicts);
-        }
-        servers.forEach((service, server) -> checkPort(server.port(), service.serverName(), conflicts));
-        if (web != null) {
-            checkPort(web.port(), "the web front end", conflicts);
-        }
+        Ports.conflict(gatewayPort, "the gateway (nginx)").ifPresent(conflicts::add);
+        processes().forEach(process -> process.ports().forEach(port -> Ports.conflict(port, process.label()).ifPresent(conflicts::add)));
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
         }
         try {
             // Keycloak takes longest and nothing waits for it to start: the services fetch its keys with the first token.
-            keycloak.launch();
-            zipkin.launch();
+            keycloak.start();
+            zipkin.start();
             if (postgres != null) {
                 postgres.start(timeout, servers.keySet().stream().map(Service::serverName).toList());
             }
@@ -278,23 +268,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public void restart(Service service, Duration timeout) {
-        LibertyServer server = server(service);
-        server.stop();
-        server.start();
-        server.awaitReady(timeout);
-    }
-
-    /** Stops every server (at once), then Kafka. */
+    /** Stops every server (at once), then the gateway, Kafka and the rest. */
     @Override
     public void close() {
         if (watchdog != null) {
             watchdog.close();
         }
-        CompletableFuture.allOf(allServers().stream()
-                        .map(server -> CompletableFuture.runAsync(server::stop))
-                        .toArray(CompletableFuture[]::new))
-                .join();
+        StackProcess.stopTogether(allServers());
         if (gateway != null) {
             gateway.stop();
         }
@@ -308,22 +288,22 @@ public final class LocalStack implements AutoCloseable {
 
     /** kill -9 of everything this stack started: for a JVM going away without its clean-up. */
     public void kill() {
-        allServers().forEach(LibertyServer::kill);
-        kafka.kill();
-        keycloak.kill();
-        zipkin.kill();
+        processes().forEach(StackProcess::kill);
         if (gateway != null) {
             gateway.kill();
         }
-        if (postgres != null) {
-            postgres.kill();
-        }
     }
 
-    private static void checkPort(int port, String what, List<String> conflicts) {
-        if (!Ports.isFree(port)) {
-            conflicts.add("Port " + port + " (" + what + ") is already in use" + LibertyServer.describeHolder(port));
+    /** Every process of the stack but the gateway (made when it starts): the servers, Kafka's brokers, Keycloak, Zipkin, PostgreSQL. */
+    public List<StackProcess> processes() {
+        List<StackProcess> processes = new ArrayList<>(allServers());
+        processes.addAll(kafka.brokers());
+        processes.add(keycloak);
+        processes.add(zipkin);
+        if (postgres != null) {
+            processes.add(postgres);
         }
+        return processes;
     }
 
     static Duration startTimeout() {

@@ -1,12 +1,9 @@
 package com.msaair.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * nginx (Debian's package) as a process of the stack: its configuration written into {@code prefix},
@@ -20,15 +17,16 @@ import java.util.Map;
  * too big for the proxy buffers is passed on as it comes instead of spooled, whoever runs the stack and
  * wherever its data lives.
  */
-public final class Nginx {
+public final class Nginx extends StackProcess {
 
     /** The largest request body: the services' own limit (platform's BodySizeLimit, msaair.http.max-body-bytes). */
     public static final int MAX_BODY_BYTES = 65_536;
 
-    private final ManagedProcess process;
+    private final String http;
 
-    private Nginx(ManagedProcess process) {
-        this.process = process;
+    private Nginx(Path prefix, int port, String http) {
+        super("nginx", prefix, "logs/console.log", Duration.ofSeconds(10), port);
+        this.http = http;
     }
 
     /** Whether nginx is installed (./msaair and .ci/run install it with apt when it is not). */
@@ -43,29 +41,24 @@ public final class Nginx {
 
     /** Writes the configuration, starts nginx and returns once it listens on {@code port}. */
     public static Nginx start(Path prefix, int port, String http) {
-        if (!Ports.isFree(port)) {
-            throw new IllegalStateException("Port " + port + " for nginx is already in use" + LibertyServer.describeHolder(port));
-        }
-        String config = config(prefix, http);
-        Path file = prefix.resolve("nginx.conf");
-        try {
-            Files.createDirectories(prefix.resolve("logs"));
-            Files.writeString(file, config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Nginx nginx = new Nginx(prefix, port, http);
+        nginx.start(Duration.ofSeconds(20));
+        return nginx;
+    }
+
+    @Override
+    protected void prepare() {
+        write(configFile(), config(folder(), http));
+    }
+
+    @Override
+    protected List<String> commandLine() {
         String binary = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        ManagedProcess nginx = ManagedProcess.launch("nginx", List.of(binary, "-p", prefix.toString(), "-c", file.toString()), Map.of(),
-                prefix, prefix.resolve("logs/console.log"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!Ports.isListening(port)) {
-            if (!nginx.isAlive() || System.nanoTime() > deadline) {
-                nginx.kill();
-                throw new IllegalStateException("nginx did not start:\n" + nginx.tail(20));
-            }
-            KafkaBroker.sleep(100);
-        }
-        return new Nginx(nginx);
+        return List.of(binary, "-p", folder().toString(), "-c", configFile().toString());
+    }
+
+    private Path configFile() {
+        return folder().resolve("nginx.conf");
     }
 
     /** The whole configuration, {@code http} inside its {@code http { }}. */
@@ -92,21 +85,5 @@ public final class Nginx {
                 http,
                 "}",
                 "");
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    public void stop() {
-        process.stop(Duration.ofSeconds(10));
-    }
-
-    public void kill() {
-        process.kill();
     }
 }

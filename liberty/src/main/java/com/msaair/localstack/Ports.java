@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Port checks: is it free to listen on, is something answering on it. */
@@ -29,6 +30,22 @@ public final class Ports {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Fails when {@code port}, which {@code user} is to listen on, is taken. */
+    static void requireFree(int port, String user) {
+        conflict(port, user).ifPresent(conflict -> {
+            throw new IllegalStateException(conflict);
+        });
+    }
+
+    /** When {@code port} is taken: that it is, for {@code user}, and who has it as far as {@code ss} can tell. */
+    static Optional<String> conflict(int port, String user) {
+        if (isFree(port)) {
+            return Optional.empty();
+        }
+        String holder = holder(port);
+        return Optional.of("Port " + port + " for " + user + " is already in use" + (holder.isEmpty() ? "" : " by: " + holder));
     }
 
     /** Who listens on {@code port}, as far as {@code ss} can tell (empty when it cannot). */

@@ -28,53 +28,28 @@ import java.util.stream.Stream;
  * stack's data), its own port on 127.0.0.1, no Unix socket, one database per service. Installed with
  * apt when missing. PostgreSQL refuses to run as root: started by root, the cluster belongs to
  * Debian's {@code postgres} user and runs as it ({@code setpriv}, which execs, so the managed process
- * is the postmaster itself and {@link #kill()} is a crash of the database server).
+ * is the postmaster itself and {@link #kill()} is a crash of the database server: its backends notice and
+ * end on their own).
  */
-public final class PostgresServer implements DatabaseServer {
+public final class PostgresServer extends StackProcess implements DatabaseServer {
 
     /** Dev-only credentials, as Derby's: the cluster listens on 127.0.0.1 only. */
     public static final String USER = "msaair";
     public static final String PASSWORD = "msaair";
 
-    private final Path home;
-    private final int port;
-    private ManagedProcess process;
-
     public PostgresServer(Path home, int port) {
-        this.home = home;
-        this.port = port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path log() {
-        return home.resolve("postgres.log");
-    }
-
-    @Override
-    public String describe() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    public long pid() {
-        return process.pid();
+        // A graceful stop is a "fast" shutdown: SIGTERM rolls back open transactions and checkpoints.
+        super("PostgreSQL", home, "postgres.log", Duration.ofSeconds(60), port);
     }
 
     @Override
     public Map<String, String> clientEnvironment(String databaseName) {
-        return Map.of("DB_MODE", "postgresql", "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(port), "DB_NAME", databaseName,
+        return Map.of("DB_MODE", "postgresql", "DB_HOST", "127.0.0.1", "DB_PORT", String.valueOf(port()), "DB_NAME", databaseName,
                 "DB_USER", USER, "DB_PASSWORD", PASSWORD);
     }
 
     private String jdbcUrl(String databaseName) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + databaseName;
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + databaseName;
     }
 
     /** A connection as the cluster's owner; a database that does not exist is created first. */
@@ -96,44 +71,63 @@ public final class PostgresServer implements DatabaseServer {
 
     /** Creates the cluster on first use, starts it and creates the databases that do not exist yet. */
     public void start(Duration timeout, List<String> databases) {
-        Path bin = binaries();
-        Path pgdata = home.resolve("pgdata");
-        if (!Files.isRegularFile(pgdata.resolve("PG_VERSION"))) {
-            initialise(bin, pgdata);
-        }
-        if (!Ports.isFree(port)) {
-            throw new IllegalStateException("Port " + port + " for PostgreSQL is already in use" + LibertyServer.describeHolder(port));
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        launch(bin, pgdata, deadline);
+        start(timeout);
         createDatabases(databases);
     }
 
     /**
-     * Starts the postmaster and waits until it accepts connections. After a crash the old server's
-     * backends may still hold its shared memory for a moment: the new postmaster then exits at once
-     * and is started again.
+     * Starts the server on its existing data (after {@link #kill()}: crash recovery from the WAL), or on
+     * a new cluster. After a crash the old server's backends may still hold its shared memory for a
+     * moment: the new postmaster then exits at once and is started again.
      */
-    private void launch(Path bin, Path pgdata, long deadline) {
+    @Override
+    public void start(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                super.start(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                return;
+            } catch (Exited e) {
+                if (System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    @Override
+    protected void prepare() {
+        Path pgdata = pgdata();
+        if (!Files.isRegularFile(pgdata.resolve("PG_VERSION"))) {
+            initialise(binaries(), pgdata);
+        }
+    }
+
+    @Override
+    protected List<String> commandLine() {
         List<String> command = new ArrayList<>(asOwner());
-        command.addAll(List.of(bin.resolve("postgres").toString(), "-D", pgdata.toString(), "-p", String.valueOf(port),
+        command.addAll(List.of(binaries().resolve("postgres").toString(), "-D", pgdata().toString(), "-p", String.valueOf(port()),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 // Six services with pools of up to 50, a second replica or two, the tests' own connections.
                 "-c", "max_connections=400",
                 "-c", "logging_collector=off", "-c", "log_min_messages=warning"));
-        String lastFailure = "";
-        while (System.nanoTime() < deadline) {
-            process = ManagedProcess.launch("postgresql", command, Map.of("LC_ALL", "C.UTF-8"), home, log());
-            while (System.nanoTime() < deadline && process.isAlive()) {
-                if (accepts()) {
-                    return;
-                }
-                KafkaBroker.sleep(200);
-            }
-            lastFailure = process.tail(10);
-            KafkaBroker.sleep(500);
-        }
-        throw new IllegalStateException("PostgreSQL did not accept connections on port " + port + ":\n" + lastFailure);
+        return command;
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return Map.of("LC_ALL", "C.UTF-8");
+    }
+
+    /** Whether it accepts connections. */
+    @Override
+    public boolean isReady() {
+        return accepts();
+    }
+
+    private Path pgdata() {
+        return folder().resolve("pgdata");
     }
 
     private boolean accepts() {
@@ -163,6 +157,7 @@ public final class PostgresServer implements DatabaseServer {
 
     private void initialise(Path bin, Path pgdata) {
         try {
+            Path home = folder();
             Files.createDirectories(home);
             Path passwordFile = home.resolve("initdb-password");
             Files.writeString(passwordFile, PASSWORD + "\n", StandardCharsets.UTF_8);
@@ -170,35 +165,10 @@ public final class PostgresServer implements DatabaseServer {
             List<String> command = new ArrayList<>(asOwner());
             command.addAll(List.of(bin.resolve("initdb").toString(), "-D", pgdata.toString(), "-U", USER,
                     "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale"));
-            ManagedProcess initdb = ManagedProcess.launch("initdb", command, Map.of("LC_ALL", "C.UTF-8"), home, home.resolve("initdb.log"));
-            if (!initdb.waitFor(Duration.ofMinutes(2)) || initdb.exitValue() != 0) {
-                throw new IllegalStateException("initdb failed:\n" + initdb.tail(20));
-            }
+            run("initdb", command, environment(), home, home.resolve("initdb.log"), Duration.ofMinutes(2));
             Files.deleteIfExists(passwordFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the PostgreSQL cluster in " + pgdata + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Starts the server on its existing data (after {@link #kill()}: crash recovery from the WAL), or on a new cluster. */
-    @Override
-    public void start(Duration timeout) {
-        start(timeout, List.of());
-    }
-
-    /** Stops the server (a "fast" shutdown: SIGTERM rolls back open transactions and checkpoints). */
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(60));
-        }
-    }
-
-    /** SIGKILL of the postmaster: a crash of the database server. Its backends notice and end on their own. */
-    @Override
-    public void kill() {
-        if (process != null) {
-            process.kill();
         }
     }
 

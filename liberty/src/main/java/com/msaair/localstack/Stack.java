@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,8 @@ public final class Stack {
         PrometheusServer prometheus = null;
         if (observe) {
             try {
-                prometheus = PrometheusServer.start(layout, stack, PrometheusServer.PORT, Duration.ofSeconds(60));
+                prometheus = new PrometheusServer(layout, stack.allServers(), PrometheusServer.PORT);
+                prometheus.start(Duration.ofSeconds(60));
             } catch (RuntimeException e) {
                 stack.close();
                 throw e;
@@ -148,21 +150,12 @@ public final class Stack {
 
     /** Stays in the foreground; says so when a process of the stack ends by itself. */
     private static void watch(LocalStack stack) {
-        Map<String, Boolean> reported = new LinkedHashMap<>();
+        Set<String> reported = new HashSet<>();
         while (true) {
-            KafkaBroker.sleep(2000);
-            if (!stack.keycloak().isRunning() && reported.putIfAbsent("keycloak", true) == null) {
-                OUT.println("Keycloak has stopped; see " + stack.keycloak().log());
-            }
-            if (!stack.zipkin().isRunning() && reported.putIfAbsent("zipkin", true) == null) {
-                OUT.println("Zipkin has stopped; see " + stack.zipkin().log());
-            }
-            if (!stack.kafka().isRunning() && reported.putIfAbsent("kafka", true) == null) {
-                OUT.println("Kafka has stopped; see " + stack.kafka().log());
-            }
-            for (LibertyServer server : stack.allServers()) {
-                if (!server.isRunning() && reported.putIfAbsent(server.label(), true) == null) {
-                    OUT.println(server.label() + " has stopped; see " + server.messagesLog());
+            StackProcess.sleep(2000);
+            for (StackProcess process : stack.processes()) {
+                if (!process.isRunning() && reported.add(process.label())) {
+                    OUT.println(process.label() + " has stopped; see " + process.log());
                 }
             }
         }

@@ -143,7 +143,7 @@ public final class SystemStack implements BeforeAllCallback {
         stack.start(START_TIMEOUT);
         // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
         LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
-        LOG.info(() -> "System under test (" + database.describe() + ", Kafka " + stack.kafka().size() + " broker(s)) ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        LOG.info(() -> "System under test (" + database.label() + ", Kafka " + stack.kafka().size() + " broker(s)) ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         running = new Running(stack, database, watchdog, new Identities(stack.keycloak()));
         return running;
     }
