@@ -1,6 +1,7 @@
 package com.msaair.payment.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.msaair.platform.domain.Money;
 import java.time.Duration;
@@ -147,5 +148,15 @@ class PaymentTest {
         captured.captured("ch_1", NOW);
         captured.expire(DEADLINE);
         assertThat(captured.status()).as("a capture stands").isEqualTo(PaymentStatus.CAPTURED);
+    }
+
+    @Test
+    void aPaymentIsOfSomethingAndDisownedOnlyForTermsThatDiffer() {
+        assertThatThrownBy(() -> Payment.open(1001, "c-1", new Money(0, "KRW"), "pm_card_visa", DEADLINE, NOW, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        Payment payment = open();
+        assertThatThrownBy(() -> payment.disown(List.of(), NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
+        assertThat(payment.mismatch()).isEmpty();
     }
 }

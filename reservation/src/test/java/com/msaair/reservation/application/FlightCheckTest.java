@@ -1,30 +1,18 @@
 package com.msaair.reservation.application;
 
+import static com.msaair.reservation.application.ReservationUseCases.FLIGHT;
+import static com.msaair.reservation.application.ReservationUseCases.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.CancellationReason;
-import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
-import com.msaair.reservation.domain.Flight;
-import com.msaair.reservation.domain.FlightDirectory;
-import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
-import com.msaair.reservation.domain.Payments;
 import com.msaair.reservation.domain.Payments.PaymentOutcome;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationStatus;
-import com.msaair.reservation.domain.SeatLayout;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,113 +22,24 @@ import org.junit.jupiter.api.Test;
  */
 class FlightCheckTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private static final Instant DEPARTURE = Instant.parse("2026-12-24T09:00:00Z");
-    private static final long FLIGHT = 5;
+    private final ReservationUseCases app = new ReservationUseCases();
+    private final InMemoryFlights flights = app.flights;
+    private final InMemoryReservations reservations = app.reservations;
+    private final FlightReplicaService replica = app.replica;
+    private final List<Long> askedSchedule = app.scheduleAsked;
 
-    private final SeatLifecycleTest.Flights flights = new SeatLifecycleTest.Flights();
-    private final SeatLifecycleTest.Reservations reservations = new SeatLifecycleTest.Reservations();
-    private final SeatLifecycleTest.Seats seats = new SeatLifecycleTest.Seats(reservations);
-    private final List<String> announced = new ArrayList<>();
-    private final List<Long> askedSchedule = new ArrayList<>();
-    private final BookingService bookings = new BookingService();
-    private final FlightReplicaService replica = new FlightReplicaService();
-
-    /** What the schedule service answers, live. */
-    private Supplier<FlightFacts> schedule = () -> facts(FlightStatus.SCHEDULED);
-    /** What happens while the booking is charged. */
-    private Supplier<PaymentOutcome> charge = () -> PaymentOutcome.PAID;
-
-    private static FlightFacts facts(FlightStatus status) {
-        return new FlightFacts(FLIGHT, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), "A321",
-                SeatLayout.of(30, "ABCDEF", List.of("C|D"), 180), 100, new Money(125_000, "KRW"), status);
-    }
-
-    @BeforeEach
-    void wire() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReservationAnnouncer announcer = new ReservationAnnouncer() {
-            @Override
-            void held(Reservation r, Instant captureBefore, Instant at) {
-                announced.add("held " + r.id());
-            }
-
-            @Override
-            void confirmed(Reservation r, Instant at, UUID causationId) {
-                announced.add("confirmed " + r.id());
-            }
-
-            @Override
-            void released(Reservation r, Instant at, UUID causationId) {
-                announced.add("released " + r.id());
-            }
-
-            @Override
-            void cancelled(Reservation r, Instant at, UUID causationId) {
-                announced.add("cancelled " + r.id() + " refund " + r.refund().amount());
-            }
-        };
-        BookingTerms terms = new BookingTerms();
-        terms.holdSeconds = 900;
-        terms.captureMarginSeconds = 60;
-        terms.refundBeforeDeparture = 100;
-        IdempotencyKeys noKeys = new IdempotencyKeys() {
-            @Override
-            public Optional<Recorded> find(String customerId, String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void record(String customerId, String key, String fingerprint, long reservationId, Instant at) {}
-        };
-        SeatBooking seatBooking = new SeatBooking();
-        seatBooking.flights = flights;
-        seatBooking.reservations = reservations;
-        seatBooking.seatInventory = seats;
-        seatBooking.idempotencyKeys = noKeys;
-        seatBooking.announcer = announcer;
-        seatBooking.terms = terms;
-        seatBooking.clock = clock;
-        BookingOutcomes outcomes = new BookingOutcomes();
-        outcomes.reservations = reservations;
-        outcomes.flights = flights;
-        outcomes.seatInventory = seats;
-        outcomes.announcer = announcer;
-        outcomes.clock = clock;
-        replica.flights = flights;
-        replica.reservations = reservations;
-        replica.seatInventory = seats;
-        replica.announcer = announcer;
-        replica.clock = clock;
-        bookings.seats = seatBooking;
-        bookings.outcomes = outcomes;
-        bookings.reservations = reservations;
-        bookings.idempotencyKeys = noKeys;
-        bookings.terms = terms;
-        bookings.customerDirectory = customerId -> CustomerCheck.VERIFIED;
-        bookings.flightDirectory = new FlightDirectory() {
-            @Override
-            public FlightFacts find(long scheduleId) {
-                askedSchedule.add(scheduleId);
-                return schedule.get();
-            }
-        };
-        bookings.payments = new Payments() {
-            @Override
-            public PaymentOutcome charge(Reservation reservation, Instant captureBefore) {
-                return charge.get();
-            }
-        };
+    FlightCheckTest() {
+        app.schedule = scheduleId -> facts(FlightStatus.SCHEDULED);
     }
 
     private Reservation book() {
-        return bookings.book(new BookFlight("c-1", FLIGHT, 2, "pm_card_visa", Optional.empty(), List.of())).reservation();
+        return app.book(2);
     }
 
     @Test
     void aFlightTheReplicaHasIsBookedWithoutAskingSchedule() {
-        flights.addIfAbsent(Flight.of(facts(FlightStatus.SCHEDULED)));
-        schedule = () -> {
+        app.withFlight();
+        app.schedule = scheduleId -> {
             throw new AssertionError("schedule asked about a flight the replica has");
         };
 
@@ -159,7 +58,7 @@ class FlightCheckTest {
 
     @Test
     void aLiveAnswerAheadOfTheReplicaThatSaysCancelledBooksNothingAndStartsNoReplica() {
-        schedule = () -> facts(FlightStatus.CANCELLED);
+        app.schedule = scheduleId -> facts(FlightStatus.CANCELLED);
 
         assertThatThrownBy(this::book).isInstanceOfSatisfying(ReservationException.class, e -> assertThat(e.code()).isEqualTo("flight-cancelled"));
         assertThat(flights.find(FLIGHT)).isEmpty();
@@ -168,8 +67,8 @@ class FlightCheckTest {
 
     @Test
     void aFlightNobodyKnowsIsNotFound() {
-        schedule = () -> {
-            throw ReservationException.flightNotFound(FLIGHT);
+        app.schedule = scheduleId -> {
+            throw ReservationException.flightNotFound(scheduleId);
         };
 
         assertThatThrownBy(this::book).isInstanceOfSatisfying(ReservationException.class, e -> assertThat(e.code()).isEqualTo("flight-not-found"));
@@ -178,7 +77,7 @@ class FlightCheckTest {
 
     @Test
     void aFlightTheReplicaKnowsIsCancelledIsAConflictWithoutAskingSchedule() {
-        flights.addIfAbsent(Flight.of(facts(FlightStatus.SCHEDULED)));
+        app.withFlight();
         replica.scheduleCancelled(FLIGHT, UUID.randomUUID());
 
         assertThatThrownBy(this::book).isInstanceOfSatisfying(ReservationException.class, e -> assertThat(e.code()).isEqualTo("flight-cancelled"));
@@ -192,12 +91,12 @@ class FlightCheckTest {
      */
     @Test
     void aBookingTheReplicaTookForAFlightScheduleHadCancelledIsCancelledWithItAndRefundedInFull() {
-        flights.addIfAbsent(Flight.of(facts(FlightStatus.SCHEDULED)));
+        app.withFlight();
         Reservation confirmed = book();
         assertThat(confirmed.status()).isEqualTo(ReservationStatus.CONFIRMED);
 
         // The event arrives while the next booking is being charged: after its hold, before its confirmation.
-        charge = () -> {
+        app.payment = (reservation, captureBefore) -> {
             replica.scheduleCancelled(FLIGHT, UUID.randomUUID());
             return PaymentOutcome.PAID;
         };
@@ -210,12 +109,13 @@ class FlightCheckTest {
             assertThat(now.refund()).as("in full").isEqualTo(now.price());
         }
         assertThat(paidAfterItsFlightWasCancelled.status()).as("what the booking's request is answered").isEqualTo(ReservationStatus.CANCELLED);
-        assertThat(announced).as("the second booking is never announced as confirmed (no ReservationCreated, no miles)")
-                .doesNotContain("confirmed " + paidAfterItsFlightWasCancelled.id());
+        assertThat(app.announced()).filteredOn(line -> line.startsWith("ReservationCreated"))
+                .as("the second booking is never announced as confirmed (no ReservationCreated, no miles)")
+                .containsExactly("ReservationCreated 1 [1A, 1B]");
         assertThat(flights.find(FLIGHT)).hasValueSatisfying(flight -> {
             assertThat(flight.status()).isEqualTo(FlightStatus.CANCELLED);
             assertThat(flight.seatsAvailable()).isEqualTo(180);
         });
-        assertThat(seats.occupied(FLIGHT)).isEmpty();
+        assertThat(app.seats.occupied(FLIGHT)).isEmpty();
     }
 }

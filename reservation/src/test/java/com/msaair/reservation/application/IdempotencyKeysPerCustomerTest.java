@@ -5,30 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.msaair.reservation.domain.ReservationException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** An idempotency key is its customer's: the rule {@link BookingService} replays by. */
 class IdempotencyKeysPerCustomerTest {
 
-    private final Map<List<String>, IdempotencyKeys.Recorded> stored = new HashMap<>();
     private final BookingService bookings = new BookingService();
 
     IdempotencyKeysPerCustomerTest() {
-        bookings.idempotencyKeys = new IdempotencyKeys() {
-            @Override
-            public Optional<Recorded> find(String customerId, String idempotencyKey) {
-                return Optional.ofNullable(stored.get(List.of(customerId, idempotencyKey)));
-            }
-
-            @Override
-            public void record(String customerId, String idempotencyKey, String fingerprint, long reservationId, Instant at) {
-                stored.put(List.of(customerId, idempotencyKey), new Recorded(reservationId, fingerprint));
-            }
-        };
+        bookings.idempotencyKeys = new InMemoryIdempotencyKeys();
     }
 
     private static BookFlight booking(String customer, int passengers, String key) {

@@ -1,35 +1,20 @@
 package com.msaair.reservation.application;
 
+import static com.msaair.reservation.application.ReservationUseCases.FLIGHT;
+import static com.msaair.reservation.application.ReservationUseCases.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.msaair.platform.domain.Money;
-import com.msaair.reservation.domain.Flight;
-import com.msaair.reservation.domain.FlightFacts;
-import com.msaair.reservation.domain.FlightRepository;
-import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
-import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.ReservationStatus;
 import com.msaair.reservation.domain.Seat;
-import com.msaair.reservation.domain.SeatInventory;
-import com.msaair.reservation.domain.SeatLayout;
 import com.msaair.reservation.domain.SeatState;
-import java.lang.reflect.Field;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,78 +25,15 @@ import org.junit.jupiter.api.Test;
  */
 class SeatLifecycleTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private static final Instant DEPARTURE = Instant.parse("2026-12-24T09:00:00Z");
-    private static final long FLIGHT = 5;
-
-    private final Flights flights = new Flights();
-    private final Reservations reservations = new Reservations();
-    private final Seats seats = new Seats(reservations);
-    private final List<String> announced = new ArrayList<>();
-    private final SeatBooking booking = new SeatBooking();
-    private final BookingOutcomes outcomes = new BookingOutcomes();
-    private final FlightReplicaService replica = new FlightReplicaService();
-
-    @BeforeEach
-    void wire() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReservationAnnouncer announcer = new ReservationAnnouncer() {
-            @Override
-            void held(Reservation r, Instant captureBefore, Instant at) {
-                announced.add("held " + r.id() + " " + r.seats());
-            }
-
-            @Override
-            void confirmed(Reservation r, Instant at, UUID causationId) {
-                announced.add("confirmed " + r.id());
-            }
-
-            @Override
-            void released(Reservation r, Instant at, UUID causationId) {
-                announced.add("released " + r.id() + " " + r.seats());
-            }
-
-            @Override
-            void cancelled(Reservation r, Instant at, UUID causationId) {
-                announced.add("cancelled " + r.id() + " " + r.seats());
-            }
-        };
-        BookingTerms terms = new BookingTerms();
-        terms.holdSeconds = 900;
-        terms.captureMarginSeconds = 60;
-        terms.refundBeforeDeparture = 100;
-        booking.flights = flights;
-        booking.reservations = reservations;
-        booking.seatInventory = seats;
-        booking.idempotencyKeys = new IdempotencyKeys() {
-            @Override
-            public Optional<Recorded> find(String customerId, String key) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void record(String customerId, String key, String fingerprint, long reservationId, Instant at) {}
-        };
-        booking.announcer = announcer;
-        booking.terms = terms;
-        booking.clock = clock;
-        outcomes.reservations = reservations;
-        outcomes.flights = flights;
-        outcomes.seatInventory = seats;
-        outcomes.announcer = announcer;
-        outcomes.clock = clock;
-        replica.flights = flights;
-        replica.reservations = reservations;
-        replica.seatInventory = seats;
-        replica.announcer = announcer;
-        replica.clock = clock;
-        flights.addIfAbsent(Flight.of(new FlightFacts(FLIGHT, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), "A321",
-                SeatLayout.of(30, "ABCDEF", List.of("C|D"), 180), 100, new Money(125_000, "KRW"), FlightStatus.SCHEDULED)));
-    }
+    private final ReservationUseCases app = new ReservationUseCases().withFlight();
+    private final InMemoryFlights flights = app.flights;
+    private final InMemoryReservations reservations = app.reservations;
+    private final SeatBooking booking = app.seatBooking;
+    private final BookingOutcomes outcomes = app.outcomes;
+    private final FlightReplicaService replica = app.replica;
 
     private Reservation hold(int passengers, String... named) {
-        return booking.hold(new BookFlight("c-1", FLIGHT, passengers, "pm_card_visa", Optional.empty(), List.of(named)), true).orElseThrow()
-                .reservation();
+        return booking.hold(ReservationUseCases.request(passengers, null, named), true).orElseThrow().reservation();
     }
 
     private Map<String, SeatState> occupied() {
@@ -130,7 +52,8 @@ class SeatLifecycleTest {
         booking.cancel(r.id());
         assertThat(occupied()).isEmpty();
         assertThat(r.seats()).as("the booking keeps what it had").extracting(Seat::toString).containsExactly("12A", "12B");
-        assertThat(announced).containsExactly("held 1 [12A, 12B]", "confirmed 1", "cancelled 1 [12A, 12B]");
+        assertThat(app.announced()).containsExactly("ReservationHeld 1 [12A, 12B]", "ReservationCreated 1 [12A, 12B]",
+                "ReservationCancelled 1 [12A, 12B]");
         assertThat(hold(2, "12A", "12B").seats()).as("bookable again").hasSize(2);
     }
 
@@ -145,7 +68,8 @@ class SeatLifecycleTest {
         assertThat(outcomes.confirm(byCharge, null).confirmedAt()).isEqualTo(NOW);
         outcomes.captured(byCharge.id(), byCharge.price(), "c-1", UUID.randomUUID());
 
-        assertThat(announced).filteredOn(line -> line.startsWith("confirmed")).containsExactly("confirmed 1", "confirmed 2");
+        assertThat(app.announced()).filteredOn(line -> line.startsWith("ReservationCreated"))
+                .containsExactly("ReservationCreated 1 [5A]", "ReservationCreated 2 [5B]");
         assertThat(occupied()).containsExactlyEntriesOf(new TreeMap<>(Map.of("5A", SeatState.TAKEN, "5B", SeatState.TAKEN)));
     }
 
@@ -195,124 +119,6 @@ class SeatLifecycleTest {
         assertThatThrownBy(() -> booking.cancel(paid.id())).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("reservation-cancelled"));
         assertThat(flights.find(FLIGHT).orElseThrow().seatsAvailable()).as("nothing freed twice").isEqualTo(180);
-        assertThat(announced).filteredOn(a -> a.startsWith("cancelled")).hasSize(3);
-    }
-
-    /** The flight replica, one row per flight. */
-    static final class Flights implements FlightRepository {
-        private final Map<Long, Flight> rows = new HashMap<>();
-
-        @Override
-        public Optional<Flight> find(long scheduleId) {
-            return Optional.ofNullable(rows.get(scheduleId));
-        }
-
-        @Override
-        public Optional<Flight> findForUpdate(long scheduleId) {
-            return find(scheduleId);
-        }
-
-        @Override
-        public void addIfAbsent(Flight flight) {
-            rows.putIfAbsent(flight.scheduleId(), flight);
-        }
-    }
-
-    /** Reservations, with ids given as the database gives them. */
-    static final class Reservations implements ReservationRepository {
-        private final Map<Long, Reservation> rows = new TreeMap<>();
-
-        @Override
-        public Reservation add(Reservation reservation) {
-            try {
-                Field id = Reservation.class.getDeclaredField("id");
-                id.setAccessible(true);
-                id.set(reservation, (long) rows.size() + 1);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            rows.put(reservation.id(), reservation);
-            return reservation;
-        }
-
-        List<Reservation> all() {
-            return List.copyOf(rows.values());
-        }
-
-        @Override
-        public Optional<Reservation> find(long id) {
-            return Optional.ofNullable(rows.get(id));
-        }
-
-        @Override
-        public Optional<Reservation> findForUpdate(long id) {
-            return find(id);
-        }
-
-        @Override
-        public boolean confirmIfHeld(long id, Instant at) {
-            return find(id).map(r -> r.confirm(at)).orElse(false);
-        }
-
-        @Override
-        public List<Reservation> ofCustomer(String customerId, int offset, int limit) {
-            return all();
-        }
-
-        @Override
-        public long countOfCustomer(String customerId) {
-            return rows.size();
-        }
-
-        @Override
-        public List<Reservation> activeOnFlightForUpdate(long scheduleId) {
-            return rows.values().stream().filter(r -> r.scheduleId() == scheduleId && r.isActive()).toList();
-        }
-
-        @Override
-        public List<Long> heldExpiredAt(Instant now, int limit) {
-            return rows.values().stream().filter(r -> r.holdExpiredAt(now)).map(Reservation::id).limit(limit).toList();
-        }
-    }
-
-    /** FLIGHT_SEAT: a row per flight and seat, its primary key refusing a seat held twice; the state is the booking's status. */
-    static final class Seats implements SeatInventory {
-        private final Map<String, Long> rows = new HashMap<>();
-        private final Reservations reservations;
-
-        Seats(Reservations reservations) {
-            this.reservations = reservations;
-        }
-
-        @Override
-        public Set<Seat> occupied(long scheduleId) {
-            return rows.keySet().stream().filter(key -> key.startsWith(scheduleId + "/")).map(key -> Seat.parse(key.substring(key.indexOf('/') + 1)))
-                    .collect(Collectors.toSet());
-        }
-
-        @Override
-        public Map<Seat, SeatState> states(long scheduleId) {
-            return occupied(scheduleId).stream().collect(Collectors.toMap(seat -> seat,
-                    seat -> SeatState.of(reservations.find(rows.get(scheduleId + "/" + seat)).orElseThrow().status())));
-        }
-
-        @Override
-        public void hold(Reservation reservation) {
-            for (Seat seat : reservation.seats()) {
-                if (rows.putIfAbsent(reservation.scheduleId() + "/" + seat, reservation.id()) != null) {
-                    throw new IllegalStateException("duplicate key PK_FLIGHT_SEAT: " + seat);
-                }
-            }
-        }
-
-        @Override
-        public void free(Reservation reservation) {
-            reservation.seats().forEach(seat -> rows.remove(reservation.scheduleId() + "/" + seat, reservation.id()));
-        }
-
-        @Override
-        public void freeAll(long scheduleId) {
-            rows.keySet().removeIf(key -> key.startsWith(scheduleId + "/"));
-        }
+        assertThat(app.announced()).filteredOn(a -> a.startsWith("ReservationCancelled")).hasSize(3);
     }
 }

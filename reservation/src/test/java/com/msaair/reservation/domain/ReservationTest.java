@@ -259,6 +259,30 @@ class ReservationTest {
     }
 
     @Test
+    void aHoldEndsAfterItIsMadeAndIsReleasedOnlyUnpaidAndOnlyOnItsOwnFlight() {
+        Flight flight = flight(10, 100);
+        assertThatThrownBy(() -> Reservation.hold("c-1", flight, 1, List.of(), Set.of(), true, "pm_card_visa", NOW, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(flight.seatsAvailable()).isEqualTo(10);
+        Reservation reservation = hold(flight, 1);
+        assertThatThrownBy(() -> reservation.release(ReservationStatus.CANCELLED, "no", flight, NOW)).isInstanceOf(IllegalArgumentException.class);
+        Flight another = Flight.of(new FlightFacts(6, "KE1236", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), FlightFacts.GENERIC,
+                SeatLayout.generic(10), 100, FARE, FlightStatus.SCHEDULED));
+        assertThatThrownBy(() -> reservation.release(ReservationStatus.EXPIRED, "hold_expired", another, HOLD_ENDS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(another.seatsAvailable()).as("no seats given to a flight it does not hold").isEqualTo(10);
+        assertThat(reservation.status()).isEqualTo(ReservationStatus.HELD);
+    }
+
+    @Test
+    void aScheduleEventThatSaysCancelledCancelsTheReplica() {
+        Flight flight = flight(10, 100);
+        flight.refresh(new FlightFacts(5, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), FlightFacts.GENERIC,
+                SeatLayout.generic(10), 100, FARE, FlightStatus.CANCELLED));
+        assertThat(flight.status()).isEqualTo(FlightStatus.CANCELLED);
+    }
+
+    @Test
     void passengersAreBetweenOneAndNine() {
         assertThatThrownBy(() -> hold(flight(20, 100), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> hold(flight(20, 100), 10)).isInstanceOf(IllegalArgumentException.class);
