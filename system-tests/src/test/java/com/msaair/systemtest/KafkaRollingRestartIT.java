@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * airline cancels a flight with bookings on it while the second broker is down. Each roll is an outage
  * of nothing the services' clients can see: no request fails, no server is restarted, and every
  * consumer applies events again within 30 s of its broker being back; afterwards the crash suite's
- * audit. Runs in the system tests' kafka-cluster execution ({@code -Dmsaair.test.kafka-brokers=3}).
+ * audit. Runs where the stack has three brokers ({@code -Dmsaair.test.kafka-brokers=3}): the system tests' PostgreSQL execution.
  */
 @EnabledIfSystemProperty(named = "msaair.test.kafka-brokers", matches = "3")
 @ExtendWith(SystemStack.class)
