@@ -84,7 +84,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement await(By what) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+        try {
+            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the page said instead (an error page names the call that failed): the failure explains itself.
+            throw new AssertionError("No " + what + " on " + driver.getCurrentUrl() + "; the page says: "
+                    + driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " "), e);
+        }
     }
 
     /** Waits until the element's text contains {@code text}; answers the whole text. */
