@@ -34,9 +34,15 @@ public class Viewer {
         return signedIn() && request.isUserInRole(Roles.MANAGER);
     }
 
-    /** The realm's id for this person: a customer's id everywhere in MSA Air. */
+    /**
+     * The realm's id for this person: a customer's id everywhere in MSA Air — the {@code sub} of the
+     * access token, the one every service reads. Not {@link OpenIdContext#getSubject()}: Liberty answers
+     * that with the caller name, which is the user name here, and a customer's miles were then asked
+     * for under their user name (404) while they were registered under their id.
+     */
     public String subject() {
-        return openId.getSubject();
+        return openId.getAccessToken().getJwtClaims().getStringClaim("sub")
+                .orElseThrow(() -> new IllegalStateException("The realm's access token names no subject"));
     }
 
     public String accessToken() {
