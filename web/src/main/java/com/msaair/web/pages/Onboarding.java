@@ -34,8 +34,9 @@ public class Onboarding {
         if (known.status() == 404) {
             Reply registered = api.becomeCustomer(viewer.name(), viewer.email().orElseThrow(() ->
                     new IllegalStateException("The realm gave no e-mail address for " + viewer.subject())), token);
-            // 409: registered meanwhile by another tab of the same person.
-            if (!registered.ok() && registered.status() != 409) {
+            // 409: registered meanwhile by another tab of the same person — or the e-mail address is another
+            // customer's; only asking again tells which.
+            if (!registered.ok() && (registered.status() != 409 || !api.customer(viewer.subject(), token).ok())) {
                 throw new ApiException("POST /api/customers", registered);
             }
         } else if (!known.ok()) {
