@@ -196,6 +196,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The one entry point in front of the services (nginx; see {@link Gateway}). */
+    /** Where the gateway takes gRPC calls (HTTP/2 without TLS): reservation's booking API, docs/grpc.md. */
+    public int grpcGatewayPort() {
+        return gatewayPort - Gateway.PORT + Gateway.GRPC_PORT;
+    }
+
     public java.net.URI gatewayUri() {
         return java.net.URI.create("http://localhost:" + gatewayPort);
     }
@@ -227,6 +232,7 @@ public final class LocalStack implements AutoCloseable {
         checkPort(keycloak.port(), "Keycloak", conflicts);
         checkPort(zipkin.port(), "Zipkin", conflicts);
         checkPort(gatewayPort, "the gateway (nginx)", conflicts);
+        checkPort(grpcGatewayPort(), "the gateway's gRPC entry (nginx)", conflicts);
         if (postgres != null) {
             checkPort(postgres.port(), "PostgreSQL", conflicts);
         }

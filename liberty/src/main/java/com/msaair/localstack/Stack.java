@@ -130,6 +130,7 @@ public final class Stack {
             OUT.printf("  %-13s %-27s %s%n", service.serverName(), base + "/api", base + "/openapi/ui");
         }
         OUT.printf("  %-13s %s%n", "gateway", stack.gatewayUri() + "/api   (every service's API, rate limited)");
+        OUT.printf("  %-13s %s%n", "gateway gRPC", "localhost:" + stack.grpcGatewayPort() + "   (the booking API over gRPC, HTTP/2 without TLS: docs/grpc.md)");
         stack.web().ifPresent(web -> OUT.printf("  %-13s %s%n", "web", stack.gatewayUri() + "/   (the front end, through the gateway; its server: "
                 + web.uri() + ")"));
         OUT.printf("  %-13s %s%n", "keycloak", stack.keycloak().url() + "   (realm " + KeycloakServer.REALM + "; admin console user "
