@@ -26,9 +26,12 @@ public final class Gateway {
      * {@value #PORT} as it is.
      */
     public static final int GRPC_PORT = 9088;
-    /** The gRPC services reservation serves, each a path prefix ({@code /<service>/<method>}) routed to it. */
-    static final java.util.List<String> GRPC_SERVICES = java.util.List.of("msaair.booking.v1.BookingService", "grpc.health.v1.Health",
-            "grpc.reflection.v1.ServerReflection");
+    /**
+     * The gRPC services routed to reservation, each a path prefix ({@code /<service>/<method>}); the
+     * GRPCRoute on Kubernetes routes the same. Health and reflection stay on the service's own port, as
+     * REST's /health and /openapi do.
+     */
+    public static final java.util.List<String> GRPC_SERVICES = java.util.List.of("msaair.booking.v1.BookingService");
     /**
      * Requests per second one bearer token may make, and one address whatever it sends — Kubernetes'
      * numbers (k8s/base/gateway.yaml). The address is what makes made-up tokens buy nothing: counted by
@@ -148,8 +151,10 @@ public final class Gateway {
      * together) and the same largest request as the REST entry; each refusal answered in gRPC's terms (a
      * {@code grpc-status} in a response of no message), since a gRPC client reads an HTTP error status
      * without one as UNKNOWN or UNAVAILABLE: over a limit RESOURCE_EXHAUSTED, a request message too large
-     * RESOURCE_EXHAUSTED, reservation not answering UNAVAILABLE, a method nobody serves UNIMPLEMENTED,
-     * another name PERMISSION_DENIED. A Watch may stay quiet until its booking is settled (the hold
+     * RESOURCE_EXHAUSTED, reservation not answering UNAVAILABLE, a service not routed UNIMPLEMENTED,
+     * another name PERMISSION_DENIED. nginx bounds a request body only when its length is declared,
+     * which a gRPC client does not do: reservation refuses a request message over 64 KiB itself, before
+     * reading it (server.xml). A Watch may stay quiet until its booking is settled (the hold
      * lasts 15 minutes): its reads wait that long.
      */
     static String grpc(int port, int portOffset) {
@@ -191,7 +196,7 @@ public final class Gateway {
                 "      grpc_read_timeout 16m;",
                 "    }",
                 "    location / {",
-                grpcRefusal(12, "No such gRPC service here", null),
+                grpcRefusal(12, "No such gRPC service here: the gateway routes " + String.join(", ", GRPC_SERVICES), null),
                 "    }",
                 "  }");
     }
