@@ -39,6 +39,7 @@ public final class Stack {
                 case "down" -> down(layout);
                 case "status" -> status(layout);
                 case "reset" -> reset(layout);
+                case "grpc" -> GrpcCommand.run(options);
                 default -> usage();
             };
             System.exit(status);
@@ -227,7 +228,8 @@ public final class Stack {
     }
 
     private static int usage() {
-        System.err.println("usage: msaair up [--observe] [--postgresql] [--kafka-brokers 1|3] [--without service,...] (service: one of the six, or web) | down | status | reset");
+        System.err.println("usage: msaair up [--observe] [--postgresql] [--kafka-brokers 1|3] [--without service,...] (service: one of the six, or web) | down | status | reset"
+                + " | grpc (the booking API over gRPC: ./msaair grpc help)");
         return 2;
     }
 
