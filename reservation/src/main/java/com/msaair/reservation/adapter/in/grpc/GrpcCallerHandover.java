@@ -61,8 +61,4 @@ public class GrpcCallerHandover {
     Optional<Verdict> take(String key) {
         return key == null ? Optional.empty() : Optional.ofNullable(waiting.remove(key));
     }
-
-    int waiting() {
-        return waiting.size();
-    }
 }

@@ -159,10 +159,6 @@ public class ReservationWatch {
         }
     }
 
-    int watching() {
-        return watchers.size();
-    }
-
     private boolean send(Watcher watcher, Reservation now) {
         try {
             watcher.call.onNext(BookingMessages.reservation(now));
