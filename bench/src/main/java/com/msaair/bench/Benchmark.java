@@ -55,11 +55,11 @@ public final class Benchmark {
 
     private static final Set<String> COMMON_OPTIONS = Set.of("mode", "concurrency", "duration", "warmup", "customers", "flights", "database", "seats");
     private static final Map<Mode, Set<String>> MODE_OPTIONS = Map.of(
-            Mode.STANDARD, Set.of("profile"),
+            Mode.STANDARD, Set.of("profile", "protocol"),
             Mode.COST, Set.of("rates", "idle-seconds", "settle-seconds", "sustained-seconds"),
             Mode.SURGE, Set.of("rate", "sustained-seconds"));
     static final String USAGE = "./bench/run.sh [--mode standard|cost|surge] [--concurrency 16] [--duration 60] [--warmup 60] [--customers 1000]"
-            + " [--flights 200] [--database derby|postgresql] [--seats assigned|chosen]; standard: [--profile true]; cost: [--rates LOW,HIGH] [--idle-seconds 30]"
+            + " [--flights 200] [--database derby|postgresql] [--seats assigned|chosen]; standard: [--profile true] [--protocol rest|grpc]; cost: [--rates LOW,HIGH] [--idle-seconds 30]"
             + " [--settle-seconds 15] [--sustained-seconds 30]; surge: [--rate BOOKINGS_PER_S] [--sustained-seconds 30]";
 
     final Mode mode;
@@ -79,6 +79,8 @@ public final class Benchmark {
     final boolean seatChoice;
     /** With --profile true: a Java Flight Recording of every server over the measured window. */
     private final boolean profile;
+    /** With --protocol grpc (standard mode): the warm-up's and the window's bookings over gRPC (GrpcLoad), the rest as ever. */
+    private final boolean grpc;
     final CostMode costMode;
     final SurgeMode surgeMode;
 
@@ -126,6 +128,11 @@ public final class Benchmark {
         this.work = layout.root().resolve("target/bench");
         this.identities = new Identities(stack.keycloak());
         this.profile = Boolean.parseBoolean(options.string("profile", "false"));
+        String protocol = options.string("protocol", "rest");
+        if (!protocol.equals("rest") && !protocol.equals("grpc")) {
+            throw new IllegalArgumentException("--protocol rest|grpc, not " + protocol);
+        }
+        this.grpc = protocol.equals("grpc");
         // Made now, so that a mode's bad options stop the run before the stack starts.
         this.costMode = mode == Mode.COST ? new CostMode(this) : null;
         this.surgeMode = mode == Mode.SURGE ? new SurgeMode(this) : null;
@@ -189,7 +196,8 @@ public final class Benchmark {
         probeFlight = createFlight(8999, 900, 100);
 
         log("Warming up for " + warmup + " s (the JIT compiles the hot paths)");
-        Wrk.Result warm = Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", bookingValues(), work).await();
+        Wrk.Result warm = grpc ? grpcBookings("warmup", warmup).get()
+                : Wrk.start("warmup", url(Service.RESERVATION), 2, concurrency, warmup, "book.lua", bookingValues(), work).await();
         warmupBookings = warm.count(201, 202);
         awaitQuiet();
 
@@ -214,6 +222,12 @@ public final class Benchmark {
     Map<String, String> bookingValues() throws Exception {
         return Map.of("BENCH_CUSTOMERS", lua(customersWithTokens()), "BENCH_FLIGHTS", luaList(flightIds),
                 "BENCH_SEAT_CHOICE", String.valueOf(seatChoice), "BENCH_SEAT_ROWS", "150");
+    }
+
+    /** The standard mode's bookings over gRPC, straight to reservation's port as wrk's are: {@link GrpcLoad}. */
+    private java.util.concurrent.CompletableFuture<Wrk.Result> grpcBookings(String name, int seconds) throws Exception {
+        return GrpcLoad.start(name, "localhost", Service.RESERVATION.port() + PORT_OFFSET, concurrency, seconds, customersWithTokens(), flightIds,
+                seatChoice, 150);
     }
 
     /**
@@ -280,9 +294,15 @@ public final class Benchmark {
         LagProbe lag = new LagProbe();
         Future<?> probing = lag.start();
         List<Wrk> running = new ArrayList<>();
-        running.add(Wrk.start("book", url(Service.RESERVATION), 2, concurrency, duration, "book.lua", values, work));
+        java.util.concurrent.CompletableFuture<Wrk.Result> overGrpc = grpc ? grpcBookings("book", duration) : null;
+        if (overGrpc == null) {
+            running.add(Wrk.start("book", url(Service.RESERVATION), 2, concurrency, duration, "book.lua", values, work));
+        }
         running.addAll(side.start(duration));
         List<Wrk.Result> results = new ArrayList<>();
+        if (overGrpc != null) {
+            results.add(overGrpc.get()); // the bookings first, as the report reads them
+        }
         for (Wrk wrk : running) {
             results.add(wrk.await());
         }

@@ -81,6 +81,13 @@ class ManifestsTest {
                     assertThat(route.at("/spec/rules").size()).isEqualTo(1);
                     assertThat(route.at("/spec/rules/0/matches")).allSatisfy(match -> assertThat(match.path("method").asText()).isEqualTo("GET"));
                 });
+        // The booking API over gRPC: the services the local gateway routes, to reservation, on a host of their own.
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("GRPCRoute")).singleElement().satisfies(route -> {
+            assertThat(route.at("/spec/rules/0/matches").findValuesAsText("service"))
+                    .containsExactlyInAnyOrderElementsOf(com.msaair.localstack.Gateway.GRPC_SERVICES);
+            assertThat(route.at("/spec/rules/0/backendRefs/0/name").asText()).isEqualTo("reservation");
+            assertThat(route.at("/spec/parentRefs/0/sectionName").asText()).isEqualTo("grpc");
+        });
         // Reservation's client secret comes from a Secret the operator makes, never from the repository.
         assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("OpenLibertyApplication")
                         && o.at("/metadata/name").asText().equals("reservation")).singleElement()

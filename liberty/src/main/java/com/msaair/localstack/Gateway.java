@@ -21,6 +21,18 @@ public final class Gateway {
 
     public static final int PORT = 9080;
     /**
+     * The gRPC entry (reservation's booking API, docs/grpc.md): HTTP/2 without TLS, which nginx 1.22 speaks
+     * on a port of its own only (a cleartext {@code http2} listener takes no HTTP/1.1), so REST stays on
+     * {@value #PORT} as it is.
+     */
+    public static final int GRPC_PORT = 9088;
+    /**
+     * The gRPC services routed to reservation, each a path prefix ({@code /<service>/<method>}); the
+     * GRPCRoute on Kubernetes routes the same. Health and reflection stay on the service's own port, as
+     * REST's /health and /openapi do.
+     */
+    public static final java.util.List<String> GRPC_SERVICES = java.util.List.of("msaair.booking.v1.BookingService");
+    /**
      * Requests per second one bearer token may make, and one address whatever it sends — Kubernetes'
      * numbers (k8s/base/gateway.yaml). The address is what makes made-up tokens buy nothing: counted by
      * token alone, each invented {@code Authorization} value was a fresh client. Each may go a second's
@@ -72,8 +84,12 @@ public final class Gateway {
         return Nginx.start(prefix, port, http(port, portOffset));
     }
 
-    /** What goes inside nginx's {@code http { }}. */
+    /** What goes inside nginx's {@code http { }}: the REST entry on {@code port}, the gRPC entry on {@value #GRPC_PORT} + {@code portOffset}. */
     static String http(int port, int portOffset) {
+        return rest(port, portOffset) + "\n" + grpc(GRPC_PORT + portOffset, portOffset);
+    }
+
+    private static String rest(int port, int portOffset) {
         String locations = ROUTES.entrySet().stream().map(route -> String.join("\n",
                         "    location " + route.getKey() + " {",
                         READ_ONLY.contains(route.getKey()) ? readOnly() : "",
@@ -128,6 +144,75 @@ public final class Gateway {
                 "    }",
                 webLocation(portOffset),
                 "  }");
+    }
+
+    /**
+     * The gRPC entry: the same names, the same limits (the same zones: a token's REST and gRPC calls count
+     * together) and the same largest request as the REST entry; each refusal answered in gRPC's terms (a
+     * {@code grpc-status} in a response of no message), since a gRPC client reads an HTTP error status
+     * without one as UNKNOWN or UNAVAILABLE: over a limit RESOURCE_EXHAUSTED, a request message too large
+     * RESOURCE_EXHAUSTED, reservation not answering UNAVAILABLE, a service not routed UNIMPLEMENTED,
+     * another name PERMISSION_DENIED. nginx bounds a request body only when its length is declared,
+     * which a gRPC client does not do: reservation refuses a request message over 64 KiB itself, before
+     * reading it (server.xml). A Watch may stay quiet until its booking is settled (the hold
+     * lasts 15 minutes): its reads wait that long.
+     */
+    static String grpc(int port, int portOffset) {
+        String upstream = "grpc://127.0.0.1:" + (Service.RESERVATION.port() + portOffset);
+        String locations = GRPC_SERVICES.stream().map(service -> String.join("\n",
+                        "    location /" + service + "/ {",
+                        "      grpc_pass " + upstream + ";",
+                        "    }"))
+                .collect(Collectors.joining("\n"));
+        return String.join("\n",
+                "  server {",
+                "    listen 127.0.0.1:" + port + " http2 default_server;",
+                grpcRefusal(7, "This gateway serves localhost and 127.0.0.1 only", null),
+                "  }",
+                "  server {",
+                "    listen 127.0.0.1:" + port + " http2;",
+                "    server_name localhost 127.0.0.1;",
+                "    limit_req zone=per_address burst=" + RATE_PER_ADDRESS + " nodelay;",
+                "    limit_req zone=per_token burst=" + RATE_PER_TOKEN + " nodelay;",
+                "    grpc_set_header X-Forwarded-For $remote_addr;",
+                "    grpc_connect_timeout 2s;",
+                "    grpc_read_timeout 30s;",
+                "    error_page 429 = @rate_limited;",
+                "    location @rate_limited {",
+                grpcRefusal(8, "More than " + RATE_PER_TOKEN + " requests per second with this token, or " + RATE_PER_ADDRESS
+                        + " from this address; try again in a second", "1"),
+                "    }",
+                "    error_page 413 = @too_large;",
+                "    location @too_large {",
+                grpcRefusal(8, "The request message is too large", null),
+                "    }",
+                "    error_page 502 503 504 = @unavailable;",
+                "    location @unavailable {",
+                grpcRefusal(14, "The booking service is not answering; try again", null),
+                "    }",
+                locations,
+                "    location = /msaair.booking.v1.BookingService/Watch {",
+                "      grpc_pass " + upstream + ";",
+                "      grpc_read_timeout 16m;",
+                "    }",
+                "    location / {",
+                grpcRefusal(12, "No such gRPC service here: the gateway routes " + String.join(", ", GRPC_SERVICES), null),
+                "    }",
+                "  }");
+    }
+
+    /**
+     * An answer of no message and this gRPC status (Trailers-Only: the status in the response's headers,
+     * the stream ended with them). A 204 is what makes nginx end the stream with its headers; it also
+     * drops a 204's content type, which a gRPC client needs (without it: UNKNOWN), hence the header by hand.
+     */
+    private static String grpcRefusal(int status, String message, String retryAfter) {
+        return String.join("\n",
+                "      add_header content-type application/grpc always;",
+                "      add_header grpc-status " + status + " always;",
+                "      add_header grpc-message \"" + message + "\" always;",
+                retryAfter == null ? "" : "      add_header retry-after " + retryAfter + " always;",
+                "      return 204;");
     }
 
     /**

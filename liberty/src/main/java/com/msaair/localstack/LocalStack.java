@@ -195,6 +195,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The one entry point in front of the services (nginx; see {@link Gateway}). */
+    /** Where the gateway takes gRPC calls (HTTP/2 without TLS): reservation's booking API, docs/grpc.md. */
+    public int grpcGatewayPort() {
+        return gatewayPort - Gateway.PORT + Gateway.GRPC_PORT;
+    }
+
     public java.net.URI gatewayUri() {
         return java.net.URI.create("http://localhost:" + gatewayPort);
     }
@@ -224,6 +229,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> conflicts = new ArrayList<>();
         Ports.conflict(gatewayPort, "the gateway (nginx)").ifPresent(conflicts::add);
         processes().forEach(process -> process.ports().forEach(port -> Ports.conflict(port, process.label()).ifPresent(conflicts::add)));
+        Ports.conflict(grpcGatewayPort(), "the gateway's gRPC entry (nginx)").ifPresent(conflicts::add);
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
         }

@@ -40,6 +40,7 @@ public final class Stack {
                 case "down" -> down(layout);
                 case "status" -> status(layout);
                 case "reset" -> reset(layout);
+                case "grpc" -> GrpcCommand.run(options);
                 default -> usage();
             };
             System.exit(status);
@@ -132,6 +133,7 @@ public final class Stack {
             OUT.printf("  %-13s %-27s %s%n", service.serverName(), base + "/api", base + "/openapi/ui");
         }
         OUT.printf("  %-13s %s%n", "gateway", stack.gatewayUri() + "/api   (every service's API, rate limited)");
+        OUT.printf("  %-13s %s%n", "gateway gRPC", "localhost:" + stack.grpcGatewayPort() + "   (the booking API over gRPC, HTTP/2 without TLS: docs/grpc.md)");
         stack.web().ifPresent(web -> OUT.printf("  %-13s %s%n", "web", stack.gatewayUri() + "/   (the front end, through the gateway; its server: "
                 + web.uri() + ")"));
         OUT.printf("  %-13s %s%n", "keycloak", stack.keycloak().url() + "   (realm " + KeycloakServer.REALM + "; admin console user "
@@ -219,7 +221,8 @@ public final class Stack {
     }
 
     private static int usage() {
-        System.err.println("usage: msaair up [--observe] [--postgresql] [--kafka-brokers 1|3] [--without service,...] (service: one of the six, or web) | down | status | reset");
+        System.err.println("usage: msaair up [--observe] [--postgresql] [--kafka-brokers 1|3] [--without service,...] (service: one of the six, or web) | down | status | reset"
+                + " | grpc (the booking API over gRPC: ./msaair grpc help)");
         return 2;
     }
 

@@ -44,6 +44,18 @@ class GatewayTest {
     }
 
     @Test
+    void grpcCallsHaveTheirOwnHttp2EntryWithTheSameLimitsAndGrpcRefusals() {
+        String grpc = Gateway.grpc(9088, 0);
+
+        assertThat(grpc).contains("listen 127.0.0.1:9088 http2;", "limit_req zone=per_address", "limit_req zone=per_token",
+                "grpc_pass grpc://127.0.0.1:9082;", "location /msaair.booking.v1.BookingService/ {");
+        assertThat(grpc).as("over a limit or too large: RESOURCE_EXHAUSTED, never an HTTP status a gRPC client reads as UNKNOWN")
+                .contains("error_page 429 = @rate_limited;", "error_page 413 = @too_large;", "add_header grpc-status 8 always;",
+                        "add_header content-type application/grpc always;");
+        assertThat(Gateway.http(9080, 0)).contains(grpc);
+    }
+
+    @Test
     void nginxTakesTheConfiguration() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nginx")), "nginx is not installed here");
         Files.createDirectories(prefix.resolve("logs"));

@@ -11,7 +11,8 @@ import java.io.IOException;
 /**
  * Answers the errors the web container raises before JAX-RS sees a request (an encoded NUL or
  * slash in the path, say) as problem+json too, instead of Liberty's HTML error page. Wired to the
- * error codes in the platform's {@code META-INF/web-fragment.xml}.
+ * error codes in the platform's {@code META-INF/web-fragment.xml}. A response already under way is
+ * left alone: Liberty sends a gRPC stream whose deadline passed here too, its answer long begun.
  */
 @WebServlet(name = "problem-error", urlPatterns = "/problem-error")
 public class ProblemErrorServlet extends HttpServlet {
@@ -20,6 +21,9 @@ public class ProblemErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 400;
         Response.StatusType type = Response.Status.fromStatusCode(status);

@@ -44,6 +44,21 @@ public final class Layering {
                     "com.msaair.platform.rest..", "jakarta.json..", "com.msaair.platform.json..")
             .because("requests and events are read into typed commands by the adapters; the application gets those");
 
+    /**
+     * The hexagon's claim, for a second inbound protocol (reservation's gRPC adapter): the business rules
+     * and use cases know nothing of it. Its messages, status codes and stubs stay in its adapter.
+     */
+    @ArchTest
+    static final ArchRule domainAndApplicationSpeakNoGrpc = noClasses().that().resideInAnyPackage("..domain..", "..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "com.google.protobuf..", "com.google.rpc..", "com.msaair.booking..")
+            .because("a protocol is an adapter: a gRPC adapter added beside REST reads its messages into the application's commands");
+
+    @ArchTest
+    static final ArchRule grpcAdapterUsesNoRestAdapter = noClasses().that().resideInAPackage("..adapter.in.grpc..")
+            .should().dependOnClassesThat().resideInAnyPackage("..adapter.in.rest..", "jakarta.ws.rs..")
+            .allowEmptyShould(true)
+            .because("the gRPC adapter reaches the use cases as REST does, not through REST: what both need belongs to the application");
+
     @ArchTest
     static final ArchRule messagingAdapterUsesNoRestAdapter = noClasses().that().resideInAPackage("..adapter.in.messaging..")
             .should().dependOnClassesThat().resideInAnyPackage("..adapter.in.rest..", "jakarta.ws.rs..", "com.msaair.platform.rest..")

@@ -13,6 +13,7 @@ import com.msaair.reservation.application.Booking;
 import com.msaair.platform.security.Caller;
 import com.msaair.platform.security.CustomerIds;
 import com.msaair.platform.security.Roles;
+import com.msaair.reservation.adapter.in.BookingCounter;
 import com.msaair.reservation.application.BookingService;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
