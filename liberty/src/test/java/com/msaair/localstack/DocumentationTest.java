@@ -343,7 +343,7 @@ class DocumentationTest {
     private Map<String, Set<Integer>> launcherPorts() {
         LocalStack stack = new LocalStack(new StackLayout(ROOT, data), EnumSet.allOf(Service.class), 0, 3).onPostgres();
         Map<String, Set<Integer>> ports = new LinkedHashMap<>();
-        ports.put("gateway", Set.of(stack.gatewayUri().getPort()));
+        ports.put("gateway", Set.of(stack.gatewayUri().getPort(), stack.grpcGatewayPort()));
         ports.put(WebFrontEnd.SERVER, Set.of(stack.web().orElseThrow().port()));
         for (Service service : Service.values()) {
             ports.put(service.serverName(), Set.of(stack.server(service).port()));
