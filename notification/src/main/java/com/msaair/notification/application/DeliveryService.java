@@ -1,17 +1,12 @@
 package com.msaair.notification.application;
 
-import com.msaair.notification.domain.Contact;
-import com.msaair.notification.domain.DeliveryChannel;
-import com.msaair.notification.domain.DeliveryStatus;
+import com.msaair.notification.application.DeliveryAttempts.Attempt;
 import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Messages;
-import com.msaair.notification.domain.Notification;
-import com.msaair.notification.domain.NotificationRepository;
 import com.msaair.notification.domain.RetryPolicy;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.Backoff;
 import com.msaair.platform.worker.HeldLease;
-import com.msaair.platform.tx.Transactions;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -46,16 +40,13 @@ public class DeliveryService {
     private static final Duration MARGIN = Duration.ofSeconds(2);
 
     @Inject
-    NotificationRepository notifications;
+    DeliveryAttempts attempts;
 
     @Inject
     Mailer mailer;
 
     @Inject
     Leases leases;
-
-    @Inject
-    Transactions transactions;
 
     @Inject
     Clock clock;
@@ -107,11 +98,10 @@ public class DeliveryService {
 
     void deliverDue() {
         try {
-            Instant now = clock.instant();
             if (!lease.holdFor(mailer.maxTimePerMail().plus(MARGIN))) {
                 return;
             }
-            List<Long> due = transactions.inNewTransaction(() -> notifications.due(now, batchSize));
+            List<Long> due = attempts.due(batchSize);
             for (long id : due) {
                 // With a slow mail server a round can outlast the lease; the rest then waits for the next
                 // round rather than being sent alongside the replica that holds the lease by then.
@@ -131,18 +121,12 @@ public class DeliveryService {
     }
 
     private void deliver(long id) {
-        record Attempt(Notification notification, Optional<Contact> contact) {}
-        Attempt attempt = transactions.inNewTransaction(() -> notifications.find(id)
-                .filter(n -> n.isDue(clock.instant()))
-                .map(n -> new Attempt(n, notifications.contact(n.customerId())))
-                .orElse(null));
+        Attempt attempt = attempts.begin(id).orElse(null);
         if (attempt == null) {
             return;
         }
         if (attempt.contact().isEmpty()) {
-            String waiting = "no e-mail address known for customer " + attempt.notification().customerId() + " yet";
-            transactions.runInNewTransaction(() -> notifications.find(id)
-                    .ifPresent(n -> n.awaitContact(waiting, policy.maxDelay(), clock.instant())));
+            attempts.awaitContact(id, "no e-mail address known for customer " + attempt.notification().customerId() + " yet", policy.maxDelay());
             return;
         }
         String error = null;
@@ -152,17 +136,6 @@ public class DeliveryService {
         } catch (Mailer.MailFailure e) {
             error = e.getMessage();
         }
-        String failure = error;
-        DeliveryStatus status = transactions.inNewTransaction(() -> notifications.find(id).map(n -> {
-            if (failure == null) {
-                n.delivered(DeliveryChannel.EMAIL, clock.instant());
-            } else {
-                n.failed(DeliveryChannel.EMAIL, failure, policy, clock.instant());
-            }
-            return n.status();
-        }).orElse(null));
-        if (status != null) {
-            deliveries.attempted(status);
-        }
+        attempts.sent(id, error, policy).ifPresent(deliveries::attempted);
     }
 }

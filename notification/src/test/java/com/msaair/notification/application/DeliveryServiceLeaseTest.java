@@ -8,7 +8,6 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
-import com.msaair.platform.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,14 +36,15 @@ class DeliveryServiceLeaseTest {
 
     DeliveryServiceLeaseTest() {
         notifications.saveContact(new Contact("c-7", "Kim", "kim@example.com"));
-        delivery.notifications = notifications;
+        delivery.attempts = new DeliveryAttempts();
+        delivery.attempts.notifications = notifications;
+        delivery.attempts.clock = clock;
         delivery.mailer = mailer;
         delivery.clock = clock;
         delivery.deliveries = new MailDeliveries() {
             @Override
             void attempted(com.msaair.notification.domain.DeliveryStatus status) {}
         };
-        delivery.transactions = new Transactions();
         delivery.leases = leases;
         delivery.batchSize = 50;
         delivery.maxAttempts = 8;

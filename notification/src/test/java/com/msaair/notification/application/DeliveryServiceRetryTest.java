@@ -9,7 +9,6 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
-import com.msaair.platform.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,9 @@ class DeliveryServiceRetryTest {
 
     DeliveryServiceRetryTest() {
         notifications.saveContact(new Contact("c-7", "Kim", "kim@example.com"));
-        delivery.notifications = notifications;
+        delivery.attempts = new DeliveryAttempts();
+        delivery.attempts.notifications = notifications;
+        delivery.attempts.clock = clock;
         delivery.mailer = mailer;
         delivery.clock = clock;
         delivery.deliveries = new MailDeliveries() {
@@ -41,7 +42,6 @@ class DeliveryServiceRetryTest {
                 outcomes.add(status);
             }
         };
-        delivery.transactions = new Transactions();
         delivery.leases = new Leases() {
             @Override
             public boolean hold(String name, Instant now, Instant until) {

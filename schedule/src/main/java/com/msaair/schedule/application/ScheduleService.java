@@ -17,9 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The schedule use cases. Each state change and its event commit together (the outbox). */
+/**
+ * The schedule use cases. Each state change and its event commit together (the outbox), in a
+ * transaction of its own, run again when the database rolled it back for a lock conflict.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 @RetryOnLockConflict
 public class ScheduleService {
 
