@@ -6,7 +6,7 @@ import com.msaair.notification.domain.Messages;
 import com.msaair.notification.domain.RetryPolicy;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.Backoff;
-import com.msaair.platform.worker.HeldLease;
+import com.msaair.platform.worker.LeasedRounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,16 +16,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Delivers stored notifications by e-mail, on a managed executor, one replica at a time (a lease).
+ * Delivers stored notifications by e-mail, in rounds by the one replica holding the lease
+ * ({@link LeasedRounds}), and only when a mail server is configured.
  * The mail is sent outside any transaction; only the outcome is recorded. A failure is retried with
  * exponential backoff and, after the last attempt, kept as FAILED with its error. A crash between
  * sending and recording means the mail may be sent twice, never lost.
@@ -35,7 +32,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
     static final String LEASE = "notification-delivery";
-    private static final Duration LEASE_TIME = Duration.ofSeconds(30);
+    private static final Duration LEASE_TERM = Duration.ofSeconds(30);
     /** Room for recording a mail's outcome and for the replicas' clocks to differ, beyond the mail itself. */
     private static final Duration MARGIN = Duration.ofSeconds(2);
 
@@ -75,49 +72,38 @@ public class DeliveryService {
     long maxRetryDelayMs;
 
     private RetryPolicy policy;
-    private HeldLease lease;
-    private ScheduledFuture<?> poller;
+    LeasedRounds rounds;
 
     @Inject
     MailDeliveries deliveries;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         policy = new RetryPolicy(maxAttempts, Backoff.of(firstRetryDelayMs, maxRetryDelayMs));
-        lease = new HeldLease(leases, LEASE, LEASE_TIME, clock);
+        rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, mailer.maxTimePerMail().plus(MARGIN), this::round, LOG);
         if (mailer.isConfigured()) {
-            poller = executor.scheduleWithFixedDelay(this::deliverDue, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+            rounds.start(executor, Duration.ofMillis(pollIntervalMs));
         }
     }
 
     @PreDestroy
     void stop() {
-        if (poller != null) {
-            poller.cancel(false);
+        if (rounds != null) {
+            rounds.stop();
         }
     }
 
-    void deliverDue() {
-        try {
-            if (!lease.holdFor(mailer.maxTimePerMail().plus(MARGIN))) {
+    /**
+     * Sends what is due, each mail begun only with time enough left of the lease to finish it: with a
+     * slow mail server a round can outlast the lease, and the rest then waits for the next round rather
+     * than being sent alongside the replica that holds the lease by then.
+     */
+    void round(BooleanSupplier mayGoOn) {
+        for (long id : attempts.due(batchSize)) {
+            if (!mayGoOn.getAsBoolean()) {
                 return;
             }
-            List<Long> due = attempts.due(batchSize);
-            for (long id : due) {
-                // With a slow mail server a round can outlast the lease; the rest then waits for the next
-                // round rather than being sent alongside the replica that holds the lease by then.
-                if (!lease.holdFor(mailer.maxTimePerMail().plus(MARGIN))) {
-                    return;
-                }
-                deliver(id);
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Notification delivery round failed; trying again in " + pollIntervalMs + " ms", e);
+            deliver(id);
         }
-    }
-
-    /** When this replica's delivery lease ends, as far as it knows. */
-    Instant leaseEndsAt() {
-        return lease.expiresAt();
     }
 
     private void deliver(long id) {

@@ -61,7 +61,7 @@ class DeliveryServiceLeaseTest {
         }
         grants = 1; // taken at 0 s; the renewal due at 15 s finds it held by another replica
 
-        delivery.deliverDue(); // each mail takes the server 5 s
+        delivery.rounds.runRound(); // each mail takes the server 5 s
 
         assertThat(mailer.sent).as("mails begun at 0, 5 and 10 s").hasSize(3);
         assertThat(notifications.all()).filteredOn(n -> n.status() == DeliveryStatus.SENT).hasSize(3);
@@ -74,7 +74,7 @@ class DeliveryServiceLeaseTest {
             notifications.add(Notification.of("c-7", "event-" + i, "ReservationCreated", "7", "hello " + i, START));
         }
 
-        delivery.deliverDue();
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).hasSize(20);
         assertThat(mailer.leaseLeftAtStart).allSatisfy(left -> assertThat(left).isGreaterThanOrEqualTo(mailer.maxTimePerMail()));
@@ -84,7 +84,7 @@ class DeliveryServiceLeaseTest {
     void aNotificationWaitingForItsCustomersAddressIsNeverUsedUpAndGoesWhenTheAddressArrives() {
         notifications.add(Notification.of("c-8", "event-1", "ReservationCreated", "8", "hello", START));
         for (int round = 0; round < 20; round++) {
-            delivery.deliverDue();
+            delivery.rounds.runRound();
             clock.advance(Duration.ofMinutes(1));
         }
         Notification waiting = notifications.all().get(0);
@@ -94,7 +94,7 @@ class DeliveryServiceLeaseTest {
         // what NotificationService.contactRegistered does when the customer's CustomerRegistered arrives
         notifications.saveContact(new Contact("c-8", "Lee", "lee@example.com"));
         notifications.makeDue("c-8", clock.instant());
-        delivery.deliverDue();
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).containsExactly("hello");
     }
@@ -122,7 +122,7 @@ class DeliveryServiceLeaseTest {
         @Override
         public void send(String to, String subject, String body) {
             if (delivery != null) {
-                leaseLeftAtStart.add(Duration.between(clock.instant(), delivery.leaseEndsAt()));
+                leaseLeftAtStart.add(Duration.between(clock.instant(), delivery.rounds.leaseEndsAt()));
             }
             clock.advance(Duration.ofSeconds(5));
             sent.add(body);

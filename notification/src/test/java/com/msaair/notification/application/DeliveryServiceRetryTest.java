@@ -57,7 +57,7 @@ class DeliveryServiceRetryTest {
 
     private void runRoundsFor(Duration duration) {
         for (long second = 0; second < duration.toSeconds(); second++) {
-            delivery.deliverDue();
+            delivery.rounds.runRound();
             clock.advance(Duration.ofSeconds(1));
         }
     }
@@ -104,10 +104,10 @@ class DeliveryServiceRetryTest {
             notifications.add(Notification.of("c-7", "event-" + i, "MileageIncreased", "7", "miles " + i, clock.instant()));
         }
 
-        delivery.deliverDue();
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).extracting(mail -> mail.substring(mail.lastIndexOf(' ') + 1)).containsExactly("1", "2");
-        delivery.deliverDue();
+        delivery.rounds.runRound();
         assertThat(mailer.sent).hasSize(3);
     }
 
@@ -119,8 +119,8 @@ class DeliveryServiceRetryTest {
             return new IllegalStateException("database restarting");
         };
 
-        delivery.deliverDue(); // logged, not thrown: a scheduled task that throws is never run again
-        delivery.deliverDue();
+        delivery.rounds.runRound(); // logged, not thrown: a scheduled task that throws is never run again
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).singleElement().asString().endsWith("| refunded");
     }

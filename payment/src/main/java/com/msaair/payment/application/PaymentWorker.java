@@ -61,8 +61,7 @@ public class PaymentWorker {
     private LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = LeasedRounds.start(executor, leases, clock, LEASE, LEASE_TERM, Duration.ofMillis(pollIntervalMs),
-                PER_UNIT, this::round, LOG);
+        rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(executor, Duration.ofMillis(pollIntervalMs));
     }
 
     @PreDestroy

@@ -4,6 +4,7 @@ import com.msaair.platform.lease.Leases;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * A background job done in rounds, every {@code period}, by the one replica holding the job's lease
- * (charging held bookings, giving back expired holds). A round is handed a check to call before each
+ * (charging held bookings, giving back expired holds, delivering mail). A round is handed a check to call before each
  * unit of work: it says whether this replica still holds the lease with a unit's time left, so a
  * slow round stops rather than run on beside the replica that took the lease over. A failed round is
  * logged and the next one comes a period later.
@@ -32,24 +33,23 @@ public final class LeasedRounds {
     private final String name;
     private ScheduledFuture<?> poller;
 
-    private LeasedRounds(HeldLease lease, String name, Duration perUnit, Round round, Logger log) {
-        this.lease = lease;
+    /**
+     * The rounds of job {@code name}, not started yet.
+     *
+     * @param perUnit the longest one unit of work may take: a unit begins only with this much of the lease left
+     */
+    public LeasedRounds(Leases leases, Clock clock, String name, Duration leaseTerm, Duration perUnit, Round round, Logger log) {
+        this.lease = new HeldLease(leases, name, leaseTerm, clock);
         this.name = name;
         this.perUnit = perUnit;
         this.round = round;
         this.log = log;
     }
 
-    /**
-     * Starts the rounds of job {@code name}.
-     *
-     * @param perUnit the longest one unit of work may take: a unit begins only with this much of the lease left
-     */
-    public static LeasedRounds start(ManagedScheduledExecutorService executor, Leases leases, Clock clock, String name, Duration leaseTerm,
-            Duration period, Duration perUnit, Round round, Logger log) {
-        LeasedRounds rounds = new LeasedRounds(new HeldLease(leases, name, leaseTerm, clock), name, perUnit, round, log);
-        rounds.poller = executor.scheduleWithFixedDelay(rounds::runRound, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-        return rounds;
+    /** Runs a round every {@code period}, the first a period from now, until {@link #stop}. */
+    public LeasedRounds start(ManagedScheduledExecutorService executor, Duration period) {
+        poller = executor.scheduleWithFixedDelay(this::runRound, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
     }
 
     public void stop() {
@@ -58,7 +58,8 @@ public final class LeasedRounds {
         }
     }
 
-    void runRound() {
+    /** One round now, as the schedule runs it: only while this replica holds the lease, and never throwing. */
+    public void runRound() {
         try {
             if (lease.holdFor(perUnit)) {
                 round.run(() -> lease.holdFor(perUnit));
@@ -66,5 +67,10 @@ public final class LeasedRounds {
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "A round of " + name + " failed; the next one follows", e);
         }
+    }
+
+    /** When this replica's lease ends, as far as it knows; the past when it does not hold it. */
+    public Instant leaseEndsAt() {
+        return lease.expiresAt();
     }
 }

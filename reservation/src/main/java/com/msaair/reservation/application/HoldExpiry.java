@@ -47,8 +47,8 @@ public class HoldExpiry {
     private LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = LeasedRounds.start(executor, leases, clock, LEASE, Duration.ofSeconds(15), Duration.ofMillis(pollIntervalMs),
-                Duration.ofSeconds(2), this::round, LOG);
+        rounds = new LeasedRounds(leases, clock, LEASE, Duration.ofSeconds(15), Duration.ofSeconds(2), this::round, LOG)
+                .start(executor, Duration.ofMillis(pollIntervalMs));
     }
 
     @PreDestroy
