@@ -3,10 +3,8 @@ package com.msaair.mileage.application;
 import com.msaair.mileage.domain.Customer;
 import com.msaair.mileage.domain.CustomerRepository;
 import com.msaair.mileage.domain.Email;
-import com.msaair.mileage.domain.MileageEvents;
 import com.msaair.mileage.domain.MileageEvents.CustomerRegistered;
 import com.msaair.mileage.domain.MileageException;
-import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +42,7 @@ public class CustomerRegistration {
         }
         Instant now = clock.instant();
         Customer customer = customers.add(Customer.register(id, name, email, now));
-        outbox.publish(MileageEvents.TOPIC, id, EventEnvelope.of(MileageEvents.CUSTOMER_REGISTERED, now, id, null,
-                customer.id(), CustomerRegistered.of(customer)));
+        outbox.publish(CustomerRegistered.of(customer), now);
         return customer;
     }
 

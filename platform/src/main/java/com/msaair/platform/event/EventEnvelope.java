@@ -1,5 +1,6 @@
 package com.msaair.platform.event;
 
+import com.msaair.platform.domain.DomainEvent;
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.json.JsonShape;
@@ -41,6 +42,11 @@ public record EventEnvelope(
             String customerId, Object payload) {
         return new EventEnvelope(UUID.randomUUID(), eventType, occurredAt, correlationId, causationId, customerId,
                 toJsonObject(payload));
+    }
+
+    /** A new envelope with a fresh id for {@code event}, which happened at {@code occurredAt}, caused by the event {@code causationId} (or null). */
+    public static EventEnvelope of(DomainEvent event, Instant occurredAt, UUID causationId) {
+        return of(event.type(), occurredAt, event.correlationId(), causationId, event.customerId(), event);
     }
 
     public Optional<UUID> causation() {

@@ -3,16 +3,22 @@ package com.msaair.reservation.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.msaair.platform.domain.DomainEvent;
 import com.msaair.platform.domain.Money;
+import com.msaair.platform.outbox.Outbox;
 import com.msaair.reservation.domain.CancellationReason;
 import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightDirectory;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
-import com.msaair.reservation.domain.Payments;
 import com.msaair.reservation.domain.Payments.PaymentOutcome;
+import com.msaair.reservation.domain.Payments;
 import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCancelled;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCreated;
+import com.msaair.reservation.domain.ReservationEvents.ReservationHeld;
+import com.msaair.reservation.domain.ReservationEvents.ReservationReleased;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationStatus;
 import com.msaair.reservation.domain.SeatLayout;
@@ -59,25 +65,18 @@ class FlightCheckTest {
     @BeforeEach
     void wire() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReservationAnnouncer announcer = new ReservationAnnouncer() {
+        Outbox outbox = new Outbox() {
             @Override
-            void held(Reservation r, Instant captureBefore, Instant at) {
-                announced.add("held " + r.id());
-            }
-
-            @Override
-            void confirmed(Reservation r, Instant at, UUID causationId) {
-                announced.add("confirmed " + r.id());
-            }
-
-            @Override
-            void released(Reservation r, Instant at, UUID causationId) {
-                announced.add("released " + r.id());
-            }
-
-            @Override
-            void cancelled(Reservation r, Instant at, UUID causationId) {
-                announced.add("cancelled " + r.id() + " refund " + r.refund().amount());
+            public void publish(DomainEvent event, Instant at, UUID causationId) {
+                if (event instanceof ReservationHeld held) {
+                    announced.add("held " + held.reservationId());
+                } else if (event instanceof ReservationCreated created) {
+                    announced.add("confirmed " + created.reservationId());
+                } else if (event instanceof ReservationReleased released) {
+                    announced.add("released " + released.reservationId());
+                } else if (event instanceof ReservationCancelled cancelled) {
+                    announced.add("cancelled " + cancelled.reservationId() + " refund " + cancelled.refund().amount());
+                }
             }
         };
         BookingTerms terms = new BookingTerms();
@@ -98,19 +97,19 @@ class FlightCheckTest {
         seatBooking.reservations = reservations;
         seatBooking.seatInventory = seats;
         seatBooking.idempotencyKeys = noKeys;
-        seatBooking.announcer = announcer;
+        seatBooking.outbox = outbox;
         seatBooking.terms = terms;
         seatBooking.clock = clock;
         BookingOutcomes outcomes = new BookingOutcomes();
         outcomes.reservations = reservations;
         outcomes.flights = flights;
         outcomes.seatInventory = seats;
-        outcomes.announcer = announcer;
+        outcomes.outbox = outbox;
         outcomes.clock = clock;
         replica.flights = flights;
         replica.reservations = reservations;
         replica.seatInventory = seats;
-        replica.announcer = announcer;
+        replica.outbox = outbox;
         replica.clock = clock;
         bookings.seats = seatBooking;
         bookings.outcomes = outcomes;

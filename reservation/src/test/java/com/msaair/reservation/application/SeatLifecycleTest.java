@@ -3,12 +3,18 @@ package com.msaair.reservation.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.msaair.platform.domain.DomainEvent;
 import com.msaair.platform.domain.Money;
+import com.msaair.platform.outbox.Outbox;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCancelled;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCreated;
+import com.msaair.reservation.domain.ReservationEvents.ReservationHeld;
+import com.msaair.reservation.domain.ReservationEvents.ReservationReleased;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.ReservationStatus;
@@ -55,25 +61,18 @@ class SeatLifecycleTest {
     @BeforeEach
     void wire() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        ReservationAnnouncer announcer = new ReservationAnnouncer() {
+        Outbox outbox = new Outbox() {
             @Override
-            void held(Reservation r, Instant captureBefore, Instant at) {
-                announced.add("held " + r.id() + " " + r.seats());
-            }
-
-            @Override
-            void confirmed(Reservation r, Instant at, UUID causationId) {
-                announced.add("confirmed " + r.id());
-            }
-
-            @Override
-            void released(Reservation r, Instant at, UUID causationId) {
-                announced.add("released " + r.id() + " " + r.seats());
-            }
-
-            @Override
-            void cancelled(Reservation r, Instant at, UUID causationId) {
-                announced.add("cancelled " + r.id() + " " + r.seats());
+            public void publish(DomainEvent event, Instant at, UUID causationId) {
+                if (event instanceof ReservationHeld held) {
+                    announced.add("held " + held.reservationId() + " " + held.seats());
+                } else if (event instanceof ReservationCreated created) {
+                    announced.add("confirmed " + created.reservationId());
+                } else if (event instanceof ReservationReleased released) {
+                    announced.add("released " + released.reservationId() + " " + released.seats());
+                } else if (event instanceof ReservationCancelled cancelled) {
+                    announced.add("cancelled " + cancelled.reservationId() + " " + cancelled.seats());
+                }
             }
         };
         BookingTerms terms = new BookingTerms();
@@ -92,18 +91,18 @@ class SeatLifecycleTest {
             @Override
             public void record(String customerId, String key, String fingerprint, long reservationId, Instant at) {}
         };
-        booking.announcer = announcer;
+        booking.outbox = outbox;
         booking.terms = terms;
         booking.clock = clock;
         outcomes.reservations = reservations;
         outcomes.flights = flights;
         outcomes.seatInventory = seats;
-        outcomes.announcer = announcer;
+        outcomes.outbox = outbox;
         outcomes.clock = clock;
         replica.flights = flights;
         replica.reservations = reservations;
         replica.seatInventory = seats;
-        replica.announcer = announcer;
+        replica.outbox = outbox;
         replica.clock = clock;
         flights.addIfAbsent(Flight.of(new FlightFacts(FLIGHT, "KE1234", "ICN", "CJU", DEPARTURE, DEPARTURE.plusSeconds(4200), "A321",
                 SeatLayout.of(30, "ABCDEF", List.of("C|D"), 180), 100, new Money(125_000, "KRW"), FlightStatus.SCHEDULED)));
