@@ -1,7 +1,6 @@
 package com.msaair.reservation.application;
 
 import com.msaair.platform.domain.DomainException;
-import com.msaair.reservation.domain.CustomerDirectory;
 import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
 import com.msaair.reservation.domain.FlightDirectory;
 import com.msaair.reservation.domain.FlightFacts;
@@ -36,7 +35,7 @@ public class BookingService {
     FlightDirectory flightDirectory;
 
     @Inject
-    CustomerDirectory customerDirectory;
+    KnownCustomers customers;
 
     @Inject
     SeatBooking seats;
@@ -66,7 +65,7 @@ public class BookingService {
         if (earlier.isPresent()) {
             return answer(earlier.get());
         }
-        boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
+        boolean verified = customers.check(command.customerId()) == CustomerCheck.VERIFIED;
         Booking held = hold(command, verified);
         if (held.replayed()) {
             return answer(held);

@@ -116,7 +116,8 @@ class FlightCheckTest {
         bookings.reservations = reservations;
         bookings.idempotencyKeys = noKeys;
         bookings.terms = terms;
-        bookings.customerDirectory = customerId -> CustomerCheck.VERIFIED;
+        bookings.customers = new KnownCustomers();
+        bookings.customers.directory = customerId -> CustomerCheck.VERIFIED;
         bookings.flightDirectory = new FlightDirectory() {
             @Override
             public FlightFacts find(long scheduleId) {
