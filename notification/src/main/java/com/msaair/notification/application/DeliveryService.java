@@ -75,7 +75,7 @@ public class DeliveryService {
     LeasedRounds rounds;
 
     @Inject
-    MailDeliveries deliveries;
+    MailDeliveryMetrics metrics;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         policy = new RetryPolicy(maxAttempts, Backoff.of(firstRetryDelayMs, maxRetryDelayMs));
@@ -122,6 +122,6 @@ public class DeliveryService {
         } catch (Mailer.MailFailure e) {
             error = e.getMessage();
         }
-        attempts.sent(id, error, policy).ifPresent(deliveries::attempted);
+        attempts.sent(id, error, policy).ifPresent(metrics::attempted);
     }
 }

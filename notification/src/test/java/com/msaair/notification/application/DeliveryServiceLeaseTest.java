@@ -41,7 +41,7 @@ class DeliveryServiceLeaseTest {
         delivery.attempts.clock = clock;
         delivery.mailer = mailer;
         delivery.clock = clock;
-        delivery.deliveries = new MailDeliveries() {
+        delivery.metrics = new MailDeliveryMetrics() {
             @Override
             void attempted(com.msaair.notification.domain.DeliveryStatus status) {}
         };

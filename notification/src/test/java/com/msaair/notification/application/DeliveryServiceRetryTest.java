@@ -36,7 +36,7 @@ class DeliveryServiceRetryTest {
         delivery.attempts.clock = clock;
         delivery.mailer = mailer;
         delivery.clock = clock;
-        delivery.deliveries = new MailDeliveries() {
+        delivery.metrics = new MailDeliveryMetrics() {
             @Override
             void attempted(DeliveryStatus status) {
                 outcomes.add(status);

@@ -29,7 +29,7 @@ public class HoldExpiry {
     static final String REASON = "hold_expired";
 
     @Inject
-    BookingOutcomes outcomes;
+    HoldSettlement holds;
 
     @Inject
     Leases leases;
@@ -59,11 +59,11 @@ public class HoldExpiry {
     }
 
     void round(BooleanSupplier mayGoOn) {
-        for (long reservationId : outcomes.heldExpired(100)) {
+        for (long reservationId : holds.heldExpired(100)) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }
-            outcomes.release(reservationId, ReservationStatus.EXPIRED, REASON, null);
+            holds.release(reservationId, ReservationStatus.EXPIRED, REASON, null);
         }
     }
 }

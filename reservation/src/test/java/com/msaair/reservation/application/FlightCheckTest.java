@@ -100,7 +100,7 @@ class FlightCheckTest {
         seatBooking.outbox = outbox;
         seatBooking.terms = terms;
         seatBooking.clock = clock;
-        BookingOutcomes outcomes = new BookingOutcomes();
+        HoldSettlement outcomes = new HoldSettlement();
         outcomes.reservations = reservations;
         outcomes.flights = flights;
         outcomes.seatInventory = seats;
@@ -112,7 +112,7 @@ class FlightCheckTest {
         replica.outbox = outbox;
         replica.clock = clock;
         bookings.seats = seatBooking;
-        bookings.outcomes = outcomes;
+        bookings.holds = outcomes;
         bookings.reservations = reservations;
         bookings.idempotencyKeys = noKeys;
         bookings.terms = terms;

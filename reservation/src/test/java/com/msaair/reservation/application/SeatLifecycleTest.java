@@ -55,7 +55,7 @@ class SeatLifecycleTest {
     private final Seats seats = new Seats(reservations);
     private final List<String> announced = new ArrayList<>();
     private final SeatBooking booking = new SeatBooking();
-    private final BookingOutcomes outcomes = new BookingOutcomes();
+    private final HoldSettlement outcomes = new HoldSettlement();
     private final FlightReplicaService replica = new FlightReplicaService();
 
     @BeforeEach

@@ -1,6 +1,6 @@
 package com.msaair.payment.adapter.in.messaging;
 
-import com.msaair.payment.application.BookingOutcomes;
+import com.msaair.payment.application.BookingPayments;
 import com.msaair.payment.application.PayReservation;
 import com.msaair.payment.domain.PaymentMethods;
 import com.msaair.platform.domain.Money;
@@ -33,7 +33,7 @@ public class ReservationEventsConsumer {
     Inbox inbox;
 
     @Inject
-    BookingOutcomes bookings;
+    BookingPayments bookings;
 
     void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         inbox.consume(CHANNEL, TYPES, this::apply);

@@ -6,7 +6,7 @@ import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.security.CustomerIds;
-import com.msaair.reservation.application.BookingOutcomes;
+import com.msaair.reservation.application.HoldSettlement;
 import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -31,7 +31,7 @@ public class PaymentEventsConsumer {
     Inbox inbox;
 
     @Inject
-    BookingOutcomes outcomes;
+    HoldSettlement holds;
 
     void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         inbox.consume(CHANNEL, TYPES, this::apply);
@@ -41,11 +41,11 @@ public class PaymentEventsConsumer {
         switch (event.eventType()) {
             case "PaymentCaptured" -> {
                 PaymentCaptured captured = PaymentCaptured.read(event);
-                outcomes.captured(captured.reservationId(), captured.amount(), captured.payer(), event.eventId());
+                holds.captured(captured.reservationId(), captured.amount(), captured.payer(), event.eventId());
             }
             case "PaymentDeclined" -> {
                 PaymentDeclined declined = PaymentDeclined.read(event);
-                outcomes.release(declined.reservationId(), ReservationStatus.PAYMENT_FAILED, declined.reason(), event.eventId());
+                holds.release(declined.reservationId(), ReservationStatus.PAYMENT_FAILED, declined.reason(), event.eventId());
             }
             default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
         }

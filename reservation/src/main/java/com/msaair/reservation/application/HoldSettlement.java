@@ -30,7 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 @RetryOnLockConflict
-public class BookingOutcomes {
+public class HoldSettlement {
 
     @Inject
     ReservationRepository reservations;

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Follows the bookings, from reservation events. A held booking opens its payment, so the charge goes
+ * The payment of each booking, as the booking goes (from reservation events). A held booking opens its payment, so the charge goes
  * on in the background even if the booking's own call never reached this service (see {@link #held}
  * for its transaction), and disowns a payment of its reservation made with other terms; a booking
  * that ended voids its payment or makes it owe what the fare rule gives back, inside the consumer's
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class BookingOutcomes {
+public class BookingPayments {
 
-    private static final Logger LOG = Logger.getLogger(BookingOutcomes.class.getName());
+    private static final Logger LOG = Logger.getLogger(BookingPayments.class.getName());
 
     @Inject
     PaymentRepository repository;

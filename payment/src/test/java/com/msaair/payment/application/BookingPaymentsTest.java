@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A held booking meets its reservation's payment: kept when their terms agree, disowned when they do not. */
-class BookingOutcomesTest {
+class BookingPaymentsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private static final Money PRICE = new Money(125_000, "KRW");
@@ -26,7 +26,7 @@ class BookingOutcomesTest {
 
     private final InMemoryPayments repository = new InMemoryPayments();
     private final List<String> reported = new ArrayList<>();
-    private final BookingOutcomes outcomes = new BookingOutcomes();
+    private final BookingPayments outcomes = new BookingPayments();
 
     {
         SteppingClock clock = new SteppingClock(NOW);
