@@ -5,7 +5,6 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Messages;
 import com.msaair.notification.domain.RetryPolicy;
 import com.msaair.platform.lease.Leases;
-import com.msaair.platform.worker.Backoff;
 import com.msaair.platform.worker.LeasedRounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers stored notifications by e-mail, in rounds by the one replica holding the lease
@@ -52,24 +50,7 @@ public class DeliveryService {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "msaair.delivery.poll-interval-ms", defaultValue = "1000")
-    long pollIntervalMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.delivery.batch-size", defaultValue = "50")
-    int batchSize;
-
-    @Inject
-    @ConfigProperty(name = "msaair.delivery.max-attempts", defaultValue = "8")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "msaair.delivery.first-retry-delay-ms", defaultValue = "2000")
-    long firstRetryDelayMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.delivery.max-retry-delay-ms", defaultValue = "60000")
-    long maxRetryDelayMs;
+    DeliverySettings settings;
 
     private RetryPolicy policy;
     LeasedRounds rounds;
@@ -78,10 +59,10 @@ public class DeliveryService {
     MailDeliveryMetrics metrics;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        policy = new RetryPolicy(maxAttempts, Backoff.of(firstRetryDelayMs, maxRetryDelayMs));
+        policy = settings.retryPolicy();
         rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, mailer.maxTimePerMail().plus(MARGIN), this::round, LOG);
         if (mailer.isConfigured()) {
-            rounds.start(executor, Duration.ofMillis(pollIntervalMs));
+            rounds.start(executor, settings.pollInterval());
         }
     }
 
@@ -98,7 +79,7 @@ public class DeliveryService {
      * than being sent alongside the replica that holds the lease by then.
      */
     void round(BooleanSupplier mayGoOn) {
-        for (long id : attempts.due(batchSize)) {
+        for (long id : attempts.due(settings.batchSize())) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }

@@ -46,10 +46,11 @@ class DeliveryServiceLeaseTest {
             void attempted(com.msaair.notification.domain.DeliveryStatus status) {}
         };
         delivery.leases = leases;
-        delivery.batchSize = 50;
-        delivery.maxAttempts = 8;
-        delivery.firstRetryDelayMs = 2000;
-        delivery.maxRetryDelayMs = 60000;
+        delivery.settings = new DeliverySettings();
+        delivery.settings.batchSize = 50;
+        delivery.settings.maxAttempts = 8;
+        delivery.settings.firstRetryDelayMs = 2000;
+        delivery.settings.maxRetryDelayMs = 60000;
         delivery.start(null); // the mailer reports itself unconfigured: no poller, rounds are run by hand
         mailer.delivery = delivery;
     }

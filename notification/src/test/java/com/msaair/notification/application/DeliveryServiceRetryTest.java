@@ -48,10 +48,11 @@ class DeliveryServiceRetryTest {
                 return true;
             }
         };
-        delivery.batchSize = 50;
-        delivery.maxAttempts = 8;
-        delivery.firstRetryDelayMs = 2000;
-        delivery.maxRetryDelayMs = 60000;
+        delivery.settings = new DeliverySettings();
+        delivery.settings.batchSize = 50;
+        delivery.settings.maxAttempts = 8;
+        delivery.settings.firstRetryDelayMs = 2000;
+        delivery.settings.maxRetryDelayMs = 60000;
         delivery.start(null); // the mailer reports itself unconfigured: no poller, rounds are run by hand
     }
 
@@ -98,7 +99,7 @@ class DeliveryServiceRetryTest {
 
     @Test
     void aRoundTakesAtMostABatchOldestDueFirst() {
-        delivery.batchSize = 2;
+        delivery.settings.batchSize = 2;
         for (int i = 1; i <= 3; i++) {
             clock.advance(Duration.ofSeconds(1));
             notifications.add(Notification.of("c-7", "event-" + i, "MileageIncreased", "7", "miles " + i, clock.instant()));

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The payment of each booking, as the booking goes (from reservation events). A held booking opens its payment, so the charge goes
@@ -39,8 +38,7 @@ public class BookingPayments {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "msaair.payment.background-grace-ms", defaultValue = "10000")
-    long backgroundGraceMs;
+    PaymentSettings settings;
 
     /**
      * A booking was held at {@code heldAt}: its payment is opened unless the booking's own charge
@@ -55,7 +53,7 @@ public class BookingPayments {
      * finds the payment there.
      */
     public void held(PayReservation booking, Instant heldAt) {
-        Duration grace = Duration.between(clock.instant(), heldAt.plusMillis(backgroundGraceMs));
+        Duration grace = Duration.between(clock.instant(), heldAt.plus(settings.backgroundGrace()));
         Payment payment = payments.openOrFind(booking, grace.isNegative() ? Duration.ZERO : grace);
         List<String> differences = payment.differencesFrom(booking.customerId(), booking.amount(), booking.paymentMethod(), booking.captureBefore());
         if (!differences.isEmpty()) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The background of paying, one replica at a time: charges the payments their bookings could not
@@ -51,17 +50,12 @@ public class PaymentWorker {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "msaair.payment.poll-interval-ms", defaultValue = "1000")
-    long pollIntervalMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.payment.batch-size", defaultValue = "50")
-    int batchSize;
+    PaymentSettings settings;
 
     private LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(executor, Duration.ofMillis(pollIntervalMs));
+        rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(executor, settings.pollInterval());
     }
 
     @PreDestroy
@@ -72,13 +66,13 @@ public class PaymentWorker {
     }
 
     void round(BooleanSupplier mayGoOn) {
-        for (long reservationId : settlement.dueForCharge(batchSize)) {
+        for (long reservationId : settlement.dueForCharge(settings.batchSize())) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }
             each("charge", reservationId, () -> payments.chargeDue(reservationId));
         }
-        for (long reservationId : settlement.owingRefunds(batchSize)) {
+        for (long reservationId : settlement.owingRefunds(settings.batchSize())) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }

@@ -32,7 +32,8 @@ class BookingPaymentsTest {
         SteppingClock clock = new SteppingClock(NOW);
         outcomes.repository = repository;
         outcomes.clock = clock;
-        outcomes.backgroundGraceMs = 10_000;
+        outcomes.settings = new PaymentSettings();
+        outcomes.settings.backgroundGraceMs = 10_000;
         outcomes.payments = new PaymentService() {
             @Override
             public Payment openOrFind(PayReservation request, Duration backgroundWaits) {

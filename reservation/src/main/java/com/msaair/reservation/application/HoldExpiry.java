@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gives back the seats of bookings whose hold ran out unpaid (EXPIRED), one replica at a time. So no
@@ -41,14 +40,13 @@ public class HoldExpiry {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "msaair.booking.expiry-poll-ms", defaultValue = "1000")
-    long pollIntervalMs;
+    BookingTerms terms;
 
     private LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         rounds = new LeasedRounds(leases, clock, LEASE, Duration.ofSeconds(15), Duration.ofSeconds(2), this::round, LOG)
-                .start(executor, Duration.ofMillis(pollIntervalMs));
+                .start(executor, terms.expiryPoll());
     }
 
     @PreDestroy
