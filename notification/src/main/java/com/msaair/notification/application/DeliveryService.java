@@ -4,16 +4,11 @@ import com.msaair.notification.application.DeliveryAttempts.Attempt;
 import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Messages;
 import com.msaair.notification.domain.RetryPolicy;
-import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.LeasedRounds;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -41,18 +36,10 @@ public class DeliveryService {
     Mailer mailer;
 
     @Inject
-    Leases leases;
-
-    @Inject
-    Clock clock;
-
-    @Resource
-    ManagedScheduledExecutorService executor;
-
-    @Inject
     DeliverySettings settings;
 
     private RetryPolicy policy;
+    @Inject
     LeasedRounds rounds;
 
     @Inject
@@ -60,16 +47,9 @@ public class DeliveryService {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         policy = settings.retryPolicy();
-        rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, mailer.maxTimePerMail().plus(MARGIN), this::round, LOG);
+        rounds.job(LEASE, LEASE_TERM, mailer.maxTimePerMail().plus(MARGIN), this::round, LOG);
         if (mailer.isConfigured()) {
-            rounds.start(executor, settings.pollInterval());
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (rounds != null) {
-            rounds.stop();
+            rounds.start(settings.pollInterval());
         }
     }
 

@@ -8,6 +8,7 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
+import com.msaair.platform.worker.LeasedRounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +41,11 @@ class DeliveryServiceLeaseTest {
         delivery.attempts.notifications = notifications;
         delivery.attempts.clock = clock;
         delivery.mailer = mailer;
-        delivery.clock = clock;
         delivery.metrics = new MailDeliveryMetrics() {
             @Override
             void attempted(com.msaair.notification.domain.DeliveryStatus status) {}
         };
-        delivery.leases = leases;
+        delivery.rounds = new LeasedRounds(leases, clock);
         delivery.settings = new DeliverySettings();
         delivery.settings.batchSize = 50;
         delivery.settings.maxAttempts = 8;

@@ -9,6 +9,7 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
+import com.msaair.platform.worker.LeasedRounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,19 +36,18 @@ class DeliveryServiceRetryTest {
         delivery.attempts.notifications = notifications;
         delivery.attempts.clock = clock;
         delivery.mailer = mailer;
-        delivery.clock = clock;
         delivery.metrics = new MailDeliveryMetrics() {
             @Override
             void attempted(DeliveryStatus status) {
                 outcomes.add(status);
             }
         };
-        delivery.leases = new Leases() {
+        delivery.rounds = new LeasedRounds(new Leases() {
             @Override
             public boolean hold(String name, Instant now, Instant until) {
                 return true;
             }
-        };
+        }, clock);
         delivery.settings = new DeliverySettings();
         delivery.settings.batchSize = 50;
         delivery.settings.maxAttempts = 8;

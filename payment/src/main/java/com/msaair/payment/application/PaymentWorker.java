@@ -1,15 +1,10 @@
 package com.msaair.payment.application;
 
-import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.LeasedRounds;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -41,28 +36,13 @@ public class PaymentWorker {
     PaymentSettlement settlement;
 
     @Inject
-    Leases leases;
-
-    @Inject
-    Clock clock;
-
-    @Resource
-    ManagedScheduledExecutorService executor;
-
-    @Inject
     PaymentSettings settings;
 
-    private LeasedRounds rounds;
+    @Inject
+    LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = new LeasedRounds(leases, clock, LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(executor, settings.pollInterval());
-    }
-
-    @PreDestroy
-    void stop() {
-        if (rounds != null) {
-            rounds.stop();
-        }
+        rounds.job(LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(settings.pollInterval());
     }
 
     void round(BooleanSupplier mayGoOn) {

@@ -1,16 +1,11 @@
 package com.msaair.reservation.application;
 
-import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.LeasedRounds;
 import com.msaair.reservation.domain.ReservationStatus;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
@@ -31,29 +26,13 @@ public class HoldExpiry {
     HoldSettlement holds;
 
     @Inject
-    Leases leases;
-
-    @Inject
-    Clock clock;
-
-    @Resource
-    ManagedScheduledExecutorService executor;
-
-    @Inject
     BookingTerms terms;
 
-    private LeasedRounds rounds;
+    @Inject
+    LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = new LeasedRounds(leases, clock, LEASE, Duration.ofSeconds(15), Duration.ofSeconds(2), this::round, LOG)
-                .start(executor, terms.expiryPoll());
-    }
-
-    @PreDestroy
-    void stop() {
-        if (rounds != null) {
-            rounds.stop();
-        }
+        rounds.job(LEASE, Duration.ofSeconds(15), Duration.ofSeconds(2), this::round, LOG).start(terms.expiryPoll());
     }
 
     void round(BooleanSupplier mayGoOn) {
