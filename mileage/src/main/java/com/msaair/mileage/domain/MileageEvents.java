@@ -1,5 +1,6 @@
 package com.msaair.mileage.domain;
 
+import com.msaair.platform.domain.BookingEvent;
 import com.msaair.platform.domain.DomainEvent;
 
 /**
@@ -22,11 +23,6 @@ public final class MileageEvents {
         default String topic() {
             return TOPIC;
         }
-
-        @Override
-        default String key() {
-            return customerId();
-        }
     }
 
     /**
@@ -40,31 +36,21 @@ public final class MileageEvents {
                 : new MileageDecreased(entry.customerId(), entry.reservationId(), miles, entry.balanceAfter());
     }
 
-    /** {@code miles} added for a booking and the balance after; in the booking's flow (the reservation id). */
-    public record MileageIncreased(String customerId, long reservationId, long miles, long balance) implements Event {
+    /** {@code miles} added for a booking and the balance after; in the booking's flow. */
+    public record MileageIncreased(String customerId, long reservationId, long miles, long balance) implements Event, BookingEvent {
 
         @Override
         public String type() {
             return MILEAGE_INCREASED;
         }
-
-        @Override
-        public String correlationId() {
-            return String.valueOf(reservationId);
-        }
     }
 
     /** {@code miles} of a booking taken back (always positive here) and the balance after; in the booking's flow. */
-    public record MileageDecreased(String customerId, long reservationId, long miles, long balance) implements Event {
+    public record MileageDecreased(String customerId, long reservationId, long miles, long balance) implements Event, BookingEvent {
 
         @Override
         public String type() {
             return MILEAGE_DECREASED;
-        }
-
-        @Override
-        public String correlationId() {
-            return String.valueOf(reservationId);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.msaair.payment.domain;
 
-import com.msaair.platform.domain.DomainEvent;
+import com.msaair.platform.domain.BookingEvent;
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
 
@@ -18,24 +18,12 @@ public final class PaymentEvents {
 
     private PaymentEvents() {}
 
-    /** A payment event: on {@code payment-events}, keyed by its customer, in its booking's flow (the reservation id). */
-    public sealed interface Event extends DomainEvent permits PaymentCaptured, PaymentDeclined, PaymentRefunded {
-
-        long reservationId();
+    /** A payment event: on {@code payment-events}, keyed by its customer, in its booking's flow. */
+    public sealed interface Event extends BookingEvent permits PaymentCaptured, PaymentDeclined, PaymentRefunded {
 
         @Override
         default String topic() {
             return TOPIC;
-        }
-
-        @Override
-        default String key() {
-            return customerId();
-        }
-
-        @Override
-        default String correlationId() {
-            return String.valueOf(reservationId());
         }
     }
 

@@ -14,8 +14,10 @@ public interface DomainEvent {
     /** Its {@code eventType}. */
     String type();
 
-    /** The record key: one key's events stay in order (a customer's, a flight's). */
-    String key();
+    /** The record key: one key's events stay in order — by default its customer's. */
+    default String key() {
+        return customerId();
+    }
 
     /**
      * The business flow it belongs to: the reservation id for a booking and everything that follows

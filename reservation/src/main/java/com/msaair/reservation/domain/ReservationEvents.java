@@ -1,6 +1,6 @@
 package com.msaair.reservation.domain;
 
-import com.msaair.platform.domain.DomainEvent;
+import com.msaair.platform.domain.BookingEvent;
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
 import java.util.List;
@@ -19,28 +19,12 @@ public final class ReservationEvents {
 
     private ReservationEvents() {}
 
-    /**
-     * A reservation event: on {@code reservation-events}, keyed by its customer, in its booking's flow
-     * (the reservation id is the correlation id of everything that follows from a booking: payment,
-     * mileage, notifications, history).
-     */
-    public sealed interface Event extends DomainEvent permits ReservationHeld, ReservationReleased, ReservationCreated, ReservationCancelled {
-
-        long reservationId();
+    /** A reservation event: on {@code reservation-events}, keyed by its customer, in its booking's flow. */
+    public sealed interface Event extends BookingEvent permits ReservationHeld, ReservationReleased, ReservationCreated, ReservationCancelled {
 
         @Override
         default String topic() {
             return TOPIC;
-        }
-
-        @Override
-        default String key() {
-            return customerId();
-        }
-
-        @Override
-        default String correlationId() {
-            return String.valueOf(reservationId());
         }
     }
 
