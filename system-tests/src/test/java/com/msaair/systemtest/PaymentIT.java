@@ -51,7 +51,7 @@ class PaymentIT {
 
     static final int HOLD_SECONDS = SystemStack.HOLD_SECONDS;
     private static final long FARE = 125_000;
-    private static final String CHARGE = "PaymentCharges.charge";
+    private static final String CHARGE = "PaymentServicePayments.charge";
 
     @AfterEach
     void paymentUpAndItsCircuitClosed() {

@@ -4,7 +4,6 @@ import com.msaair.mileage.domain.Customer;
 import com.msaair.mileage.domain.CustomerRepository;
 import com.msaair.mileage.domain.MileageEntry;
 import com.msaair.mileage.domain.MileageEvents;
-import com.msaair.mileage.domain.MileageEvents.MileageChanged;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +39,7 @@ public class MileageService {
             return false;
         }
         customer.get().accrue(reservationId, miles, customers.ledgerOf(customerId, reservationId), event.eventId(), now)
-                .ifPresent(entry -> record(entry, MileageEvents.MILEAGE_INCREASED, event, now));
+                .ifPresent(entry -> record(entry, event, now));
         return true;
     }
 
@@ -52,16 +51,14 @@ public class MileageService {
             return false;
         }
         customer.get().reverse(reservationId, customers.ledgerOf(customerId, reservationId), event.eventId(), now)
-                .ifPresent(entry -> record(entry, MileageEvents.MILEAGE_DECREASED, event, now));
+                .ifPresent(entry -> record(entry, event, now));
         return true;
     }
 
-    private void record(MileageEntry entry, String type, EventEnvelope cause, Instant now) {
+    private void record(MileageEntry entry, EventEnvelope cause, Instant now) {
         customers.addEntry(entry);
         if (entry.miles() != 0) {
-            String key = entry.customerId();
-            outbox.publish(MileageEvents.TOPIC, key, EventEnvelope.of(type, now, cause.correlationId(), cause.eventId(),
-                    entry.customerId(), MileageChanged.of(entry)));
+            outbox.publish(MileageEvents.changed(entry), now, cause.eventId());
         }
     }
 }

@@ -10,7 +10,6 @@ import com.msaair.mileage.domain.MileageException;
 import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.testing.RecordingOutbox;
 import com.msaair.platform.testing.SteppingClock;
-import com.msaair.platform.tx.Transactions;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,12 @@ class CustomerServiceTest {
     private final CustomerService service = new CustomerService();
 
     CustomerServiceTest() {
+        CustomerRegistration registration = new CustomerRegistration();
+        registration.customers = customers;
+        registration.outbox = outbox;
+        registration.clock = new SteppingClock(NOW);
         service.customers = customers;
-        service.outbox = outbox;
-        service.transactions = new Transactions();
-        service.clock = new SteppingClock(NOW);
+        service.registration = registration;
     }
 
     @Test

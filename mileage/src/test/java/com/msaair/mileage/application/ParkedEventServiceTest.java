@@ -13,7 +13,6 @@ import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.testing.RecordingOutbox;
 import com.msaair.platform.testing.SteppingClock;
-import com.msaair.platform.tx.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,15 @@ class ParkedEventServiceTest {
         handler.mileage = mileage;
         handler.parked = parked;
         handler.clock = clock;
+        CustomerRegistration registration = new CustomerRegistration();
+        registration.customers = customers;
+        registration.outbox = outbox;
+        registration.clock = clock;
         customerService.customers = customers;
-        customerService.outbox = outbox;
-        customerService.transactions = new Transactions();
-        customerService.clock = clock;
+        customerService.registration = registration;
         service.parked = parked;
         service.handler = handler;
         service.reader = new JsonReservationEventReader();
-        service.transactions = new Transactions();
         service.clock = clock;
     }
 

@@ -17,8 +17,8 @@ class MileageEventsContractTest {
 
     @Test
     void payloadsWriteWhatTheSchemasAllow() {
-        ProducerContract.assertPayloadRecordMatches(MileageEvents.TOPIC, MileageEvents.MILEAGE_INCREASED, MileageEvents.MileageChanged.class);
-        ProducerContract.assertPayloadRecordMatches(MileageEvents.TOPIC, MileageEvents.MILEAGE_DECREASED, MileageEvents.MileageChanged.class);
+        ProducerContract.assertPayloadRecordMatches(MileageEvents.TOPIC, MileageEvents.MILEAGE_INCREASED, MileageEvents.MileageIncreased.class);
+        ProducerContract.assertPayloadRecordMatches(MileageEvents.TOPIC, MileageEvents.MILEAGE_DECREASED, MileageEvents.MileageDecreased.class);
         ProducerContract.assertPayloadRecordMatches(MileageEvents.TOPIC, MileageEvents.CUSTOMER_REGISTERED, MileageEvents.CustomerRegistered.class);
     }
 }

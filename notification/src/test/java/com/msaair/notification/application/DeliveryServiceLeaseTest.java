@@ -8,7 +8,7 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
-import com.msaair.platform.tx.Transactions;
+import com.msaair.platform.worker.LeasedRounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,19 +37,20 @@ class DeliveryServiceLeaseTest {
 
     DeliveryServiceLeaseTest() {
         notifications.saveContact(new Contact("c-7", "Kim", "kim@example.com"));
-        delivery.notifications = notifications;
+        delivery.attempts = new DeliveryAttempts();
+        delivery.attempts.notifications = notifications;
+        delivery.attempts.clock = clock;
         delivery.mailer = mailer;
-        delivery.clock = clock;
-        delivery.deliveries = new MailDeliveries() {
+        delivery.metrics = new MailDeliveryMetrics() {
             @Override
             void attempted(com.msaair.notification.domain.DeliveryStatus status) {}
         };
-        delivery.transactions = new Transactions();
-        delivery.leases = leases;
-        delivery.batchSize = 50;
-        delivery.maxAttempts = 8;
-        delivery.firstRetryDelayMs = 2000;
-        delivery.maxRetryDelayMs = 60000;
+        delivery.rounds = new LeasedRounds(leases, clock);
+        delivery.settings = new DeliverySettings();
+        delivery.settings.batchSize = 50;
+        delivery.settings.maxAttempts = 8;
+        delivery.settings.firstRetryDelayMs = 2000;
+        delivery.settings.maxRetryDelayMs = 60000;
         delivery.start(null); // the mailer reports itself unconfigured: no poller, rounds are run by hand
         mailer.delivery = delivery;
     }
@@ -61,7 +62,7 @@ class DeliveryServiceLeaseTest {
         }
         grants = 1; // taken at 0 s; the renewal due at 15 s finds it held by another replica
 
-        delivery.deliverDue(); // each mail takes the server 5 s
+        delivery.rounds.runRound(); // each mail takes the server 5 s
 
         assertThat(mailer.sent).as("mails begun at 0, 5 and 10 s").hasSize(3);
         assertThat(notifications.all()).filteredOn(n -> n.status() == DeliveryStatus.SENT).hasSize(3);
@@ -74,7 +75,7 @@ class DeliveryServiceLeaseTest {
             notifications.add(Notification.of("c-7", "event-" + i, "ReservationCreated", "7", "hello " + i, START));
         }
 
-        delivery.deliverDue();
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).hasSize(20);
         assertThat(mailer.leaseLeftAtStart).allSatisfy(left -> assertThat(left).isGreaterThanOrEqualTo(mailer.maxTimePerMail()));
@@ -84,7 +85,7 @@ class DeliveryServiceLeaseTest {
     void aNotificationWaitingForItsCustomersAddressIsNeverUsedUpAndGoesWhenTheAddressArrives() {
         notifications.add(Notification.of("c-8", "event-1", "ReservationCreated", "8", "hello", START));
         for (int round = 0; round < 20; round++) {
-            delivery.deliverDue();
+            delivery.rounds.runRound();
             clock.advance(Duration.ofMinutes(1));
         }
         Notification waiting = notifications.all().get(0);
@@ -94,7 +95,7 @@ class DeliveryServiceLeaseTest {
         // what NotificationService.contactRegistered does when the customer's CustomerRegistered arrives
         notifications.saveContact(new Contact("c-8", "Lee", "lee@example.com"));
         notifications.makeDue("c-8", clock.instant());
-        delivery.deliverDue();
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).containsExactly("hello");
     }
@@ -122,7 +123,7 @@ class DeliveryServiceLeaseTest {
         @Override
         public void send(String to, String subject, String body) {
             if (delivery != null) {
-                leaseLeftAtStart.add(Duration.between(clock.instant(), delivery.leaseEndsAt()));
+                leaseLeftAtStart.add(Duration.between(clock.instant(), delivery.rounds.leaseEndsAt()));
             }
             clock.advance(Duration.ofSeconds(5));
             sent.add(body);

@@ -9,7 +9,7 @@ import com.msaair.notification.domain.Mailer;
 import com.msaair.notification.domain.Notification;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.testing.SteppingClock;
-import com.msaair.platform.tx.Transactions;
+import com.msaair.platform.worker.LeasedRounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,32 +32,33 @@ class DeliveryServiceRetryTest {
 
     DeliveryServiceRetryTest() {
         notifications.saveContact(new Contact("c-7", "Kim", "kim@example.com"));
-        delivery.notifications = notifications;
+        delivery.attempts = new DeliveryAttempts();
+        delivery.attempts.notifications = notifications;
+        delivery.attempts.clock = clock;
         delivery.mailer = mailer;
-        delivery.clock = clock;
-        delivery.deliveries = new MailDeliveries() {
+        delivery.metrics = new MailDeliveryMetrics() {
             @Override
             void attempted(DeliveryStatus status) {
                 outcomes.add(status);
             }
         };
-        delivery.transactions = new Transactions();
-        delivery.leases = new Leases() {
+        delivery.rounds = new LeasedRounds(new Leases() {
             @Override
             public boolean hold(String name, Instant now, Instant until) {
                 return true;
             }
-        };
-        delivery.batchSize = 50;
-        delivery.maxAttempts = 8;
-        delivery.firstRetryDelayMs = 2000;
-        delivery.maxRetryDelayMs = 60000;
+        }, clock);
+        delivery.settings = new DeliverySettings();
+        delivery.settings.batchSize = 50;
+        delivery.settings.maxAttempts = 8;
+        delivery.settings.firstRetryDelayMs = 2000;
+        delivery.settings.maxRetryDelayMs = 60000;
         delivery.start(null); // the mailer reports itself unconfigured: no poller, rounds are run by hand
     }
 
     private void runRoundsFor(Duration duration) {
         for (long second = 0; second < duration.toSeconds(); second++) {
-            delivery.deliverDue();
+            delivery.rounds.runRound();
             clock.advance(Duration.ofSeconds(1));
         }
     }
@@ -98,16 +99,16 @@ class DeliveryServiceRetryTest {
 
     @Test
     void aRoundTakesAtMostABatchOldestDueFirst() {
-        delivery.batchSize = 2;
+        delivery.settings.batchSize = 2;
         for (int i = 1; i <= 3; i++) {
             clock.advance(Duration.ofSeconds(1));
             notifications.add(Notification.of("c-7", "event-" + i, "MileageIncreased", "7", "miles " + i, clock.instant()));
         }
 
-        delivery.deliverDue();
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).extracting(mail -> mail.substring(mail.lastIndexOf(' ') + 1)).containsExactly("1", "2");
-        delivery.deliverDue();
+        delivery.rounds.runRound();
         assertThat(mailer.sent).hasSize(3);
     }
 
@@ -119,8 +120,8 @@ class DeliveryServiceRetryTest {
             return new IllegalStateException("database restarting");
         };
 
-        delivery.deliverDue(); // logged, not thrown: a scheduled task that throws is never run again
-        delivery.deliverDue();
+        delivery.rounds.runRound(); // logged, not thrown: a scheduled task that throws is never run again
+        delivery.rounds.runRound();
 
         assertThat(mailer.sent).singleElement().asString().endsWith("| refunded");
     }

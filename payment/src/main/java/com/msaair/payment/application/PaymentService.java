@@ -7,7 +7,6 @@ import com.msaair.payment.domain.PaymentException;
 import com.msaair.payment.domain.PaymentRepository;
 import com.msaair.payment.domain.PaymentStatus;
 import com.msaair.payment.domain.ProcessorUnavailableException;
-import com.msaair.platform.worker.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Paying, as an orchestration: the payment is opened (or found) in one transaction, the card
@@ -41,18 +39,8 @@ public class PaymentService {
     @Inject
     Clock clock;
 
-    /** How long the background leaves a payment alone that its booking is charging itself (see {@link Payment#open}). */
     @Inject
-    @ConfigProperty(name = "msaair.payment.background-grace-ms", defaultValue = "10000")
-    long backgroundGraceMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.payment.first-retry-delay-ms", defaultValue = "1000")
-    long firstRetryDelayMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.payment.max-retry-delay-ms", defaultValue = "30000")
-    long maxRetryDelayMs;
+    PaymentSettings settings;
 
     /**
      * Pays for a held booking, now: answers the captured payment, or refuses — declined (402), an
@@ -60,7 +48,7 @@ public class PaymentService {
      * trying), the booking over or its terms different (409).
      */
     public Payment pay(PayReservation request) {
-        Payment payment = openOrFind(request, Duration.ofMillis(backgroundGraceMs));
+        Payment payment = openOrFind(request, settings.backgroundGrace());
         if (!payment.hasTerms(request.customerId(), request.amount(), request.paymentMethod(), request.captureBefore())) {
             throw PaymentException.mismatch(request.reservationId());
         }
@@ -133,7 +121,7 @@ public class PaymentService {
         try {
             outcome = processor.charge(payment.chargeKey(), payment.amount(), payment.paymentMethod());
         } catch (ProcessorUnavailableException e) {
-            Duration wait = Backoff.of(firstRetryDelayMs, maxRetryDelayMs).after(payment.attempts() + 1);
+            Duration wait = settings.retryBackoff().after(payment.attempts() + 1);
             LOG.info(() -> "The charge of reservation " + payment.reservationId() + " got no answer (" + e.getMessage()
                     + "); the background tries again in " + wait.toMillis() + " ms");
             settlement.attemptFailed(payment.reservationId(), wait);

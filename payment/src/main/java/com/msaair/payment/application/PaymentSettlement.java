@@ -1,8 +1,12 @@
 package com.msaair.payment.application;
 
 import com.msaair.payment.domain.Payment;
+import com.msaair.payment.domain.PaymentEvents.PaymentCaptured;
+import com.msaair.payment.domain.PaymentEvents.PaymentDeclined;
+import com.msaair.payment.domain.PaymentEvents.PaymentRefunded;
 import com.msaair.payment.domain.PaymentException;
 import com.msaair.payment.domain.PaymentRepository;
+import com.msaair.platform.outbox.Outbox;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +31,7 @@ public class PaymentSettlement {
     PaymentRepository payments;
 
     @Inject
-    PaymentAnnouncer announcer;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -44,7 +48,7 @@ public class PaymentSettlement {
         Payment payment = locked(reservationId);
         payment.captured(reference, now).ifPresent(capture -> {
             payments.record(capture);
-            announcer.captured(payment, now);
+            outbox.publish(PaymentCaptured.of(payment, now), now);
         });
         return payment;
     }
@@ -53,7 +57,7 @@ public class PaymentSettlement {
         Instant now = clock.instant();
         Payment payment = locked(reservationId);
         if (payment.declined(reason, now)) {
-            announcer.declined(payment, now);
+            outbox.publish(PaymentDeclined.of(payment, now), now);
         }
         return payment;
     }
@@ -71,7 +75,7 @@ public class PaymentSettlement {
         Payment payment = locked(reservationId);
         payment.refunded(clock.instant()).ifPresent(refund -> {
             payments.record(refund);
-            announcer.refunded(payment, refund);
+            outbox.publish(PaymentRefunded.of(payment, refund), refund.recordedAt());
         });
         return payment;
     }

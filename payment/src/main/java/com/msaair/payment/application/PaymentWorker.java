@@ -1,20 +1,14 @@
 package com.msaair.payment.application;
 
-import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.LeasedRounds;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The background of paying, one replica at a time: charges the payments their bookings could not
@@ -42,44 +36,23 @@ public class PaymentWorker {
     PaymentSettlement settlement;
 
     @Inject
-    Leases leases;
+    PaymentSettings settings;
 
     @Inject
-    Clock clock;
-
-    @Resource
-    ManagedScheduledExecutorService executor;
-
-    @Inject
-    @ConfigProperty(name = "msaair.payment.poll-interval-ms", defaultValue = "1000")
-    long pollIntervalMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.payment.batch-size", defaultValue = "50")
-    int batchSize;
-
-    private LeasedRounds rounds;
+    LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = LeasedRounds.start(executor, leases, clock, LEASE, LEASE_TERM, Duration.ofMillis(pollIntervalMs),
-                PER_UNIT, this::round, LOG);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (rounds != null) {
-            rounds.stop();
-        }
+        rounds.job(LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(settings.pollInterval());
     }
 
     void round(BooleanSupplier mayGoOn) {
-        for (long reservationId : settlement.dueForCharge(batchSize)) {
+        for (long reservationId : settlement.dueForCharge(settings.batchSize())) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }
             each("charge", reservationId, () -> payments.chargeDue(reservationId));
         }
-        for (long reservationId : settlement.owingRefunds(batchSize)) {
+        for (long reservationId : settlement.owingRefunds(settings.batchSize())) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }

@@ -1,5 +1,6 @@
 package com.msaair.payment.domain;
 
+import com.msaair.platform.domain.BookingEvent;
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
 
@@ -17,7 +18,21 @@ public final class PaymentEvents {
 
     private PaymentEvents() {}
 
-    public record PaymentCaptured(long paymentId, long reservationId, String customerId, Money amount, Instant capturedAt) {
+    /** A payment event: on {@code payment-events}, keyed by its customer, in its booking's flow. */
+    public sealed interface Event extends BookingEvent permits PaymentCaptured, PaymentDeclined, PaymentRefunded {
+
+        @Override
+        default String topic() {
+            return TOPIC;
+        }
+    }
+
+    public record PaymentCaptured(long paymentId, long reservationId, String customerId, Money amount, Instant capturedAt) implements Event {
+
+        @Override
+        public String type() {
+            return PAYMENT_CAPTURED;
+        }
 
         public static PaymentCaptured of(Payment p, Instant at) {
             return new PaymentCaptured(p.id(), p.reservationId(), p.customerId(), p.capturedAmount(), at);
@@ -25,14 +40,24 @@ public final class PaymentEvents {
     }
 
     /** {@code reason} is the processor's, e.g. {@code card_declined}, {@code insufficient_funds}. */
-    public record PaymentDeclined(long paymentId, long reservationId, String customerId, Money amount, String reason, Instant declinedAt) {
+    public record PaymentDeclined(long paymentId, long reservationId, String customerId, Money amount, String reason, Instant declinedAt) implements Event {
+
+        @Override
+        public String type() {
+            return PAYMENT_DECLINED;
+        }
 
         public static PaymentDeclined of(Payment p, Instant at) {
             return new PaymentDeclined(p.id(), p.reservationId(), p.customerId(), p.amount(), p.declineReason(), at);
         }
     }
 
-    public record PaymentRefunded(long paymentId, long reservationId, String customerId, Money amount, Instant refundedAt) {
+    public record PaymentRefunded(long paymentId, long reservationId, String customerId, Money amount, Instant refundedAt) implements Event {
+
+        @Override
+        public String type() {
+            return PAYMENT_REFUNDED;
+        }
 
         public static PaymentRefunded of(Payment p, LedgerEntry refund) {
             return new PaymentRefunded(p.id(), p.reservationId(), p.customerId(), refund.amount(), refund.recordedAt());

@@ -136,7 +136,7 @@ class PaymentServiceTest {
 
     @Test
     void aRequestWithOtherTermsThanTheReservationsPaymentIsAConflictAndChargesNothing() {
-        app.outcomes.held(BOOKING, NOW);
+        app.bookings.held(BOOKING, NOW);
 
         refused(new PayReservation(RESERVATION, CUSTOMER, new Money(1, "KRW"), "pm_card_visa", BOOKING.captureBefore()), "payment-mismatch",
                 Kind.CONFLICT);
@@ -156,8 +156,8 @@ class PaymentServiceTest {
 
     @Test
     void aBookingThatEndedBeforeItsChargeIsNotCharged() {
-        app.outcomes.held(BOOKING, NOW);
-        app.outcomes.ended(RESERVATION, PRICE);
+        app.bookings.held(BOOKING, NOW);
+        app.bookings.ended(RESERVATION, PRICE);
 
         refused(BOOKING, "payment-voided", Kind.CONFLICT);
         assertThat(app.payment().status()).isEqualTo(PaymentStatus.VOIDED);
@@ -169,7 +169,7 @@ class PaymentServiceTest {
     void aPaymentOpenedMeanwhileByTheBookingsEventIsTheOneCharged() {
         app.payments.beforeInsert = () -> {
             app.payments.beforeInsert = () -> {};
-            app.outcomes.held(BOOKING, NOW);
+            app.bookings.held(BOOKING, NOW);
         };
 
         assertThat(app.service.pay(BOOKING).status()).isEqualTo(PaymentStatus.CAPTURED);
@@ -189,7 +189,7 @@ class PaymentServiceTest {
 
     @Test
     void theBackgroundLeavesAPaymentAloneWhileItsBookingChargesItThenChargesIt() {
-        app.outcomes.held(BOOKING, NOW);
+        app.bookings.held(BOOKING, NOW);
         app.clock.advance(Duration.ofMillis(9_999));
         app.service.chargeDue(RESERVATION);
         assertThat(app.processor.asked).isEmpty();
@@ -235,8 +235,8 @@ class PaymentServiceTest {
     @Test
     void aCancelledBookingsRefundIsMadeOnceByTheFareRule() {
         Payment paid = app.service.pay(BOOKING);
-        app.outcomes.ended(RESERVATION, new Money(200_000, "KRW"));
-        app.outcomes.ended(RESERVATION, PRICE);
+        app.bookings.ended(RESERVATION, new Money(200_000, "KRW"));
+        app.bookings.ended(RESERVATION, PRICE);
 
         assertThat(app.settlement.owingRefunds(10)).containsExactly(RESERVATION);
         app.service.refundOwed(RESERVATION);
@@ -256,7 +256,7 @@ class PaymentServiceTest {
 
     @Test
     void aCaptureThatLandsAfterItsBookingEndedIsOwedBackInFull() {
-        app.processor.whileCharging = () -> app.outcomes.ended(RESERVATION, new Money(0, "KRW"));
+        app.processor.whileCharging = () -> app.bookings.ended(RESERVATION, new Money(0, "KRW"));
 
         refused(BOOKING, "payment-voided", Kind.CONFLICT);
 

@@ -25,29 +25,30 @@ final class PaymentUseCases {
     /** Payments reported to operators as disowned by their booking: "reservation: the terms that differed". */
     final List<String> disowned = new ArrayList<>();
 
+    final PaymentSettings settings = new PaymentSettings();
     final PaymentSettlement settlement = new PaymentSettlement();
     final PaymentService service = new PaymentService();
-    final BookingOutcomes outcomes = new BookingOutcomes();
+    final BookingPayments bookings = new BookingPayments();
     final PaymentWorker worker = new PaymentWorker();
 
     PaymentUseCases() {
-        PaymentAnnouncer announcer = new PaymentAnnouncer();
-        announcer.outbox = outbox;
+        settings.backgroundGraceMs = 10_000;
+        settings.firstRetryDelayMs = 1_000;
+        settings.maxRetryDelayMs = 30_000;
+        settings.batchSize = 50;
         settlement.payments = payments;
-        settlement.announcer = announcer;
+        settlement.outbox = outbox;
         settlement.clock = clock;
         service.settlement = settlement;
         service.payments = payments;
         service.processor = processor;
         service.clock = clock;
-        service.backgroundGraceMs = 10_000;
-        service.firstRetryDelayMs = 1_000;
-        service.maxRetryDelayMs = 30_000;
-        outcomes.repository = payments;
-        outcomes.payments = service;
-        outcomes.clock = clock;
-        outcomes.backgroundGraceMs = 10_000;
-        outcomes.mismatches = new PaymentMismatches() {
+        service.settings = settings;
+        bookings.repository = payments;
+        bookings.payments = service;
+        bookings.clock = clock;
+        bookings.settings = settings;
+        bookings.mismatches = new PaymentMismatches() {
             @Override
             void disowned(Payment payment, PayReservation booking) {
                 disowned.add(payment.reservationId() + ": " + payment.mismatch().orElseThrow());
@@ -55,7 +56,7 @@ final class PaymentUseCases {
         };
         worker.payments = service;
         worker.settlement = settlement;
-        worker.batchSize = 50;
+        worker.settings = settings;
     }
 
     Payment payment() {

@@ -26,11 +26,11 @@ class PaymentWorkerTest {
             case "pm_card_declined" -> new ChargeOutcome.Declined("card_declined");
             default -> new ChargeOutcome.Approved("ch_" + method);
         };
-        app.outcomes.held(booking(1, "pm_card_error"), NOW);
-        app.outcomes.held(booking(2, "pm_card_declined"), NOW);
-        app.outcomes.held(booking(3, "pm_card_visa"), NOW);
+        app.bookings.held(booking(1, "pm_card_error"), NOW);
+        app.bookings.held(booking(2, "pm_card_declined"), NOW);
+        app.bookings.held(booking(3, "pm_card_visa"), NOW);
         app.service.pay(booking(4, "pm_card_visa"));
-        app.outcomes.ended(4, PRICE);
+        app.bookings.ended(4, PRICE);
         app.clock.advance(Duration.ofSeconds(10));
 
         app.worker.round(() -> true);
@@ -46,7 +46,7 @@ class PaymentWorkerTest {
 
     @Test
     void aRoundStopsWhenItMayNotGoOn() {
-        app.outcomes.held(booking(1, "pm_card_visa"), NOW);
+        app.bookings.held(booking(1, "pm_card_visa"), NOW);
         app.clock.advance(Duration.ofSeconds(10));
 
         app.worker.round(() -> false);

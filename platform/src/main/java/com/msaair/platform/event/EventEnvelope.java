@@ -1,5 +1,6 @@
 package com.msaair.platform.event;
 
+import com.msaair.platform.domain.DomainEvent;
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.json.JsonShape;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The envelope every MSA Air event travels in, on every topic.
@@ -41,6 +43,23 @@ public record EventEnvelope(
             String customerId, Object payload) {
         return new EventEnvelope(UUID.randomUUID(), eventType, occurredAt, correlationId, causationId, customerId,
                 toJsonObject(payload));
+    }
+
+    /** A new envelope with a fresh id for {@code event}, which happened at {@code occurredAt}, caused by the event {@code causationId} (or null). */
+    public static EventEnvelope of(DomainEvent event, Instant occurredAt, UUID causationId) {
+        return of(event.type(), occurredAt, event.correlationId(), causationId, event.customerId(), event);
+    }
+
+    /**
+     * Reads this event's {@code data} into a typed record the tolerant way: {@code reader} asks only for
+     * the members the consumer needs (any others are ignored), and every one missing or wrong is named
+     * in one {@link MalformedEventException}, thrown before the record is used.
+     */
+    public <T> T readData(Function<JsonFields, T> reader) {
+        JsonFields fields = JsonFields.tolerant(data);
+        T read = reader.apply(fields);
+        fields.validOrThrow(MalformedEventException::new);
+        return read;
     }
 
     public Optional<UUID> causation() {

@@ -10,6 +10,11 @@ public class MalformedEventException extends RuntimeException {
         super(reason);
     }
 
+    /** A type the consumer of {@code channel} declared it handles but has no reader for. */
+    public static MalformedEventException unknownType(String eventType, String channel) {
+        return new MalformedEventException("unknown event type " + eventType + " on " + channel);
+    }
+
     public MalformedEventException(List<FieldError> errors) {
         super(errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("malformed event"));
     }

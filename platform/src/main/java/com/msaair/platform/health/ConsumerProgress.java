@@ -1,12 +1,11 @@
 package com.msaair.platform.health;
 
 import com.msaair.platform.inbox.ConsumerChannels;
+import com.msaair.platform.inbox.ConsumerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -30,12 +29,11 @@ public class ConsumerProgress implements HealthCheck {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "msaair.consumer.stall-seconds", defaultValue = "30")
-    long stallSeconds;
+    ConsumerSettings settings;
 
     @Override
     public HealthCheckResponse call() {
-        Map<String, String> stalled = channels.stalled(clock.instant(), Duration.ofSeconds(stallSeconds));
+        Map<String, String> stalled = channels.stalled(clock.instant(), settings.stallAfter());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-consumer-progress").status(stalled.isEmpty());
         stalled.forEach(response::withData);
         return response.build();

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -54,8 +53,7 @@ public class ConsumerLag {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "msaair.consumer.lag-interval-ms", defaultValue = "10000")
-    long intervalMs;
+    ConsumerSettings settings;
 
     /** Topics by consumer group, for each channel this service consumes. */
     private final Map<String, Set<String>> topicsByGroup = new ConcurrentHashMap<>();
@@ -80,7 +78,7 @@ public class ConsumerLag {
 
     private synchronized void startMeasuring() {
         if (measuring == null) {
-            measuring = executor.scheduleWithFixedDelay(this::measure, 0, intervalMs, TimeUnit.MILLISECONDS);
+            measuring = executor.scheduleWithFixedDelay(this::measure, 0, settings.lagInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a {@link ConsumerLoop} for each channel this service consumes, on a thread of Liberty's
@@ -45,20 +44,7 @@ public class ConsumerLoops {
     ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "msaair.consumer.name", defaultValue = "unnamed")
-    String consumerName;
-
-    @Inject
-    @ConfigProperty(name = "msaair.consumer.max-batch", defaultValue = "50")
-    int maxBatch;
-
-    @Inject
-    @ConfigProperty(name = "msaair.consumer.commit-interval-ms", defaultValue = "200")
-    long commitIntervalMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.consumer.failures-before-down", defaultValue = "5")
-    int failuresBeforeDown;
+    ConsumerSettings settings;
 
     private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
     private final Map<ConsumerLoop, Thread> running = new ConcurrentHashMap<>();
@@ -67,9 +53,9 @@ public class ConsumerLoops {
     void start(Subscription subscription, Inbox inbox) {
         String channel = subscription.channel();
         String group = kafka.groupId();
-        String clientId = consumerName + "-" + channel;
-        ConsumerLoop.Tuning tuning = new ConsumerLoop.Tuning(maxBatch, Duration.ofMillis(commitIntervalMs), Duration.ofSeconds(1),
-                Backoff.of(1_000, 30_000), failuresBeforeDown, Duration.ofMinutes(1));
+        String clientId = settings.name() + "-" + channel;
+        ConsumerLoop.Tuning tuning = new ConsumerLoop.Tuning(settings.maxBatch(), settings.commitInterval(), Duration.ofSeconds(1),
+                Backoff.of(1_000, 30_000), settings.failuresBeforeDown(), Duration.ofMinutes(1));
         ConsumerLoop loop = new ConsumerLoop(subscription, () -> new KafkaConsumer<>(kafka.consumer(clientId)), inbox, channels, clock, tuning);
         channels.consuming(channel);
         lag.watch(group, channel);

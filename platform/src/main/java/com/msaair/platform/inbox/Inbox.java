@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Idempotent consumption, the same way for every consumer of every service.
@@ -84,12 +83,7 @@ public class Inbox {
     ConsumerMetrics metrics;
 
     @Inject
-    @ConfigProperty(name = "msaair.consumer.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "msaair.consumer.name", defaultValue = "unnamed")
-    String consumerName;
+    ConsumerSettings settings;
 
     @Inject
     ConsumerLoops loops;
@@ -227,7 +221,7 @@ public class Inbox {
                     if (done.isPresent()) {
                         failures++; // the database answers, so the failure is the message's own
                         LOG.log(Level.FINE, "Attempt " + failures + " at " + event.eventType() + " " + id + " failed", e);
-                        if (failures >= maxAttempts) {
+                        if (failures >= settings.maxAttempts()) {
                             break;
                         }
                         pause(retry.after(failures));
@@ -246,8 +240,8 @@ public class Inbox {
         if (stopping) {
             return false; // not acknowledged: it is redelivered after the restart
         }
-        LOG.log(Level.WARNING, "Giving up on " + event.eventType() + " " + id + " after " + maxAttempts + " attempts", last);
-        return park(channel, message, id, DeadLetter.Reason.FAILING, "failed " + maxAttempts + " times: " + describe(last));
+        LOG.log(Level.WARNING, "Giving up on " + event.eventType() + " " + id + " after " + settings.maxAttempts() + " attempts", last);
+        return park(channel, message, id, DeadLetter.Reason.FAILING, "failed " + settings.maxAttempts() + " times: " + describe(last));
     }
 
     /** Applies {@code event} unless it was already; inside the caller's transaction. */
@@ -287,7 +281,7 @@ public class Inbox {
     }
 
     private Span startProcess(String channel, ReceivedMessage message, EventEnvelope event) {
-        return tracing.startProcess(message.textHeaders(), message.topic(), message.partition(), message.offset(), consumerName,
+        return tracing.startProcess(message.textHeaders(), message.topic(), message.partition(), message.offset(), settings.name(),
                 event == null ? null : event.eventId().toString(), event == null ? null : event.eventType());
     }
 
@@ -338,7 +332,7 @@ public class Inbox {
         parking.put(HEADER_DLT_TOPIC, message.topic());
         parking.put(HEADER_DLT_PARTITION, String.valueOf(message.partition()));
         parking.put(HEADER_DLT_OFFSET, String.valueOf(message.offset()));
-        parking.put(HEADER_DLT_CONSUMER, consumerName);
+        parking.put(HEADER_DLT_CONSUMER, settings.name());
         for (int attempt = 1; !stopping; attempt++) {
             boolean minimal = attempt > FULL_COPY_ATTEMPTS;
             try {

@@ -1,7 +1,8 @@
 package com.msaair.platform.outbox;
 
-import com.msaair.platform.json.JsonSupport;
+import com.msaair.platform.domain.DomainEvent;
 import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,8 +12,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Where a service writes what it wants published. Writing happens inside the caller's transaction,
@@ -38,14 +41,21 @@ public class Outbox {
     @Inject
     MessageTracing tracing;
 
-    /** Publishes {@code event} to {@code topic}, keyed by {@code key} (so one key's events stay in order). */
+    /** Publishes {@code event}, which happened at {@code occurredAt}, to its topic under its key. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(String topic, String key, EventEnvelope event) {
+    public void publish(DomainEvent event, Instant occurredAt) {
+        publish(event, occurredAt, null);
+    }
+
+    /** Publishes {@code event}, which happened at {@code occurredAt} in reaction to the event {@code causationId}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(DomainEvent event, Instant occurredAt, UUID causationId) {
+        EventEnvelope envelope = EventEnvelope.of(event, occurredAt, causationId);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(HEADER_EVENT_TYPE, event.eventType());
-        headers.put(HEADER_EVENT_ID, event.eventId().toString());
-        headers.put(HEADER_CORRELATION_ID, event.correlationId());
-        send(topic, key, event.toJson(), headers);
+        headers.put(HEADER_EVENT_TYPE, envelope.eventType());
+        headers.put(HEADER_EVENT_ID, envelope.eventId().toString());
+        headers.put(HEADER_CORRELATION_ID, envelope.correlationId());
+        send(event.topic(), event.key(), envelope.toJson(), headers);
     }
 
     /**

@@ -3,16 +3,16 @@ package com.msaair.platform.outbox;
 import com.msaair.platform.json.JsonSupport;
 import com.msaair.platform.lease.Leases;
 import com.msaair.platform.tracing.MessageTracing;
-import io.opentelemetry.api.trace.Span;
 import com.msaair.platform.worker.Backoff;
 import com.msaair.platform.worker.HeldLease;
+import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -43,7 +43,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes outbox rows to Kafka, oldest first, and removes each one only after the broker has
@@ -87,20 +86,7 @@ public class OutboxRelay {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "msaair.outbox.poll-interval-ms", defaultValue = "500")
-    long pollIntervalMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.outbox.batch-size", defaultValue = "100")
-    int batchSize;
-
-    @Inject
-    @ConfigProperty(name = "msaair.outbox.ack-timeout-ms", defaultValue = "30000")
-    long ackTimeoutMs;
-
-    @Inject
-    @ConfigProperty(name = "msaair.outbox.lease-seconds", defaultValue = "15")
-    long leaseSeconds;
+    OutboxSettings settings;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
@@ -113,7 +99,8 @@ public class OutboxRelay {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         refusals.registerMetrics();
         metrics.register();
-        poller = executor.scheduleWithFixedDelay(this::requestDrain, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+        long pollMs = settings.pollInterval().toMillis();
+        poller = executor.scheduleWithFixedDelay(this::requestDrain, pollMs, pollMs, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -165,7 +152,7 @@ public class OutboxRelay {
     void relayPending() {
         List<Long> published = List.of();
         while (!stopping && mayPublish(clock.instant())) {
-            List<OutboxMessage> batch = store.removePublishedAndFetch(published, batchSize);
+            List<OutboxMessage> batch = store.removePublishedAndFetch(published, settings.batchSize());
             published = List.of();
             if (batch.isEmpty()) {
                 return;
@@ -190,7 +177,7 @@ public class OutboxRelay {
 
     private HeldLease lease() {
         if (lease == null) {
-            lease = new HeldLease(leases, LEASE, Duration.ofSeconds(leaseSeconds), clock);
+            lease = new HeldLease(leases, LEASE, settings.leaseTerm(), clock);
         }
         return lease;
     }
@@ -226,7 +213,7 @@ public class OutboxRelay {
         // An acknowledgement that comes after the lease ran out is not counted: the row may already
         // be another replica's to send.
         long untilLeaseEnds = Duration.between(clock.instant(), lease().expiresAt().minus(LEASE_MARGIN)).toNanos();
-        long deadline = System.nanoTime() + Math.min(TimeUnit.MILLISECONDS.toNanos(ackTimeoutMs), untilLeaseEnds);
+        long deadline = System.nanoTime() + Math.min(settings.ackTimeout().toNanos(), untilLeaseEnds);
         int answered = 0;
         for (int i = 0; i < acks.size(); i++, answered++) {
             Throwable failure;

@@ -73,6 +73,14 @@ public class Caller {
     }
 
     /**
+     * The customer a list's {@code customerId} query parameter names ({@code null} when left out), by the
+     * rule of {@link #customerFor}; a malformed one is a 400 naming the parameter.
+     */
+    public String customerParam(String customerId, String... actingForAnyone) {
+        return customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null), actingForAnyone);
+    }
+
+    /**
      * Whether this caller may see data that belongs to {@code owner}: its owner, or anyone with one of
      * {@code seeingAnyone}. Callers answer "not found" when not, so another customer's ids tell nothing.
      */

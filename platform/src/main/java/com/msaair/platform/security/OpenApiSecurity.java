@@ -47,9 +47,7 @@ public class OpenApiSecurity implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        String issuer = ConfigProvider.getConfig().getOptionalValue("oidc.public.issuer", String.class)
-                .or(() -> ConfigProvider.getConfig().getOptionalValue("oidc.issuer", String.class))
-                .orElse("http://localhost:8180/realms/msaair");
+        String issuer = OidcSettings.publicIssuer(ConfigProvider.getConfig());
         openAPI.components(openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents());
         openAPI.getComponents().addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.OAUTH2)

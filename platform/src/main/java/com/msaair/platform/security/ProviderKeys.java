@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which signing keys the identity provider publishes ({@code oidc.jwks.url}, the JWKS Liberty's
@@ -42,12 +41,7 @@ public class ProviderKeys {
     private static final Logger LOG = Logger.getLogger(ProviderKeys.class.getName());
 
     @Inject
-    @ConfigProperty(name = "oidc.jwks.url")
-    String jwksUrl;
-
-    @Inject
-    @ConfigProperty(name = "msaair.oidc.keys-refresh-seconds", defaultValue = "5")
-    long refreshSeconds;
+    OidcSettings oidc;
 
     @Inject
     Clock clock;
@@ -59,7 +53,7 @@ public class ProviderKeys {
     @PostConstruct
     void init() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
-        known = new KnownKeys(this::fetch, clock, Duration.ofSeconds(refreshSeconds));
+        known = new KnownKeys(this::fetch, clock, oidc.keysRefresh());
         failures = new ThrottledLog(LOG, clock, Duration.ofMinutes(1));
     }
 
@@ -70,14 +64,14 @@ public class ProviderKeys {
 
     private Optional<Set<String>> fetch() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jwksUrl)).timeout(Duration.ofSeconds(2)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(oidc.jwksUrl())).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("answered " + response.statusCode());
             }
             return Optional.of(keyIds(response.body()));
         } catch (IOException | JsonException | IllegalArgumentException e) {
-            failures.warn("fetch", count -> "The identity provider's keys (" + jwksUrl + ") could not be read (" + count
+            failures.warn("fetch", count -> "The identity provider's keys (" + oidc.jwksUrl() + ") could not be read (" + count
                     + " time(s) since the last such line): " + e.getMessage() + "; the keys read before still count");
             return Optional.empty();
         } catch (InterruptedException e) {

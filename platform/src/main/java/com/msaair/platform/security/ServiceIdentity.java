@@ -44,8 +44,7 @@ public class ServiceIdentity {
     private static final Duration UNSTATED_LIFETIME = Duration.ofSeconds(60);
 
     @Inject
-    @ConfigProperty(name = "oidc.issuer", defaultValue = "http://localhost:8180/realms/msaair")
-    String issuer;
+    OidcSettings oidc;
 
     @Inject
     @ConfigProperty(name = "msaair.service-identity.token-url")
@@ -83,7 +82,7 @@ public class ServiceIdentity {
         String id = clientId.filter(s -> !s.isBlank()).orElseThrow(() -> unavailable("msaair.service-identity.client-id is not set"));
         String secret = clientSecret.filter(s -> !s.isBlank())
                 .orElseThrow(() -> unavailable("msaair.service-identity.client-secret is not set (MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET)"));
-        URI endpoint = tokenUrl.orElseGet(() -> URI.create(issuer + "/protocol/openid-connect/token"));
+        URI endpoint = tokenUrl.orElseGet(() -> URI.create(oidc.issuer() + "/protocol/openid-connect/token"));
         // client_secret_basic (RFC 6749 2.3.1): both parts form-encoded, then Basic.
         String basic = Base64.getEncoder().encodeToString((form(id) + ":" + form(secret)).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(endpoint)

@@ -4,12 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -54,15 +52,14 @@ public class TokenRefusals {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "msaair.security.refusal-log-seconds", defaultValue = "60")
-    long logSeconds;
+    OidcSettings oidc;
 
     private final Map<Reason, Counter> counters = new ConcurrentHashMap<>();
     private ThrottledLog log;
 
     @PostConstruct
     void init() {
-        log = new ThrottledLog(LOG, clock, Duration.ofSeconds(logSeconds));
+        log = new ThrottledLog(LOG, clock, oidc.refusalLogInterval());
     }
 
     void refused(Reason reason) {

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
-/** Runs work in a transaction of its own, for callers (request orchestration, consumers, the relay) that are not in one. */
+/**
+ * Runs work it is handed in a transaction of its own: for the platform's inbox and dead-letter replay,
+ * which apply whatever handler a service registered. A service's own transactions are beans of
+ * transactional steps instead ({@link RetryOnLockConflict}).
+ */
 @ApplicationScoped
 public class Transactions {
 

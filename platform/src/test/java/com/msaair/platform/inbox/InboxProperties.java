@@ -39,8 +39,9 @@ class InboxProperties {
             void count(String channel, Outcome outcome) {}
         };
         inbox.clock = Clock.systemUTC();
-        inbox.maxAttempts = 2;
-        inbox.consumerName = "property";
+        inbox.settings = new ConsumerSettings();
+        inbox.settings.maxAttempts = 2;
+        inbox.settings.name = "property";
         inbox.retry = Backoff.of(1, 2);
         List<ReceivedMessage.RawHeader> headers = hostile.headers().stream()
                 .map(h -> new ReceivedMessage.RawHeader(h.name(), h.value())).toList();

@@ -55,8 +55,9 @@ class InboxTest {
             }
         };
         inbox.clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
-        inbox.maxAttempts = 3;
-        inbox.consumerName = "test";
+        inbox.settings = new ConsumerSettings();
+        inbox.settings.maxAttempts = 3;
+        inbox.settings.name = "test";
         inbox.retry = com.msaair.platform.worker.Backoff.of(1, 5);
     }
 

@@ -33,9 +33,10 @@ class OutboxRelayLeaseTest {
             @Override
             void published(OutboxMessage message, long sendToAckNanos) {}
         };
-        relay.batchSize = 10;
-        relay.ackTimeoutMs = 20_000;
-        relay.leaseSeconds = 15;
+        relay.settings = new OutboxSettings();
+        relay.settings.batchSize = 10;
+        relay.settings.ackTimeoutMs = 20_000;
+        relay.settings.leaseSeconds = 15;
     }
 
     @Test
@@ -65,7 +66,7 @@ class OutboxRelayLeaseTest {
     @Test
     void anAcknowledgementIsNotAwaitedPastTheLease() {
         relay.leases = new FakeLeases(Integer.MAX_VALUE);
-        relay.leaseSeconds = 2; // acknowledgements may come until 1 s before it ends; the ack timeout is 20 s
+        relay.settings.leaseSeconds = 2; // acknowledgements may come until 1 s before it ends; the ack timeout is 20 s
         producer.acknowledge = false;
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), relay::relayPending);

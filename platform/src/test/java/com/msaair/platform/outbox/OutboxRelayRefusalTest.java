@@ -64,9 +64,10 @@ class OutboxRelayRefusalTest {
             @Override
             void published(OutboxMessage message, long sendToAckNanos) {}
         };
-        relay.batchSize = 10;
-        relay.ackTimeoutMs = 1_000;
-        relay.leaseSeconds = 15;
+        relay.settings = new OutboxSettings();
+        relay.settings.batchSize = 10;
+        relay.settings.ackTimeoutMs = 1_000;
+        relay.settings.leaseSeconds = 15;
     }
 
     @Test

@@ -15,7 +15,8 @@ class TokenExpiryTest {
     private static TokenExpiry expiry(SteppingClock clock, String skew) {
         TokenExpiry expiry = new TokenExpiry();
         expiry.clock = clock;
-        expiry.skewSetting = skew;
+        expiry.oidc = new OidcSettings();
+        expiry.oidc.clockSkew = skew;
         expiry.init();
         return expiry;
     }
@@ -34,20 +35,20 @@ class TokenExpiryTest {
 
     @Test
     void theSkewIsReadAsLibertyReadsTheSameSetting() {
-        assertThat(TokenExpiry.skew("5s")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(TokenExpiry.skew(" 500ms ")).isEqualTo(Duration.ofMillis(500));
-        assertThat(TokenExpiry.skew("1m30s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(TokenExpiry.skew("1h")).isEqualTo(Duration.ofHours(1));
-        assertThat(TokenExpiry.skew("5S")).isEqualTo(Duration.ofSeconds(5));
-        assertThat(TokenExpiry.skew("0s")).isEqualTo(Duration.ZERO);
-        assertThat(TokenExpiry.skew("2000")).as("a bare number is milliseconds").isEqualTo(Duration.ofSeconds(2));
+        assertThat(OidcSettings.skew("5s")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(OidcSettings.skew(" 500ms ")).isEqualTo(Duration.ofMillis(500));
+        assertThat(OidcSettings.skew("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(OidcSettings.skew("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(OidcSettings.skew("5S")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(OidcSettings.skew("0s")).isEqualTo(Duration.ZERO);
+        assertThat(OidcSettings.skew("2000")).as("a bare number is milliseconds").isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void aSkewThatIsNoDurationStopsTheStartNamingTheSetting() {
         for (String bad : new String[] {"", "  ", "five seconds", "5 s", "-5s", "5x", "s5", "5s30", "1.5s", "PT5S"}) {
-            assertThatThrownBy(() -> TokenExpiry.skew(bad)).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("oidc.clock.skew");
+            assertThatThrownBy(() -> OidcSettings.skew(bad)).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("oidc.clock.skew");
         }
-        assertThatThrownBy(() -> TokenExpiry.skew(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OidcSettings.skew(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,10 +1,13 @@
 package com.msaair.platform.testing;
 
+import com.msaair.platform.domain.DomainEvent;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An outbox that keeps what a use case published in memory, for unit tests that build application
@@ -22,8 +25,8 @@ public final class RecordingOutbox extends Outbox {
     private final List<Published> published = new ArrayList<>();
 
     @Override
-    public void publish(String topic, String key, EventEnvelope event) {
-        published.add(new Published(topic, key, event));
+    public void publish(DomainEvent event, Instant occurredAt, UUID causationId) {
+        published.add(new Published(event.topic(), event.key(), EventEnvelope.of(event, occurredAt, causationId)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.msaair.reservation.application;
 
 import com.msaair.platform.domain.DomainException;
-import com.msaair.reservation.domain.CustomerDirectory;
 import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
 import com.msaair.reservation.domain.FlightDirectory;
 import com.msaair.reservation.domain.FlightFacts;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * then {@link SeatBooking} holds the seats on the local replica of the flight, stores the reservation
  * and writes ReservationHeld in one local transaction — the schedule service is asked about the flight
  * only when the replica does not have it yet; then the charge, again outside any transaction; then
- * {@link BookingOutcomes} confirms or releases the hold in a transaction of its own. Each
+ * {@link HoldSettlement} confirms or releases the hold in a transaction of its own. Each
  * transactional step is retried alone on a lock conflict; no remote call is ever repeated because a
  * row was busy.
  */
@@ -36,7 +35,7 @@ public class BookingService {
     FlightDirectory flightDirectory;
 
     @Inject
-    CustomerDirectory customerDirectory;
+    KnownCustomers customers;
 
     @Inject
     SeatBooking seats;
@@ -51,7 +50,7 @@ public class BookingService {
     Payments payments;
 
     @Inject
-    BookingOutcomes outcomes;
+    HoldSettlement holds;
 
     @Inject
     BookingTerms terms;
@@ -66,7 +65,7 @@ public class BookingService {
         if (earlier.isPresent()) {
             return answer(earlier.get());
         }
-        boolean verified = customerDirectory.check(command.customerId()) == CustomerCheck.VERIFIED;
+        boolean verified = customers.check(command.customerId()) == CustomerCheck.VERIFIED;
         Booking held = hold(command, verified);
         if (held.replayed()) {
             return answer(held);
@@ -74,8 +73,8 @@ public class BookingService {
         Reservation reservation = held.reservation();
         PaymentOutcome payment = payments.charge(reservation, terms.captureBefore(reservation.holdExpiresAt()));
         Reservation settled = switch (payment.result()) {
-            case PAID -> outcomes.confirm(reservation, null);
-            case DECLINED, UNKNOWN_METHOD -> outcomes.release(reservation.id(), ReservationStatus.PAYMENT_FAILED, payment.reason(), null);
+            case PAID -> holds.confirm(reservation, null);
+            case DECLINED, UNKNOWN_METHOD -> holds.release(reservation.id(), ReservationStatus.PAYMENT_FAILED, payment.reason(), null);
             case PENDING -> reservation;
         };
         // One line per booking (JSON in messages.log, with the trace id): where a trace leads in the logs.

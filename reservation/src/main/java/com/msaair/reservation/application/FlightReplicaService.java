@@ -1,12 +1,14 @@
 package com.msaair.reservation.application;
 
+import com.msaair.platform.outbox.Outbox;
 import com.msaair.reservation.domain.CancellationReason;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.RefundRule;
-import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCancelled;
+import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.SeatInventory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +39,7 @@ public class FlightReplicaService {
     SeatInventory seatInventory;
 
     @Inject
-    ReservationAnnouncer announcer;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -64,7 +66,7 @@ public class FlightReplicaService {
         int cancelled = 0;
         for (Reservation reservation : reservations.activeOnFlightForUpdate(scheduleId)) {
             reservation.cancel(CancellationReason.FLIGHT_CANCELLED, flight, RefundRule.FULL_UNTIL_DEPARTURE, now); // refunded in full
-            announcer.cancelled(reservation, now, causationId);
+            outbox.publish(ReservationCancelled.of(reservation), now, causationId);
             cancelled++;
         }
         // Every seat of the flight was one of those bookings': all free at once, each booking's once (a booking that ended before holds none).

@@ -1,20 +1,14 @@
 package com.msaair.reservation.application;
 
-import com.msaair.platform.lease.Leases;
 import com.msaair.platform.worker.LeasedRounds;
 import com.msaair.reservation.domain.ReservationStatus;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Gives back the seats of bookings whose hold ran out unpaid (EXPIRED), one replica at a time. So no
@@ -29,41 +23,24 @@ public class HoldExpiry {
     static final String REASON = "hold_expired";
 
     @Inject
-    BookingOutcomes outcomes;
+    HoldSettlement holds;
 
     @Inject
-    Leases leases;
+    BookingTerms terms;
 
     @Inject
-    Clock clock;
-
-    @Resource
-    ManagedScheduledExecutorService executor;
-
-    @Inject
-    @ConfigProperty(name = "msaair.booking.expiry-poll-ms", defaultValue = "1000")
-    long pollIntervalMs;
-
-    private LeasedRounds rounds;
+    LeasedRounds rounds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        rounds = LeasedRounds.start(executor, leases, clock, LEASE, Duration.ofSeconds(15), Duration.ofMillis(pollIntervalMs),
-                Duration.ofSeconds(2), this::round, LOG);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (rounds != null) {
-            rounds.stop();
-        }
+        rounds.job(LEASE, Duration.ofSeconds(15), Duration.ofSeconds(2), this::round, LOG).start(terms.expiryPoll());
     }
 
     void round(BooleanSupplier mayGoOn) {
-        for (long reservationId : outcomes.heldExpired(100)) {
+        for (long reservationId : holds.heldExpired(100)) {
             if (!mayGoOn.getAsBoolean()) {
                 return;
             }
-            outcomes.release(reservationId, ReservationStatus.EXPIRED, REASON, null);
+            holds.release(reservationId, ReservationStatus.EXPIRED, REASON, null);
         }
     }
 }

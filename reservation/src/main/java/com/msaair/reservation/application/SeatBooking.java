@@ -1,11 +1,14 @@
 package com.msaair.reservation.application;
 
+import com.msaair.platform.outbox.Outbox;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.reservation.domain.CancellationReason;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCancelled;
+import com.msaair.reservation.domain.ReservationEvents.ReservationHeld;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.Seat;
@@ -41,7 +44,7 @@ public class SeatBooking {
     IdempotencyKeys idempotencyKeys;
 
     @Inject
-    ReservationAnnouncer announcer;
+    Outbox outbox;
 
     @Inject
     BookingTerms terms;
@@ -67,7 +70,7 @@ public class SeatBooking {
                 command.paymentMethod(), terms.holdExpiresAt(now), now));
         seatInventory.hold(reservation);
         command.idempotencyKey().ifPresent(key -> idempotencyKeys.record(command.customerId(), key, command.fingerprint(), reservation.id(), now));
-        announcer.held(reservation, terms.captureBefore(reservation.holdExpiresAt()), now);
+        outbox.publish(ReservationHeld.of(reservation, terms.captureBefore(reservation.holdExpiresAt())), now);
         return Optional.of(new Booking(reservation, false));
     }
 
@@ -91,7 +94,7 @@ public class SeatBooking {
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
         reservation.cancel(CancellationReason.CUSTOMER_REQUEST, flight, terms.refundRule(), now);
         seatInventory.free(reservation);
-        announcer.cancelled(reservation, now, null);
+        outbox.publish(ReservationCancelled.of(reservation), now);
         return reservation;
     }
 }

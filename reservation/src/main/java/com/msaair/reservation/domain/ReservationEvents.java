@@ -1,7 +1,7 @@
 package com.msaair.reservation.domain;
 
+import com.msaair.platform.domain.BookingEvent;
 import com.msaair.platform.domain.Money;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +19,15 @@ public final class ReservationEvents {
 
     private ReservationEvents() {}
 
+    /** A reservation event: on {@code reservation-events}, keyed by its customer, in its booking's flow. */
+    public sealed interface Event extends BookingEvent permits ReservationHeld, ReservationReleased, ReservationCreated, ReservationCancelled {
+
+        @Override
+        default String topic() {
+            return TOPIC;
+        }
+    }
+
     /** A booking's seats (12A), in order: what it holds, or what it held once it has ended. */
     static List<String> seatsOf(Reservation r) {
         return r.seats().stream().map(Seat::toString).toList();
@@ -31,7 +40,12 @@ public final class ReservationEvents {
      */
     public record ReservationHeld(long reservationId, String customerId, long scheduleId, String flightNumber, Instant departureTime,
             int passengers, List<String> seats, Money price, String paymentMethod, Instant holdExpiresAt, Instant captureBefore,
-            String status) {
+            String status) implements Event {
+
+        @Override
+        public String type() {
+            return RESERVATION_HELD;
+        }
 
         public static ReservationHeld of(Reservation r, Instant captureBefore) {
             return new ReservationHeld(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(), r.passengers(),
@@ -41,7 +55,12 @@ public final class ReservationEvents {
 
     /** A held booking ended unpaid: {@code status} PAYMENT_FAILED (reason: the processor's) or EXPIRED (reason hold_expired). */
     public record ReservationReleased(long reservationId, String customerId, long scheduleId, String flightNumber, int passengers,
-            List<String> seats, Money price, String reason, Instant releasedAt, String status) {
+            List<String> seats, Money price, String reason, Instant releasedAt, String status) implements Event {
+
+        @Override
+        public String type() {
+            return RESERVATION_RELEASED;
+        }
 
         public static ReservationReleased of(Reservation r) {
             return new ReservationReleased(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), seatsOf(r), r.price(),
@@ -51,7 +70,13 @@ public final class ReservationEvents {
 
     /** The booking is paid and confirmed (published on confirmation: "once paid, a reservation is created"). */
     public record ReservationCreated(long reservationId, String customerId, long scheduleId, String flightNumber,
-            Instant departureTime, int passengers, List<String> seats, int miles, Money price, boolean customerVerified, String status) {
+            Instant departureTime, int passengers, List<String> seats, int miles, Money price, boolean customerVerified, String status)
+            implements Event {
+
+        @Override
+        public String type() {
+            return RESERVATION_CREATED;
+        }
 
         public static ReservationCreated of(Reservation r) {
             return new ReservationCreated(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(),
@@ -64,7 +89,13 @@ public final class ReservationEvents {
      * takes back; {@code refund} what the fare rule gives back of the price (at most what was captured).
      */
     public record ReservationCancelled(long reservationId, String customerId, long scheduleId, String flightNumber,
-            int passengers, List<String> seats, int miles, Money price, Money refund, String reason, Instant cancelledAt, String status) {
+            int passengers, List<String> seats, int miles, Money price, Money refund, String reason, Instant cancelledAt, String status)
+            implements Event {
+
+        @Override
+        public String type() {
+            return RESERVATION_CANCELLED;
+        }
 
         public static ReservationCancelled of(Reservation r) {
             return new ReservationCancelled(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), seatsOf(r),

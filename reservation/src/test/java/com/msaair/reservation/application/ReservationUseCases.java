@@ -61,7 +61,7 @@ final class ReservationUseCases {
     Payments payment = (reservation, captureBefore) -> PaymentOutcome.PAID;
 
     final SeatBooking seatBooking = new SeatBooking();
-    final BookingOutcomes outcomes = new BookingOutcomes();
+    final HoldSettlement holds = new HoldSettlement();
     final BookingService bookings = new BookingService();
     final FlightReplicaService replica = new FlightReplicaService();
     final HoldExpiry holdExpiry = new HoldExpiry();
@@ -71,8 +71,6 @@ final class ReservationUseCases {
         terms.captureMarginSeconds = 60;
         terms.refundBeforeDeparture = 100;
         terms.refundAfterDeparture = 0;
-        ReservationAnnouncer announcer = new ReservationAnnouncer();
-        announcer.outbox = outbox;
         CaptureMismatches mismatches = new CaptureMismatches() {
             @Override
             void captureIgnored(Reservation reservation, Money amount, String payer, UUID eventId) {
@@ -83,21 +81,22 @@ final class ReservationUseCases {
         seatBooking.reservations = reservations;
         seatBooking.seatInventory = seats;
         seatBooking.idempotencyKeys = idempotencyKeys;
-        seatBooking.announcer = announcer;
+        seatBooking.outbox = outbox;
         seatBooking.terms = terms;
         seatBooking.clock = clock;
-        outcomes.reservations = reservations;
-        outcomes.flights = flights;
-        outcomes.seatInventory = seats;
-        outcomes.announcer = announcer;
-        outcomes.mismatches = mismatches;
-        outcomes.clock = clock;
+        holds.reservations = reservations;
+        holds.flights = flights;
+        holds.seatInventory = seats;
+        holds.outbox = outbox;
+        holds.mismatches = mismatches;
+        holds.clock = clock;
         bookings.seats = seatBooking;
-        bookings.outcomes = outcomes;
+        bookings.holds = holds;
         bookings.reservations = reservations;
         bookings.idempotencyKeys = idempotencyKeys;
         bookings.terms = terms;
-        bookings.customerDirectory = customerId -> {
+        bookings.customers = new KnownCustomers();
+        bookings.customers.directory = customerId -> {
             customersChecked.add(customerId);
             return mileage.check(customerId);
         };
@@ -112,9 +111,9 @@ final class ReservationUseCases {
         replica.flights = flights;
         replica.reservations = reservations;
         replica.seatInventory = seats;
-        replica.announcer = announcer;
+        replica.outbox = outbox;
         replica.clock = clock;
-        holdExpiry.outcomes = outcomes;
+        holdExpiry.holds = holds;
     }
 
     /** Flight 5, ICN-CJU on an A321 of 180 seats (30 rows of ABC|DEF), 100 miles and 125,000 KRW a seat. */

@@ -29,7 +29,7 @@ class SeatLifecycleTest {
     private final InMemoryFlights flights = app.flights;
     private final InMemoryReservations reservations = app.reservations;
     private final SeatBooking booking = app.seatBooking;
-    private final BookingOutcomes outcomes = app.outcomes;
+    private final HoldSettlement holds = app.holds;
     private final FlightReplicaService replica = app.replica;
 
     private Reservation hold(int passengers, String... named) {
@@ -47,7 +47,7 @@ class SeatLifecycleTest {
     void namedSeatsAreHeldThenTakenOncePaidThenFreeAtOnceWhenCancelled() {
         Reservation r = hold(2, "12A", "12B");
         assertThat(occupied()).containsExactlyEntriesOf(new TreeMap<>(Map.of("12A", SeatState.HELD, "12B", SeatState.HELD)));
-        outcomes.confirm(r, null);
+        holds.confirm(r, null);
         assertThat(occupied()).containsExactlyEntriesOf(new TreeMap<>(Map.of("12A", SeatState.TAKEN, "12B", SeatState.TAKEN)));
         booking.cancel(r.id());
         assertThat(occupied()).isEmpty();
@@ -60,13 +60,13 @@ class SeatLifecycleTest {
     @Test
     void aBookingIsConfirmedOnceWhicheverOfItsOwnChargeAndItsPaymentCapturedComesFirst() {
         Reservation byEvent = hold(1, "5A");
-        outcomes.captured(byEvent.id(), byEvent.price(), "c-1", UUID.randomUUID());
-        Reservation answered = outcomes.confirm(byEvent, null);
+        holds.captured(byEvent.id(), byEvent.price(), "c-1", UUID.randomUUID());
+        Reservation answered = holds.confirm(byEvent, null);
         assertThat(answered.status()).isEqualTo(ReservationStatus.CONFIRMED);
 
         Reservation byCharge = hold(1, "5B");
-        assertThat(outcomes.confirm(byCharge, null).confirmedAt()).isEqualTo(NOW);
-        outcomes.captured(byCharge.id(), byCharge.price(), "c-1", UUID.randomUUID());
+        assertThat(holds.confirm(byCharge, null).confirmedAt()).isEqualTo(NOW);
+        holds.captured(byCharge.id(), byCharge.price(), "c-1", UUID.randomUUID());
 
         assertThat(app.announced()).filteredOn(line -> line.startsWith("ReservationCreated"))
                 .containsExactly("ReservationCreated 1 [5A]", "ReservationCreated 2 [5B]");
@@ -78,11 +78,11 @@ class SeatLifecycleTest {
         Reservation declined = hold(1, "3C");
         Reservation expired = hold(3);
         Reservation kept = hold(1, "3D");
-        outcomes.release(declined.id(), ReservationStatus.PAYMENT_FAILED, "card_declined", null);
-        outcomes.release(expired.id(), ReservationStatus.EXPIRED, "hold_expired", null);
+        holds.release(declined.id(), ReservationStatus.PAYMENT_FAILED, "card_declined", null);
+        holds.release(expired.id(), ReservationStatus.EXPIRED, "hold_expired", null);
         assertThat(occupied()).containsOnlyKeys("3D");
-        outcomes.release(declined.id(), ReservationStatus.EXPIRED, "hold_expired", null);
-        outcomes.confirm(expired, null);
+        holds.release(declined.id(), ReservationStatus.EXPIRED, "hold_expired", null);
+        holds.confirm(expired, null);
         assertThat(occupied()).as("a second end and a late capture change nothing").containsOnlyKeys("3D");
         assertThat(flights.find(FLIGHT).orElseThrow().seatsAvailable()).isEqualTo(179);
         assertThat(kept.status()).isEqualTo(ReservationStatus.HELD);
@@ -91,7 +91,7 @@ class SeatLifecycleTest {
     @Test
     void aSeatHeldOrTakenIsRefusedBeforeAnythingIsStoredAndTheOthersNeverCollide() {
         Reservation first = hold(2, "7A", "7B");
-        outcomes.confirm(first, null);
+        holds.confirm(first, null);
         assertThatThrownBy(() -> hold(2, "7B", "7C")).isInstanceOfSatisfying(ReservationException.class, e -> {
             assertThat(e.code()).isEqualTo("seat-taken");
             assertThat(e.getMessage()).contains("7B").doesNotContain("7C");
@@ -108,7 +108,7 @@ class SeatLifecycleTest {
     @Test
     void aCancelledFlightFreesEverySeatOnceAndNothingTwice() {
         Reservation paid = hold(2, "1A", "1B");
-        outcomes.confirm(paid, null);
+        holds.confirm(paid, null);
         hold(3);
         Reservation cancelledBefore = hold(1, "9F");
         booking.cancel(cancelledBefore.id());

@@ -1,10 +1,8 @@
 package com.msaair.schedule.application;
 
-import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.outbox.Outbox;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.schedule.domain.Schedule;
-import com.msaair.schedule.domain.ScheduleEvents;
 import com.msaair.schedule.domain.ScheduleEvents.ScheduleCancelled;
 import com.msaair.schedule.domain.ScheduleEvents.ScheduleCreated;
 import com.msaair.schedule.domain.ScheduleException;
@@ -17,9 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The schedule use cases. Each state change and its event commit together (the outbox). */
+/**
+ * The schedule use cases. Each state change and its event commit together (the outbox), in a
+ * transaction of its own, run again when the database rolled it back for a lock conflict.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 @RetryOnLockConflict
 public class ScheduleService {
 
@@ -41,7 +42,7 @@ public class ScheduleService {
             throw ScheduleException.duplicate(schedule.flightNumber(), schedule.departureDate());
         }
         schedules.add(schedule);
-        announce(ScheduleEvents.SCHEDULE_CREATED, schedule, ScheduleCreated.of(schedule), now);
+        outbox.publish(ScheduleCreated.of(schedule), now);
         return schedule;
     }
 
@@ -50,7 +51,7 @@ public class ScheduleService {
         // Locked: of two concurrent cancellations the second waits, then finds the flight cancelled (409).
         Schedule schedule = schedules.findForUpdate(id).orElseThrow(() -> ScheduleException.notFound(id));
         schedule.cancel(now);
-        announce(ScheduleEvents.SCHEDULE_CANCELLED, schedule, ScheduleCancelled.of(schedule), now);
+        outbox.publish(ScheduleCancelled.of(schedule), now);
         return schedule;
     }
 
@@ -67,10 +68,5 @@ public class ScheduleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(ScheduleSearch search) {
         return schedules.count(search);
-    }
-
-    private void announce(String type, Schedule schedule, Object payload, Instant now) {
-        String scheduleId = String.valueOf(schedule.id());
-        outbox.publish(ScheduleEvents.TOPIC, scheduleId, EventEnvelope.of(type, now, scheduleId, null, null, payload));
     }
 }

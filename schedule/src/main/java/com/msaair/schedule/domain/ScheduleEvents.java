@@ -1,5 +1,6 @@
 package com.msaair.schedule.domain;
 
+import com.msaair.platform.domain.DomainEvent;
 import java.time.Instant;
 
 /**
@@ -14,10 +15,41 @@ public final class ScheduleEvents {
 
     private ScheduleEvents() {}
 
+    /** A flight's event: on {@code schedule-events}, keyed by the schedule id, which is also its correlation id; it concerns no customer. */
+    public sealed interface Event extends DomainEvent permits ScheduleCreated, ScheduleCancelled {
+
+        long scheduleId();
+
+        @Override
+        default String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        default String key() {
+            return String.valueOf(scheduleId());
+        }
+
+        @Override
+        default String correlationId() {
+            return String.valueOf(scheduleId());
+        }
+
+        @Override
+        default String customerId() {
+            return null;
+        }
+    }
+
     /** {@code seatMap} is the layout itself (reservation builds the flight's seats from it, knowing no aircraft types). */
     public record ScheduleCreated(long scheduleId, String flightNumber, String origin, String destination,
             Instant departureTime, Instant arrivalTime, int seatCapacity, String aircraftType, SeatMap seatMap, int miles, Fare fare,
-            String status) {
+            String status) implements Event {
+
+        @Override
+        public String type() {
+            return SCHEDULE_CREATED;
+        }
 
         public static ScheduleCreated of(Schedule s) {
             return new ScheduleCreated(s.id(), s.flightNumber().value(), s.origin().code(), s.destination().code(),
@@ -25,7 +57,12 @@ public final class ScheduleEvents {
         }
     }
 
-    public record ScheduleCancelled(long scheduleId, String flightNumber, Instant departureTime, Instant cancelledAt) {
+    public record ScheduleCancelled(long scheduleId, String flightNumber, Instant departureTime, Instant cancelledAt) implements Event {
+
+        @Override
+        public String type() {
+            return SCHEDULE_CANCELLED;
+        }
 
         public static ScheduleCancelled of(Schedule s) {
             return new ScheduleCancelled(s.id(), s.flightNumber().value(), s.departureTime(), s.cancelledAt());

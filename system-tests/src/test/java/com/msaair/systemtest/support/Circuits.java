@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 public final class Circuits {
 
     public static final String FLIGHT_CHECK = "ScheduleServiceFlights.find";
-    public static final String CUSTOMER_CHECK = "MileageCustomers.ask";
+    public static final String CUSTOMER_CHECK = "MileageServiceCustomers.check";
 
     private Circuits() {}
 

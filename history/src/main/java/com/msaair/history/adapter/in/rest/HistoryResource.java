@@ -1,13 +1,12 @@
 package com.msaair.history.adapter.in.rest;
 
-import com.msaair.platform.domain.Money;
 import com.msaair.history.application.HistoryService;
 import com.msaair.history.domain.TimelineEntry;
+import com.msaair.platform.domain.Money;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.security.Caller;
-import com.msaair.platform.security.CustomerIds;
 import com.msaair.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +58,7 @@ public class HistoryResource {
     public Page<EntryView> ofCustomer(@Parameter(description = "Leave it out: your own") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         // A customer reads their own timeline only: the rule of this service, from the token alone.
-        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null));
+        String customer = caller.customerParam(customerId);
         PageRequest paging = PageRequest.of(page, size);
         List<EntryView> items = history.ofCustomer(customer, paging.offset(), paging.size()).stream().map(EntryView::of).toList();
         return Page.of(items, paging, history.countOfCustomer(customer));

@@ -2,6 +2,7 @@ package com.msaair.history.adapter.out.persistence;
 
 import com.msaair.history.domain.TimelineEntry;
 import com.msaair.history.domain.TimelineRepository;
+import com.msaair.platform.persistence.CustomerRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,18 +22,11 @@ public class JpaTimelineRepository implements TimelineRepository {
 
     @Override
     public List<TimelineEntry> ofCustomer(String customerId, int offset, int limit) {
-        return em.createQuery("SELECT e FROM TimelineEntry e WHERE e.customerId = :customer ORDER BY e.occurredAt DESC, e.eventId DESC",
-                        TimelineEntry.class)
-                .setParameter("customer", customerId)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+        return CustomerRows.page(em, TimelineEntry.class, customerId, "e.occurredAt DESC, e.eventId DESC", offset, limit);
     }
 
     @Override
     public long countOfCustomer(String customerId) {
-        return em.createQuery("SELECT COUNT(e) FROM TimelineEntry e WHERE e.customerId = :customer", Long.class)
-                .setParameter("customer", customerId)
-                .getSingleResult();
+        return CustomerRows.count(em, TimelineEntry.class, customerId);
     }
 }

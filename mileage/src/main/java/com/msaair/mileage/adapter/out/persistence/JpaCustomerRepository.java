@@ -5,6 +5,7 @@ import com.msaair.mileage.domain.CustomerRepository;
 import com.msaair.mileage.domain.Email;
 import com.msaair.mileage.domain.EntryKind;
 import com.msaair.mileage.domain.MileageEntry;
+import com.msaair.platform.persistence.CustomerRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -64,18 +65,12 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     @Override
     public List<MileageEntry> entries(String customerId, int offset, int limit) {
-        return em.createQuery("SELECT e FROM MileageEntry e WHERE e.customerId = :customer ORDER BY e.id DESC", MileageEntry.class)
-                .setParameter("customer", customerId)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+        return CustomerRows.page(em, MileageEntry.class, customerId, "e.id DESC", offset, limit);
     }
 
     @Override
     public long countEntries(String customerId) {
-        return em.createQuery("SELECT COUNT(e) FROM MileageEntry e WHERE e.customerId = :customer", Long.class)
-                .setParameter("customer", customerId)
-                .getSingleResult();
+        return CustomerRows.count(em, MileageEntry.class, customerId);
     }
 
     /** Stores an {@link Email} as its text. */

@@ -1,18 +1,18 @@
 package com.msaair.notification.adapter.in.messaging;
 
-import com.msaair.platform.security.CustomerIds;
 import com.msaair.notification.application.NotificationService;
 import com.msaair.notification.domain.Messages;
+import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
 import com.msaair.platform.json.JsonFields;
+import com.msaair.platform.security.CustomerIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import com.msaair.platform.domain.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Every reservation status change (confirmed with the amount paid, a failed payment, an expired hold, a
  * cancellation), every refund and every mileage change becomes one notification to its customer;
  * CustomerRegistered tells how to reach them. A hold is nothing to tell yet (ignored): the customer hears
- * when it ends. Each topic is its own channel, through the idempotent inbox.
+ * when it ends. Each topic is its own channel, through the idempotent inbox; each event type is read by
+ * its own record below, only the members notification needs (a tolerant reader).
  */
 @ApplicationScoped
 public class NotificationConsumers {
@@ -29,7 +30,6 @@ public class NotificationConsumers {
     static final String RESERVATION_EVENTS = "reservation-events";
     static final String MILEAGE_EVENTS = "mileage-events";
     static final String PAYMENT_EVENTS = "payment-events";
-    private static final Pattern SEAT = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
     static final EventTypes RESERVATION_TYPES = EventTypes.handling("ReservationCreated", "ReservationCancelled", "ReservationReleased")
             .ignoring("ReservationHeld");
     static final EventTypes MILEAGE_TYPES = EventTypes.handling("MileageIncreased", "MileageDecreased", "CustomerRegistered");
@@ -48,71 +48,115 @@ public class NotificationConsumers {
     }
 
     void onReservationEvent(EventEnvelope event) {
-        JsonFields data = JsonFields.tolerant(event.data());
-        long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
-        String flightNumber = data.requiredString("flightNumber", 10);
-        // The booking's seats; an event from before seats has none and is still told.
-        List<String> seats = data.optionalStrings("seats", 9, SEAT, "a seat like 12A").orElse(List.of());
-        String message = switch (event.eventType()) {
+        switch (event.eventType()) {
             case "ReservationCreated" -> {
-                Instant departure = data.requiredInstant("departureTime");
-                int passengers = data.requiredInt("passengers", 1, 1000);
-                Money price = data.requiredMoney("price", 0);
-                data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationConfirmed(reservationId, flightNumber, departure, passengers, seats, price);
+                ReservationCreated created = ReservationCreated.read(event);
+                Booking b = created.booking();
+                notifications.notify(event, b.customerId(), Messages.reservationConfirmed(b.reservationId(), b.flightNumber(),
+                        created.departureTime(), created.passengers(), b.seats(), created.price()));
             }
             case "ReservationReleased" -> {
-                String reason = data.requiredString("reason", 64);
-                String status = data.requiredString("status", 20);
-                data.validOrThrow(MalformedEventException::new);
-                yield "EXPIRED".equals(status) ? Messages.holdExpired(reservationId, flightNumber, seats)
-                        : Messages.paymentFailed(reservationId, flightNumber, reason, seats);
+                ReservationReleased released = ReservationReleased.read(event);
+                Booking b = released.booking();
+                notifications.notify(event, b.customerId(), "EXPIRED".equals(released.status())
+                        ? Messages.holdExpired(b.reservationId(), b.flightNumber(), b.seats())
+                        : Messages.paymentFailed(b.reservationId(), b.flightNumber(), released.reason(), b.seats()));
             }
             case "ReservationCancelled" -> {
-                String reason = data.requiredString("reason", 40);
-                data.validOrThrow(MalformedEventException::new);
-                yield Messages.reservationCancelled(reservationId, flightNumber, reason, seats);
+                ReservationCancelled cancelled = ReservationCancelled.read(event);
+                Booking b = cancelled.booking();
+                notifications.notify(event, b.customerId(),
+                        Messages.reservationCancelled(b.reservationId(), b.flightNumber(), cancelled.reason(), b.seats()));
             }
-            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + RESERVATION_EVENTS);
-        };
-        notifications.notify(event, customerId, message);
+            default -> throw MalformedEventException.unknownType(event.eventType(), RESERVATION_EVENTS);
+        }
     }
 
     /** A refund is told; a capture or a decline is told by the booking's own event (confirmed with the amount, or released): ignored. */
     void onPaymentEvent(EventEnvelope event) {
-        JsonFields data = JsonFields.tolerant(event.data());
-        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         switch (event.eventType()) {
             case "PaymentRefunded" -> {
-                long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-                Money refund = data.requiredMoney("amount", 0);
-                data.validOrThrow(MalformedEventException::new);
-                notifications.notify(event, customerId, Messages.refunded(reservationId, refund));
+                PaymentRefunded refunded = PaymentRefunded.read(event);
+                notifications.notify(event, refunded.customerId(), Messages.refunded(refunded.reservationId(), refunded.amount()));
             }
-            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + PAYMENT_EVENTS);
+            default -> throw MalformedEventException.unknownType(event.eventType(), PAYMENT_EVENTS);
         }
     }
 
     void onMileageEvent(EventEnvelope event) {
-        JsonFields data = JsonFields.tolerant(event.data());
-        String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
         switch (event.eventType()) {
             case "MileageIncreased", "MileageDecreased" -> {
-                long miles = data.requiredLong("miles", 0, Long.MAX_VALUE);
-                long balance = data.requiredLong("balance", Long.MIN_VALUE, Long.MAX_VALUE);
-                data.validOrThrow(MalformedEventException::new);
-                notifications.notify(event, customerId, event.eventType().equals("MileageIncreased")
-                        ? Messages.milesAdded(miles, balance)
-                        : Messages.milesRemoved(miles, balance));
+                MileageChanged changed = MileageChanged.read(event);
+                notifications.notify(event, changed.customerId(), event.eventType().equals("MileageIncreased")
+                        ? Messages.milesAdded(changed.miles(), changed.balance())
+                        : Messages.milesRemoved(changed.miles(), changed.balance()));
             }
             case "CustomerRegistered" -> {
-                String name = data.requiredString("name", 100);
-                String email = data.requiredString("email", 254);
-                data.validOrThrow(MalformedEventException::new);
-                notifications.contactRegistered(customerId, name, email);
+                CustomerRegistered registered = CustomerRegistered.read(event);
+                notifications.contactRegistered(registered.customerId(), registered.name(), registered.email());
             }
-            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + MILEAGE_EVENTS);
+            default -> throw MalformedEventException.unknownType(event.eventType(), MILEAGE_EVENTS);
+        }
+    }
+
+    /** What every reservation event tells about its booking; an event from before seats has none and is still told. */
+    record Booking(long reservationId, String customerId, String flightNumber, List<String> seats) {
+
+        private static final Pattern SEAT = Pattern.compile("[1-9][0-9]{0,2}[A-Z]");
+
+        static Booking read(JsonFields data) {
+            return new Booking(data.requiredLong("reservationId", 1, Long.MAX_VALUE),
+                    data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED), data.requiredString("flightNumber", 10),
+                    data.optionalStrings("seats", 9, SEAT, "a seat like 12A").orElse(List.of()));
+        }
+    }
+
+    record ReservationCreated(Booking booking, Instant departureTime, int passengers, Money price) {
+
+        static ReservationCreated read(EventEnvelope event) {
+            return event.readData(data -> new ReservationCreated(Booking.read(data), data.requiredInstant("departureTime"),
+                    data.requiredInt("passengers", 1, 1000), data.requiredMoney("price", 0)));
+        }
+    }
+
+    /** {@code status} EXPIRED (the hold ran out) or PAYMENT_FAILED ({@code reason}: the processor's). */
+    record ReservationReleased(Booking booking, String reason, String status) {
+
+        static ReservationReleased read(EventEnvelope event) {
+            return event.readData(data -> new ReservationReleased(Booking.read(data), data.requiredString("reason", 64),
+                    data.requiredString("status", 20)));
+        }
+    }
+
+    record ReservationCancelled(Booking booking, String reason) {
+
+        static ReservationCancelled read(EventEnvelope event) {
+            return event.readData(data -> new ReservationCancelled(Booking.read(data), data.requiredString("reason", 40)));
+        }
+    }
+
+    record PaymentRefunded(String customerId, long reservationId, Money amount) {
+
+        static PaymentRefunded read(EventEnvelope event) {
+            return event.readData(data -> new PaymentRefunded(data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED),
+                    data.requiredLong("reservationId", 1, Long.MAX_VALUE), data.requiredMoney("amount", 0)));
+        }
+    }
+
+    /** A MileageIncreased or MileageDecreased: {@code miles} added or removed, and the balance after. */
+    record MileageChanged(String customerId, long miles, long balance) {
+
+        static MileageChanged read(EventEnvelope event) {
+            return event.readData(data -> new MileageChanged(data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED),
+                    data.requiredLong("miles", 0, Long.MAX_VALUE), data.requiredLong("balance", Long.MIN_VALUE, Long.MAX_VALUE)));
+        }
+    }
+
+    record CustomerRegistered(String customerId, String name, String email) {
+
+        static CustomerRegistered read(EventEnvelope event) {
+            return event.readData(data -> new CustomerRegistered(data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED),
+                    data.requiredString("name", 100), data.requiredString("email", 254)));
         }
     }
 }

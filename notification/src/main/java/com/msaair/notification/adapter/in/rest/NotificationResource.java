@@ -6,7 +6,6 @@ import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.security.Caller;
-import com.msaair.platform.security.CustomerIds;
 import com.msaair.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +54,7 @@ public class NotificationResource {
     public Page<NotificationView> ofCustomer(@Parameter(description = "Leave it out: your own") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         // A customer reads their own notifications only: the rule of this service, from the token alone.
-        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null));
+        String customer = caller.customerParam(customerId);
         PageRequest paging = PageRequest.of(page, size);
         List<NotificationView> items = notifications.ofCustomer(customer, paging.offset(), paging.size()).stream()
                 .map(NotificationView::of).toList();

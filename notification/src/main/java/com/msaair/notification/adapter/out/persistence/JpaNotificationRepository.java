@@ -4,6 +4,7 @@ import com.msaair.notification.domain.Contact;
 import com.msaair.notification.domain.DeliveryStatus;
 import com.msaair.notification.domain.Notification;
 import com.msaair.notification.domain.NotificationRepository;
+import com.msaair.platform.persistence.CustomerRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,18 +40,12 @@ public class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public List<Notification> ofCustomer(String customerId, int offset, int limit) {
-        return em.createQuery("SELECT n FROM Notification n WHERE n.customerId = :customer ORDER BY n.id DESC", Notification.class)
-                .setParameter("customer", customerId)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+        return CustomerRows.page(em, Notification.class, customerId, "e.id DESC", offset, limit);
     }
 
     @Override
     public long countOfCustomer(String customerId) {
-        return em.createQuery("SELECT COUNT(n) FROM Notification n WHERE n.customerId = :customer", Long.class)
-                .setParameter("customer", customerId)
-                .getSingleResult();
+        return CustomerRows.count(em, Notification.class, customerId);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.msaair.payment.adapter.in.messaging;
 
-import com.msaair.payment.application.BookingOutcomes;
+import com.msaair.payment.application.BookingPayments;
 import com.msaair.payment.application.PayReservation;
 import com.msaair.payment.domain.PaymentMethods;
 import com.msaair.platform.domain.Money;
@@ -8,7 +8,6 @@ import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
-import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.security.CustomerIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -20,7 +19,8 @@ import java.time.Instant;
  * What becomes of bookings, from reservation-events: ReservationHeld opens the payment (so the charge
  * goes on in the background whatever happened to the booking's own call), ReservationReleased and
  * ReservationCancelled end it (void, or refund what the fare rule gives back). ReservationCreated —
- * a confirmation, which follows a capture — asks nothing of payments. Reads only the fields it needs.
+ * a confirmation, which follows a capture — asks nothing of payments. Each event type is read by its own
+ * record below, only the members payment needs (a tolerant reader).
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
@@ -33,37 +33,55 @@ public class ReservationEventsConsumer {
     Inbox inbox;
 
     @Inject
-    BookingOutcomes bookings;
+    BookingPayments bookings;
 
     void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {
-        JsonFields data = JsonFields.tolerant(event.data());
         switch (event.eventType()) {
             case "ReservationHeld" -> {
-                long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-                String customerId = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
-                Money price = data.requiredMoney("price", 0);
-                String paymentMethod = data.requiredString("paymentMethod", PaymentMethods.FORMAT, PaymentMethods.EXPECTED);
-                Instant captureBefore = data.requiredInstant("captureBefore");
-                data.validOrThrow(MalformedEventException::new);
-                bookings.held(new PayReservation(reservationId, customerId, price, paymentMethod, captureBefore), event.occurredAt());
+                ReservationHeld held = ReservationHeld.read(event);
+                bookings.held(new PayReservation(held.reservationId(), held.customerId(), held.price(), held.paymentMethod(),
+                        held.captureBefore()), event.occurredAt());
             }
             case "ReservationReleased" -> {
-                long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-                Money price = data.requiredMoney("price", 0);
-                data.validOrThrow(MalformedEventException::new);
-                bookings.ended(reservationId, price); // never confirmed: anything captured goes back in full
+                ReservationReleased released = ReservationReleased.read(event);
+                bookings.ended(released.reservationId(), released.price()); // never confirmed: anything captured goes back in full
             }
             case "ReservationCancelled" -> {
-                long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
-                Money refund = data.requiredMoney("refund", 0);
-                data.validOrThrow(MalformedEventException::new);
-                bookings.ended(reservationId, refund);
+                ReservationCancelled cancelled = ReservationCancelled.read(event);
+                bookings.ended(cancelled.reservationId(), cancelled.refund());
             }
-            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
+            default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
+        }
+    }
+
+    /** The terms of the booking's payment: whose, how much, how, and until when it may be charged. */
+    record ReservationHeld(long reservationId, String customerId, Money price, String paymentMethod, Instant captureBefore) {
+
+        static ReservationHeld read(EventEnvelope event) {
+            return event.readData(data -> new ReservationHeld(data.requiredLong("reservationId", 1, Long.MAX_VALUE),
+                    data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED), data.requiredMoney("price", 0),
+                    data.requiredString("paymentMethod", PaymentMethods.FORMAT, PaymentMethods.EXPECTED), data.requiredInstant("captureBefore")));
+        }
+    }
+
+    record ReservationReleased(long reservationId, Money price) {
+
+        static ReservationReleased read(EventEnvelope event) {
+            return event.readData(data -> new ReservationReleased(data.requiredLong("reservationId", 1, Long.MAX_VALUE),
+                    data.requiredMoney("price", 0)));
+        }
+    }
+
+    /** {@code refund}: what the fare rule gives back of what was paid. */
+    record ReservationCancelled(long reservationId, Money refund) {
+
+        static ReservationCancelled read(EventEnvelope event) {
+            return event.readData(data -> new ReservationCancelled(data.requiredLong("reservationId", 1, Long.MAX_VALUE),
+                    data.requiredMoney("refund", 0)));
         }
     }
 }

@@ -10,7 +10,6 @@ import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestBodies;
 import com.msaair.platform.rest.RequestParams;
 import com.msaair.platform.security.Caller;
-import com.msaair.platform.security.CustomerIds;
 import com.msaair.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +88,7 @@ public class PaymentResource {
     @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<PaymentView> ofCustomer(@Parameter(description = "Staff: the customer. A customer: leave it out (their own)") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null), Roles.MANAGER);
+        String customer = caller.customerParam(customerId, Roles.MANAGER);
         PageRequest paging = PageRequest.of(page, size);
         List<PaymentView> items = payments.ofCustomer(customer, paging.offset(), paging.size()).stream().map(PaymentView::of).toList();
         return Page.of(items, paging, payments.countOfCustomer(customer));

@@ -4,6 +4,7 @@ import com.msaair.payment.domain.LedgerEntry;
 import com.msaair.payment.domain.Payment;
 import com.msaair.payment.domain.PaymentRepository;
 import com.msaair.payment.domain.PaymentStatus;
+import com.msaair.platform.persistence.CustomerRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -53,18 +54,12 @@ public class JpaPaymentRepository implements PaymentRepository {
 
     @Override
     public List<Payment> ofCustomer(String customerId, int offset, int limit) {
-        return em.createQuery("SELECT p FROM Payment p WHERE p.customerId = :customer ORDER BY p.id DESC", Payment.class)
-                .setParameter("customer", customerId)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+        return CustomerRows.page(em, Payment.class, customerId, "e.id DESC", offset, limit);
     }
 
     @Override
     public long countOfCustomer(String customerId) {
-        return em.createQuery("SELECT COUNT(p) FROM Payment p WHERE p.customerId = :customer", Long.class)
-                .setParameter("customer", customerId)
-                .getSingleResult();
+        return CustomerRows.count(em, Payment.class, customerId);
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.msaair.contracts.ConsumerContract;
 import com.msaair.platform.inbox.EventTypes;
-import com.msaair.payment.application.BookingOutcomes;
+import com.msaair.payment.application.BookingPayments;
 import com.msaair.payment.application.PayReservation;
 import com.msaair.platform.domain.Money;
 import java.time.Instant;
@@ -20,7 +20,7 @@ class ReservationEventsConsumerContractTest {
     private final ReservationEventsConsumer consumer = new ReservationEventsConsumer();
 
     {
-        consumer.bookings = new BookingOutcomes() {
+        consumer.bookings = new BookingPayments() {
             @Override
             public void held(PayReservation booking, Instant heldAt) {
                 done.add("open " + booking.reservationId() + " " + booking.amount().amount() + " " + booking.paymentMethod() + " until " + booking.captureBefore());

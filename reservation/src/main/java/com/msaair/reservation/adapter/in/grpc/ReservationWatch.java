@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * scheduler reads each followed booking through the application's BookingService and sends what
  * changed. It runs every {@code msaair.grpc.watch.poll-ms} (1000), and at once (at most every 100 ms)
  * when a transaction of this server wrote an event — every change of a booking's status does
- * (ReservationAnnouncer) — so a change made here (the booking's own charge, a cancellation) is seen
+ * (through the outbox) — so a change made here (the booking's own charge, a cancellation) is seen
  * within milliseconds, and one made by another replica (its payment consumer confirming) within the
  * poll. Each read is one primary-key lookup outside any transaction. At most
  * {@code msaair.grpc.watch.max} (1000) watchers at once; more are RESOURCE_EXHAUSTED. A watch whose

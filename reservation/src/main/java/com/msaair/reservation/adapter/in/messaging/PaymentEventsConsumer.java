@@ -5,9 +5,8 @@ import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.inbox.Inbox;
-import com.msaair.platform.json.JsonFields;
 import com.msaair.platform.security.CustomerIds;
-import com.msaair.reservation.application.BookingOutcomes;
+import com.msaair.reservation.application.HoldSettlement;
 import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,7 +18,8 @@ import jakarta.inject.Inject;
  * customer confirms a held booking (any other capture confirms nothing), a decline releases it
  * (PAYMENT_FAILED, seats back). A booking that is no longer held (confirmed by its own call already, or
  * released) is left as it is; the payment service refunds whatever it captured for a booking that was
- * released. A refund asks nothing of bookings. Reads only the fields it needs.
+ * released. A refund asks nothing of bookings. Each event type is read by its own record below, only the
+ * members reservation needs (a tolerant reader).
  */
 @ApplicationScoped
 public class PaymentEventsConsumer {
@@ -31,28 +31,41 @@ public class PaymentEventsConsumer {
     Inbox inbox;
 
     @Inject
-    BookingOutcomes outcomes;
+    HoldSettlement holds;
 
     void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         inbox.consume(CHANNEL, TYPES, this::apply);
     }
 
     void apply(EventEnvelope event) {
-        JsonFields data = JsonFields.tolerant(event.data());
-        long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);
         switch (event.eventType()) {
             case "PaymentCaptured" -> {
-                Money amount = data.requiredMoney("amount", 0);
-                String payer = data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED);
-                data.validOrThrow(MalformedEventException::new);
-                outcomes.captured(reservationId, amount, payer, event.eventId());
+                PaymentCaptured captured = PaymentCaptured.read(event);
+                holds.captured(captured.reservationId(), captured.amount(), captured.payer(), event.eventId());
             }
             case "PaymentDeclined" -> {
-                String reason = data.requiredString("reason", 64);
-                data.validOrThrow(MalformedEventException::new);
-                outcomes.release(reservationId, ReservationStatus.PAYMENT_FAILED, reason, event.eventId());
+                PaymentDeclined declined = PaymentDeclined.read(event);
+                holds.release(declined.reservationId(), ReservationStatus.PAYMENT_FAILED, declined.reason(), event.eventId());
             }
-            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
+            default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
+        }
+    }
+
+    /** What was captured, and from whom: a capture confirms only the booking it pays in full. */
+    record PaymentCaptured(long reservationId, Money amount, String payer) {
+
+        static PaymentCaptured read(EventEnvelope event) {
+            return event.readData(data -> new PaymentCaptured(data.requiredLong("reservationId", 1, Long.MAX_VALUE),
+                    data.requiredMoney("amount", 0), data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED)));
+        }
+    }
+
+    /** {@code reason}: the processor's. */
+    record PaymentDeclined(long reservationId, String reason) {
+
+        static PaymentDeclined read(EventEnvelope event) {
+            return event.readData(data -> new PaymentDeclined(data.requiredLong("reservationId", 1, Long.MAX_VALUE),
+                    data.requiredString("reason", 64)));
         }
     }
 }

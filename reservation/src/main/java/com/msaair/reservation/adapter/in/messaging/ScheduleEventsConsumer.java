@@ -1,5 +1,6 @@
 package com.msaair.reservation.adapter.in.messaging;
 
+import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventTypes;
@@ -8,7 +9,6 @@ import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.FlightReplicaService;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.FlightStatus;
-import com.msaair.platform.domain.Money;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.SeatLayout;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Schedule events keep the flight replica current (so booking goes on while the schedule service is
- * down) and cancel the bookings of cancelled flights. Reads only the fields it needs.
+ * down) and cancel the bookings of cancelled flights. Each event type is read by its own record below,
+ * only the members reservation needs (a tolerant reader).
  */
 @ApplicationScoped
 public class ScheduleEventsConsumer {
@@ -43,9 +44,19 @@ public class ScheduleEventsConsumer {
     }
 
     void apply(EventEnvelope event) {
-        JsonFields data = JsonFields.tolerant(event.data());
         switch (event.eventType()) {
-            case "ScheduleCreated" -> {
+            case "ScheduleCreated" -> replica.scheduleCreated(ScheduleCreated.read(event).facts());
+            case "ScheduleCancelled" -> replica.scheduleCancelled(ScheduleCancelled.read(event).scheduleId(), event.eventId());
+            default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
+        }
+    }
+
+    /** A flight put on sale: what the replica keeps of it. */
+    record ScheduleCreated(long scheduleId, String flightNumber, String origin, String destination, Instant departureTime,
+            Instant arrivalTime, String aircraftType, SeatLayout layout, int miles, Money fare) {
+
+        static ScheduleCreated read(EventEnvelope event) {
+            return event.readData(data -> {
                 long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
                 String flightNumber = data.requiredString("flightNumber", 10);
                 String origin = data.requiredString("origin", 3);
@@ -57,16 +68,20 @@ public class ScheduleEventsConsumer {
                 SeatLayout layout = seatLayout(event, data, capacity);
                 int miles = data.requiredInt("miles", 1, 1_000_000);
                 Money fare = data.requiredMember("fare", Set.of()).map(ScheduleEventsConsumer::fare).orElse(null);
-                data.validOrThrow(MalformedEventException::new);
-                replica.scheduleCreated(new FlightFacts(scheduleId, flightNumber, origin, destination, departure, arrival,
-                        aircraftType, layout, miles, fare, FlightStatus.SCHEDULED));
-            }
-            case "ScheduleCancelled" -> {
-                long scheduleId = data.requiredLong("scheduleId", 1, Long.MAX_VALUE);
-                data.validOrThrow(MalformedEventException::new);
-                replica.scheduleCancelled(scheduleId, event.eventId());
-            }
-            default -> throw new MalformedEventException("unknown event type " + event.eventType() + " on " + CHANNEL);
+                return new ScheduleCreated(scheduleId, flightNumber, origin, destination, departure, arrival, aircraftType, layout, miles, fare);
+            });
+        }
+
+        FlightFacts facts() {
+            return new FlightFacts(scheduleId, flightNumber, origin, destination, departureTime, arrivalTime, aircraftType, layout, miles, fare,
+                    FlightStatus.SCHEDULED);
+        }
+    }
+
+    record ScheduleCancelled(long scheduleId) {
+
+        static ScheduleCancelled read(EventEnvelope event) {
+            return event.readData(data -> new ScheduleCancelled(data.requiredLong("scheduleId", 1, Long.MAX_VALUE)));
         }
     }
 

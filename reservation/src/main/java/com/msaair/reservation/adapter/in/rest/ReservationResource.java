@@ -8,12 +8,11 @@ import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.rest.Problem;
 import com.msaair.platform.rest.RequestBodies;
 import com.msaair.platform.rest.RequestParams;
-import com.msaair.reservation.application.BookFlight;
-import com.msaair.reservation.application.Booking;
 import com.msaair.platform.security.Caller;
-import com.msaair.platform.security.CustomerIds;
 import com.msaair.platform.security.Roles;
 import com.msaair.reservation.adapter.in.BookingCounter;
+import com.msaair.reservation.application.BookFlight;
+import com.msaair.reservation.application.Booking;
 import com.msaair.reservation.application.BookingService;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationException;
@@ -128,7 +127,7 @@ public class ReservationResource {
     @APIResponse(responseCode = "403", description = "A customer named another customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<ReservationView> ofCustomer(@Parameter(description = "Staff: the customer. A customer: leave it out (their own)") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        String customer = caller.customerFor("customerId", CustomerIds.param("customerId", customerId).orElse(null), Roles.MANAGER);
+        String customer = caller.customerParam(customerId, Roles.MANAGER);
         PageRequest paging = PageRequest.of(page, size);
         List<ReservationView> items = bookings.ofCustomer(customer, paging.offset(), paging.size()).stream().map(ReservationView::of).toList();
         return Page.of(items, paging, bookings.countOfCustomer(customer));

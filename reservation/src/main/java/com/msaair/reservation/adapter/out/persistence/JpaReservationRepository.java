@@ -1,5 +1,6 @@
 package com.msaair.reservation.adapter.out.persistence;
 
+import com.msaair.platform.persistence.CustomerRows;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.ReservationStatus;
@@ -56,18 +57,12 @@ public class JpaReservationRepository implements ReservationRepository {
 
     @Override
     public List<Reservation> ofCustomer(String customerId, int offset, int limit) {
-        return em.createQuery("SELECT r FROM Reservation r WHERE r.customerId = :customer ORDER BY r.id DESC", Reservation.class)
-                .setParameter("customer", customerId)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+        return CustomerRows.page(em, Reservation.class, customerId, "e.id DESC", offset, limit);
     }
 
     @Override
     public long countOfCustomer(String customerId) {
-        return em.createQuery("SELECT COUNT(r) FROM Reservation r WHERE r.customerId = :customer", Long.class)
-                .setParameter("customer", customerId)
-                .getSingleResult();
+        return CustomerRows.count(em, Reservation.class, customerId);
     }
 
     /** Derby allows no ORDER BY with FOR UPDATE; callers needing an order sort the list themselves. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.msaair.contracts.ConsumerContract;
 import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.domain.Money;
-import com.msaair.reservation.application.BookingOutcomes;
+import com.msaair.reservation.application.HoldSettlement;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationStatus;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class PaymentEventsConsumerContractTest {
     private final PaymentEventsConsumer consumer = new PaymentEventsConsumer();
 
     {
-        consumer.outcomes = new BookingOutcomes() {
+        consumer.holds = new HoldSettlement() {
             @Override
             public Reservation captured(long reservationId, Money amount, String payer, UUID eventId) {
                 done.add("captured " + reservationId + ": " + amount.amount() + " " + amount.currency() + " from " + payer);

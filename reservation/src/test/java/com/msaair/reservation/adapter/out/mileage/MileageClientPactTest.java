@@ -9,6 +9,7 @@ import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import com.msaair.platform.security.Caller;
 import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
 import com.msaair.reservation.domain.ReservationException;
 import java.net.URI;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Reservation's contract with mileage, consumer side: the customer check asks with the caller's own
  * bearer token and reads only the status (200: a customer; 404: none the caller may see). Drives the
- * real {@link MileageClient} and {@link MileageCustomers#ask}; {@code MileageProviderPactIT} verifies
+ * real {@link MileageClient} and {@link MileageServiceCustomers#check} (without its fault-tolerance interceptors); {@code MileageProviderPactIT} verifies
  * the pact against the real mileage server with a real token of the state's person.
  */
 @ExtendWith(PactConsumerTestExt.class)
@@ -52,19 +53,25 @@ class MileageClientPactTest {
     @Test
     @PactTestFor(pactMethod = "aCustomer")
     void aCustomerIsVerified(MockServer mileage) {
-        assertThat(customersAt(mileage).ask("minji", EXAMPLE_TOKEN)).isEqualTo(CustomerCheck.VERIFIED);
+        assertThat(customersAt(mileage).check("minji")).isEqualTo(CustomerCheck.VERIFIED);
     }
 
     @Test
     @PactTestFor(pactMethod = "notACustomer")
     void noCustomerIsAnAnswer(MockServer mileage) {
-        assertThatThrownBy(() -> customersAt(mileage).ask("jun", EXAMPLE_TOKEN)).isInstanceOfSatisfying(ReservationException.class,
+        assertThatThrownBy(() -> customersAt(mileage).check("jun")).isInstanceOfSatisfying(ReservationException.class,
                 e -> assertThat(e.code()).isEqualTo("customer-not-found"));
     }
 
-    private static MileageCustomers customersAt(MockServer mileage) {
-        MileageCustomers customers = new MileageCustomers();
+    private static MileageServiceCustomers customersAt(MockServer mileage) {
+        MileageServiceCustomers customers = new MileageServiceCustomers();
         customers.mileage = RestClientBuilder.newBuilder().baseUri(URI.create(mileage.getUrl())).build(MileageClient.class);
+        customers.caller = new Caller() {
+            @Override
+            public String authorization() {
+                return EXAMPLE_TOKEN;
+            }
+        };
         return customers;
     }
 }

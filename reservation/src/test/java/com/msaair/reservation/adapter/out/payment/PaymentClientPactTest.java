@@ -11,9 +11,17 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.security.ServiceIdentity;
+import com.msaair.reservation.domain.Flight;
+import com.msaair.reservation.domain.FlightFacts;
+import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.reservation.domain.Payments.PaymentOutcome;
+import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.SeatLayout;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * status (201 paid, 402 declined, 422 an unknown method) and of a decline the {@code paymentMethod}
  * error's message (the processor's reason) — nothing else, so the pact asks for no body of a 201, and
  * payment sends none. Drives the real {@link PaymentClient} and
- * {@link PaymentCharges#charge} (without its fault-tolerance interceptors);
+ * {@link PaymentServicePayments#charge} (without its fault-tolerance interceptors);
  * {@code PaymentProviderPactIT} verifies the pact against the real payment server with a real token
  * of reservation's client.
  */
@@ -89,28 +97,41 @@ class PaymentClientPactTest {
     @Test
     @PactTestFor(pactMethod = "paid")
     void anApprovedChargeIsPaid(MockServer payment) {
-        assertThat(chargesAt(payment).charge(request(1001, "pm_card_visa"))).isEqualTo(PaymentOutcome.PAID);
+        assertThat(chargesAt(payment).charge(heldBooking(1001, "pm_card_visa"), CAPTURE_BEFORE)).isEqualTo(PaymentOutcome.PAID);
     }
 
     @Test
     @PactTestFor(pactMethod = "declined")
     void aDeclineIsAnAnswerWithTheProcessorsReason(MockServer payment) {
-        assertThat(chargesAt(payment).charge(request(1002, "pm_card_insufficient_funds")))
+        assertThat(chargesAt(payment).charge(heldBooking(1002, "pm_card_insufficient_funds"), CAPTURE_BEFORE))
                 .isEqualTo(PaymentOutcome.declined("insufficient_funds"));
     }
 
     @Test
     @PactTestFor(pactMethod = "unknownMethod")
     void anUnknownMethodIsAnAnswer(MockServer payment) {
-        assertThat(chargesAt(payment).charge(request(1003, "pm_card_nobody_knows"))).isEqualTo(PaymentOutcome.unknownMethod());
+        assertThat(chargesAt(payment).charge(heldBooking(1003, "pm_card_nobody_knows"), CAPTURE_BEFORE)).isEqualTo(PaymentOutcome.unknownMethod());
     }
 
-    private static ChargeRequest request(long reservationId, String paymentMethod) {
-        return new ChargeRequest(reservationId, "minji", new Money(250_000, "KRW"), paymentMethod, CAPTURE_BEFORE);
+    /** Minji's booking {@code reservationId}, held for two seats of a 125,000 KRW fare: 250,000 KRW, by {@code paymentMethod}. */
+    private static Reservation heldBooking(long reservationId, String paymentMethod) {
+        Instant departure = Instant.parse("2030-02-01T09:00:00Z");
+        Flight flight = Flight.of(new FlightFacts(5, "KE1234", "ICN", "CJU", departure, departure.plusSeconds(4200), FlightFacts.GENERIC,
+                SeatLayout.generic(180), 100, new Money(125_000, "KRW"), FlightStatus.SCHEDULED));
+        Reservation held = Reservation.hold("minji", flight, 2, List.of(), Set.of(), true, paymentMethod, CAPTURE_BEFORE.plusSeconds(60),
+                CAPTURE_BEFORE.minusSeconds(840));
+        try {
+            Field id = Reservation.class.getDeclaredField("id");
+            id.setAccessible(true);
+            id.set(held, reservationId);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return held;
     }
 
-    private static PaymentCharges chargesAt(MockServer payment) {
-        PaymentCharges charges = new PaymentCharges();
+    private static PaymentServicePayments chargesAt(MockServer payment) {
+        PaymentServicePayments charges = new PaymentServicePayments();
         charges.payment = RestClientBuilder.newBuilder().baseUri(URI.create(payment.getUrl())).build(PaymentClient.class);
         charges.identity = new ServiceIdentity() {
             @Override

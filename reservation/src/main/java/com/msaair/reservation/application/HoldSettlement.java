@@ -1,10 +1,13 @@
 package com.msaair.reservation.application;
 
 import com.msaair.platform.domain.Money;
+import com.msaair.platform.outbox.Outbox;
 import com.msaair.platform.tx.RetryOnLockConflict;
 import com.msaair.reservation.domain.Flight;
 import com.msaair.reservation.domain.FlightRepository;
 import com.msaair.reservation.domain.Reservation;
+import com.msaair.reservation.domain.ReservationEvents.ReservationCreated;
+import com.msaair.reservation.domain.ReservationEvents.ReservationReleased;
 import com.msaair.reservation.domain.ReservationException;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.ReservationStatus;
@@ -27,7 +30,7 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 @RetryOnLockConflict
-public class BookingOutcomes {
+public class HoldSettlement {
 
     @Inject
     ReservationRepository reservations;
@@ -39,7 +42,7 @@ public class BookingOutcomes {
     SeatInventory seatInventory;
 
     @Inject
-    ReservationAnnouncer announcer;
+    Outbox outbox;
 
     @Inject
     CaptureMismatches mismatches;
@@ -63,7 +66,7 @@ public class BookingOutcomes {
             return reservations.find(held.id()).orElseThrow(() -> ReservationException.notFound(held.id()));
         }
         held.confirm(now);
-        announcer.confirmed(held, now, causationId);
+        outbox.publish(ReservationCreated.of(held), now, causationId);
         return held;
     }
 
@@ -76,7 +79,7 @@ public class BookingOutcomes {
         Instant now = clock.instant();
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
         switch (reservation.paidBy(amount, payer, now)) {
-            case CONFIRMED -> announcer.confirmed(reservation, now, eventId);
+            case CONFIRMED -> outbox.publish(ReservationCreated.of(reservation), now, eventId);
             case MISMATCH -> mismatches.captureIgnored(reservation, amount, payer, eventId);
             case NOT_HELD -> {
                 // settled already: confirmed by its own charge, or released (payment refunds a capture for a released booking)
@@ -94,7 +97,7 @@ public class BookingOutcomes {
         Reservation reservation = reservations.findForUpdate(reservationId).orElseThrow(() -> ReservationException.notFound(reservationId));
         if (reservation.release(outcome, reason, flight, now)) {
             seatInventory.free(reservation);
-            announcer.released(reservation, now, causationId);
+            outbox.publish(ReservationReleased.of(reservation), now, causationId);
         }
         return reservation;
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * disowns one left with other terms), and a booking that ended voids its payment or makes it owe the
  * refund its end gives.
  */
-class BookingOutcomesTest {
+class BookingPaymentsTest {
 
     private static final Money PRICE = new Money(125_000, "KRW");
     private static final PayReservation HELD = new PayReservation(RESERVATION, "c-b", PRICE, "pm_card_visa", NOW.plusSeconds(840));
@@ -26,7 +26,7 @@ class BookingOutcomesTest {
 
     @Test
     void aHeldBookingOpensItsPaymentWithItsOwnTerms() {
-        app.outcomes.held(HELD, NOW);
+        app.bookings.held(HELD, NOW);
         Payment payment = app.payment();
         assertThat(payment.hasTerms("c-b", PRICE, "pm_card_visa", HELD.captureBefore())).isTrue();
         assertThat(payment.status()).isEqualTo(PaymentStatus.PENDING);
@@ -36,7 +36,7 @@ class BookingOutcomesTest {
     @Test
     void theBackgroundWaitsOutTheGraceAfterTheHoldNotAfterTheEventsArrival() {
         app.clock.advance(Duration.ofSeconds(4));
-        app.outcomes.held(HELD, NOW);
+        app.bookings.held(HELD, NOW);
         app.clock.advance(Duration.ofMillis(5_999));
         assertThat(app.settlement.dueForCharge(10)).isEmpty();
         app.clock.advance(Duration.ofMillis(1));
@@ -44,15 +44,15 @@ class BookingOutcomesTest {
 
         PaymentUseCases late = new PaymentUseCases();
         late.clock.advance(Duration.ofMinutes(3));
-        late.outcomes.held(new PayReservation(82, "c-b", PRICE, "pm_card_visa", NOW.plusSeconds(840)), NOW);
+        late.bookings.held(new PayReservation(82, "c-b", PRICE, "pm_card_visa", NOW.plusSeconds(840)), NOW);
         assertThat(late.settlement.dueForCharge(10)).as("an event that arrives late is due at once").containsExactly(82L);
     }
 
     @Test
     void aPaymentLeftWithOtherTermsIsNeverChargedForTheBookingAndIsReportedOnce() {
         app.payments.addIfAbsent(Payment.open(RESERVATION, "c-a", new Money(1, "KRW"), "pm_card_slow", NOW.plusSeconds(3600), NOW, NOW));
-        app.outcomes.held(HELD, NOW);
-        app.outcomes.held(HELD, NOW); // redelivered
+        app.bookings.held(HELD, NOW);
+        app.bookings.held(HELD, NOW); // redelivered
         Payment payment = app.payment();
         assertThat(payment.status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(payment.mayCharge(NOW)).isFalse();
@@ -64,16 +64,16 @@ class BookingOutcomesTest {
         Payment other = app.payments.addIfAbsent(Payment.open(RESERVATION, "c-b", new Money(125_000, "USD"), "pm_card_visa", HELD.captureBefore(),
                 NOW, NOW));
         other.captured("ch_1", NOW);
-        app.outcomes.held(HELD, NOW);
+        app.bookings.held(HELD, NOW);
         assertThat(other.refundOwed()).isEqualTo(new Money(125_000, "USD"));
         assertThat(app.disowned).containsExactly("81: currency");
     }
 
     @Test
     void aBookingReleasedBeforeItsChargeVoidsItsPaymentAndOwesNothing() {
-        app.outcomes.held(BOOKING, NOW);
+        app.bookings.held(BOOKING, NOW);
 
-        app.outcomes.ended(RESERVATION, BOOKING.amount());
+        app.bookings.ended(RESERVATION, BOOKING.amount());
 
         assertThat(app.payment().status()).isEqualTo(PaymentStatus.VOIDED);
         assertThat(app.payment().owesRefund()).isFalse();
@@ -82,7 +82,7 @@ class BookingOutcomesTest {
 
     @Test
     void aBookingWithoutAPaymentHereEndsWithoutOne() {
-        app.outcomes.ended(RESERVATION, PRICE);
+        app.bookings.ended(RESERVATION, PRICE);
 
         assertThat(app.payments.ofReservation(RESERVATION)).isEmpty();
         assertThat(app.settlement.owingRefunds(10)).isEqualTo(List.of());

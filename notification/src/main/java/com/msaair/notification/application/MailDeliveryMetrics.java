@@ -13,7 +13,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * notification — sent, retrying (failed, another attempt scheduled) or failed (given up).
  */
 @ApplicationScoped
-public class MailDeliveries {
+public class MailDeliveryMetrics {
 
     @Inject
     MetricRegistry registry;

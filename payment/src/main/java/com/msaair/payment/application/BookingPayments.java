@@ -11,10 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Follows the bookings, from reservation events. A held booking opens its payment, so the charge goes
+ * The payment of each booking, as the booking goes (from reservation events). A held booking opens its payment, so the charge goes
  * on in the background even if the booking's own call never reached this service (see {@link #held}
  * for its transaction), and disowns a payment of its reservation made with other terms; a booking
  * that ended voids its payment or makes it owe what the fare rule gives back, inside the consumer's
@@ -22,9 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class BookingOutcomes {
+public class BookingPayments {
 
-    private static final Logger LOG = Logger.getLogger(BookingOutcomes.class.getName());
+    private static final Logger LOG = Logger.getLogger(BookingPayments.class.getName());
 
     @Inject
     PaymentRepository repository;
@@ -39,8 +38,7 @@ public class BookingOutcomes {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "msaair.payment.background-grace-ms", defaultValue = "10000")
-    long backgroundGraceMs;
+    PaymentSettings settings;
 
     /**
      * A booking was held at {@code heldAt}: its payment is opened unless the booking's own charge
@@ -55,7 +53,7 @@ public class BookingOutcomes {
      * finds the payment there.
      */
     public void held(PayReservation booking, Instant heldAt) {
-        Duration grace = Duration.between(clock.instant(), heldAt.plusMillis(backgroundGraceMs));
+        Duration grace = Duration.between(clock.instant(), heldAt.plus(settings.backgroundGrace()));
         Payment payment = payments.openOrFind(booking, grace.isNegative() ? Duration.ZERO : grace);
         List<String> differences = payment.differencesFrom(booking.customerId(), booking.amount(), booking.paymentMethod(), booking.captureBefore());
         if (!differences.isEmpty()) {

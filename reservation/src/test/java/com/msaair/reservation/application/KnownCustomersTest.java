@@ -1,9 +1,8 @@
-package com.msaair.reservation.adapter.out.mileage;
+package com.msaair.reservation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.msaair.platform.security.Caller;
 import com.msaair.reservation.domain.CustomerDirectory.CustomerCheck;
 import com.msaair.reservation.domain.ReservationException;
 import java.util.ArrayList;
@@ -15,22 +14,18 @@ import org.junit.jupiter.api.Test;
  * Mileage never deletes a customer, so its "yes" is remembered (up to a bound, least recently used
  * first out); "unverified" (mileage down) and "no such customer" are asked again every time.
  */
-class MileageServiceCustomersTest {
+class KnownCustomersTest {
 
     private final List<String> asked = new ArrayList<>();
-    private final MileageServiceCustomers customers = new MileageServiceCustomers();
+    private final KnownCustomers customers = new KnownCustomers();
 
-    MileageServiceCustomersTest() {
-        customers.caller = new Caller();
-        customers.mileage = new MileageCustomers() {
-            @Override
-            public CustomerCheck ask(String customerId, String authorization) {
-                asked.add(customerId);
-                if (customerId.startsWith("nobody")) {
-                    throw ReservationException.customerNotFound(customerId);
-                }
-                return customerId.startsWith("unverified") ? CustomerCheck.UNVERIFIED : CustomerCheck.VERIFIED;
+    KnownCustomersTest() {
+        customers.directory = customerId -> {
+            asked.add(customerId);
+            if (customerId.startsWith("nobody")) {
+                throw ReservationException.customerNotFound(customerId);
             }
+            return customerId.startsWith("unverified") ? CustomerCheck.UNVERIFIED : CustomerCheck.VERIFIED;
         };
     }
 
@@ -63,7 +58,7 @@ class MileageServiceCustomersTest {
     void theRememberedAreBoundedAndTheLeastRecentlyBookedGoFirst() {
         customers.check("first");
         customers.check("second");
-        for (int i = 0; i < MileageServiceCustomers.REMEMBERED - 2; i++) {
+        for (int i = 0; i < KnownCustomers.REMEMBERED - 2; i++) {
             customers.check("c-" + i);
         }
         customers.check("first"); // booked again: the most recent now
