@@ -62,8 +62,12 @@ final class Profiler {
         return c;
     }
 
-    /** The CPU ticks of each kind of thread of one process: JIT, GC, other VM threads, Java threads. */
-    record ThreadTicks(Map<String, Long> byKind) {
+    /**
+     * The CPU ticks of one process and of its long-lived JVM threads by kind: JIT, GC, other VM threads.
+     * The Java threads' share is the process's less those: a thread pool's threads come and go, and a
+     * thread that ended takes its own ticks with it from /proc/PID/task, while the process keeps them.
+     */
+    record ThreadTicks(long process, Map<String, Long> byKind) {
 
         static ThreadTicks of(long pid) {
             Map<String, Long> kinds = new LinkedHashMap<>();
@@ -81,7 +85,7 @@ final class Profiler {
             } catch (IOException e) {
                 // the process is gone
             }
-            return new ThreadTicks(kinds);
+            return new ThreadTicks(ProcessSampler.cpuTicks(pid), kinds);
         }
 
         static String kind(String threadName) {
@@ -102,9 +106,13 @@ final class Profiler {
 
         Map<String, Double> secondsSince(ThreadTicks start) {
             Map<String, Double> seconds = new LinkedHashMap<>();
-            for (String kind : List.of("Java", "GC", "JIT", "VM")) {
-                seconds.put(kind, Math.max(0, byKind.getOrDefault(kind, 0L) - start.byKind.getOrDefault(kind, 0L)) / TICKS_PER_SECOND);
+            double jvm = 0;
+            for (String kind : List.of("GC", "JIT", "VM")) {
+                double spent = Math.max(0, byKind.getOrDefault(kind, 0L) - start.byKind.getOrDefault(kind, 0L)) / TICKS_PER_SECOND;
+                seconds.put(kind, spent);
+                jvm += spent;
             }
+            seconds.put("Java", Math.max(0, (process - start.process) / TICKS_PER_SECOND - jvm));
             return seconds;
         }
     }
