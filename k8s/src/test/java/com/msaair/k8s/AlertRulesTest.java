@@ -34,7 +34,7 @@ class AlertRulesTest {
     @Test
     void theRulesAreValidPrometheusRules() throws Exception {
         String out = promtool("check", "rules", "alerts.rules.yml");
-        assertThat(out).contains("SUCCESS").contains("8 rules found");
+        assertThat(out).contains("SUCCESS").contains("9 rules found");
     }
 
     @Test

@@ -54,7 +54,7 @@ record PresentedToken(Shape shape, Optional<String> keyId, String claims) {
         return new PresentedToken(Shape.JWT, keyId, parts[1]);
     }
 
-    /** The expiry the token claims: read on every request, as the verifier's cache does not look at it (BearerAuthentication). */
+    /** The expiry the token claims: read on every request, as the verifier's cache does not look at it (BearerTokens). */
     Optional<Instant> expiresAt() {
         return decode(claims).flatMap(PresentedToken::expiry);
     }

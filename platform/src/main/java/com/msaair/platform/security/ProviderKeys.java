@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * Liberty 26.0.0.3: {@code JwKRetriever.getJwkRemote}) — and it does so holding the lock every token
  * verification of the server takes, and keeping a fresh copy of every key it fetched for ten minutes.
  * Tokens naming made-up keys therefore cost the provider a request each, slowed every caller of the
- * service, and grew its heap. {@link BearerAuthentication} asks this first and refuses such a token
+ * service, and grew its heap. {@link BearerTokens} asks this first and refuses such a token
  * before the verifier sees it.
  */
 @ApplicationScoped

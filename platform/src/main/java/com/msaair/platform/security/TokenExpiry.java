@@ -14,7 +14,7 @@ import java.time.Instant;
  *
  * <p>Why the services check it themselves, on every request: Liberty's authentication cache keeps the
  * subject it made from a token, and with it an expired token was still taken. With this check in front
- * of the verifier ({@link BearerAuthentication}) the cache saves the work of a subject per request and
+ * of the verifier ({@link BearerTokens}) the cache saves the work of a subject per request and
  * never answers for a token past its expiry (docs/architecture.md, "Identity and access").
  */
 @ApplicationScoped

@@ -12,6 +12,7 @@ import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
 import com.msaair.platform.security.Caller;
 import com.msaair.platform.security.Roles;
+import com.msaair.reservation.adapter.in.BookingIntake;
 import com.msaair.reservation.application.Booking;
 import com.msaair.reservation.application.BookingService;
 import com.msaair.reservation.domain.Reservation;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
 public class BookingEndpoint implements BookingServiceGrpc.AsyncService, BindableService {
 
     @Inject
-    GrpcBookings bookings;
+    BookingIntake bookings;
 
     @Inject
     BookingService reservations;

@@ -1,7 +1,5 @@
 package com.msaair.reservation.adapter.in.rest;
 
-import com.msaair.platform.admission.Admission;
-import com.msaair.platform.domain.DomainException;
 import com.msaair.platform.rest.Locations;
 import com.msaair.platform.rest.Page;
 import com.msaair.platform.rest.PageRequest;
@@ -10,7 +8,7 @@ import com.msaair.platform.rest.RequestBodies;
 import com.msaair.platform.rest.RequestParams;
 import com.msaair.platform.security.Caller;
 import com.msaair.platform.security.Roles;
-import com.msaair.reservation.adapter.in.BookingCounter;
+import com.msaair.reservation.adapter.in.BookingIntake;
 import com.msaair.reservation.application.BookFlight;
 import com.msaair.reservation.application.Booking;
 import com.msaair.reservation.application.BookingService;
@@ -52,7 +50,7 @@ public class ReservationResource {
     static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
-    BookingCounter counter;
+    BookingIntake intake;
 
     @Inject
     BookingService bookings;
@@ -62,7 +60,6 @@ public class ReservationResource {
 
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.MANAGER})
-    @Admission("booking")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Book seats on a flight and pay", description = "The seats named (seats: one per passenger, e.g. [\"12A\",\"12B\"])"
             + " or, when none are named, seats next to each other (one row, no aisle between, where a row has room) are held, and the"
@@ -91,14 +88,7 @@ public class ReservationResource {
             @Parameter(description = "Any unique string per intended booking") @HeaderParam(BookingRequest.IDEMPOTENCY_KEY) String idempotencyKey,
             @Context UriInfo uri) {
         BookFlight command = BookingRequest.parse(RequestBodies.requireObject(body), idempotencyKey, caller);
-        Booking booking;
-        try {
-            booking = bookings.book(command);
-        } catch (DomainException e) {
-            counter.count(e.code());
-            throw e;
-        }
-        counter.count(booking.replayed() ? "replayed" : booking.reservation().status().name().toLowerCase(java.util.Locale.ROOT));
+        Booking booking = intake.book(command);
         Response.ResponseBuilder answer = booking.reservation().status() == ReservationStatus.HELD
                 ? Locations.accepted(uri, "reservations", booking.reservation().id())
                 : Locations.created(uri, "reservations", booking.reservation().id());

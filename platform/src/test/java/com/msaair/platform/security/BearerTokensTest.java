@@ -2,7 +2,7 @@ package com.msaair.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.msaair.platform.security.BearerAuthentication.Refusal;
+import com.msaair.platform.security.BearerTokens.Refusal;
 import com.msaair.platform.security.TokenRefusals.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
  * What is refused before Liberty's verifier is asked — above all a token past its expiry, which the
  * verifier's authentication cache would answer for — and that the verifier decides the rest.
  */
-class BearerAuthenticationTest {
+class BearerTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
     private static final Predicate<Instant> PASSED = exp -> NOW.isAfter(exp.plusSeconds(5));
     private static final Predicate<String> PUBLISHED = "key-1"::equals;
 
     /** Counts how often it was asked, and answers {@code accepts}. */
-    private static final class Verifier implements BearerAuthentication.Verifier {
+    private static final class Verifier implements BearerTokens.Verifier {
         final boolean accepts;
         int asked;
 
@@ -39,7 +39,7 @@ class BearerAuthenticationTest {
     }
 
     private static Optional<Refusal> judge(String authorization, Verifier verifier) throws IOException {
-        return BearerAuthentication.judge(PresentedToken.read(authorization), PUBLISHED, PASSED, verifier);
+        return BearerTokens.judge(PresentedToken.read(authorization), PUBLISHED, PASSED, verifier);
     }
 
     private static String token(String kid, String claims) {
@@ -83,7 +83,7 @@ class BearerAuthenticationTest {
                 return asked++ > 0;
             }
         };
-        Optional<Refusal> refusal = BearerAuthentication.judge(PresentedToken.read(expiringAt(exp)), PUBLISHED, runsOutWhileVerified, new Verifier(false));
+        Optional<Refusal> refusal = BearerTokens.judge(PresentedToken.read(expiringAt(exp)), PUBLISHED, runsOutWhileVerified, new Verifier(false));
         assertThat(refusal).map(Refusal::reason).contains(Reason.EXPIRED);
     }
 
