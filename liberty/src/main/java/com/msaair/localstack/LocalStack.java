@@ -244,6 +244,11 @@ public final class LocalStack implements AutoCloseable {
             kafka.createTopics();
             zipkin.awaitReady(timeout);
             List<LibertyServer> starting = new ArrayList<>(servers.values());
+            if (servers.containsKey(Service.RESERVATION)) {
+                // Read again now: the data folder may have been emptied since the server was made (the benchmark
+                // makes its stack, then deletes the last run's data), and Keycloak is given the folder's secret.
+                servers.get(Service.RESERVATION).env("MSAAIR_SERVICE_IDENTITY_CLIENT_SECRET", keycloak.clientSecret(ServiceClient.RESERVATION));
+            }
             if (web != null) {
                 // Its client secret is the one Keycloak was given for msaair-web (made on first start, kept in the data folder).
                 starting.add(web.env("OIDC_CLIENT_SECRET", keycloak.clientSecret(WebFrontEnd.CLIENT_ID)));
