@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rehearses a zero-downtime rolling update locally: two reservation servers sharing one database
 # behind nginx, booked through continuously with wrk while each is restarted in turn (waiting for
-# readiness in between). Fails unless every request succeeded. Installs nginx and wrk with apt if missing.
-#   ./k8s/rehearse-rolling-update.sh [seconds of load, default 90]
+# readiness in between); the load runs from 10 s before the first restart until 10 s after the last.
+# Fails unless every request succeeded. Installs nginx and wrk with apt if missing.
+#   ./k8s/rehearse-rolling-update.sh [--no-build]   (--no-build: right after ./mvnw verify, as CI runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -13,5 +14,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-./mvnw -B -q install -DskipTests
-exec java -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.RollingUpdateRehearsal "$@"
+if [ "${1:-}" = "--no-build" ]; then
+  [ -f bench/target/bench.classpath ] || { echo "Nothing built: run ./mvnw verify first, or leave out --no-build" >&2; exit 1; }
+else
+  ./mvnw -B -q install -DskipTests
+fi
+exec java -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.RollingUpdateRehearsal

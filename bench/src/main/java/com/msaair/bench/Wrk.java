@@ -62,6 +62,24 @@ final class Wrk {
         }
     }
 
+    /** Whether wrk is still sending. */
+    boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Ends the load now: wrk takes SIGINT as the end of its duration and prints its result as usual. */
+    Result stop() {
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return await();
+    }
+
     Result await() {
         try {
             if (!process.waitFor(30, TimeUnit.MINUTES)) {
