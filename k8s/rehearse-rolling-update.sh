@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rehearses a zero-downtime rolling update locally: two reservation servers sharing one database
 # behind nginx, booked through continuously with wrk while each is restarted in turn (waiting for
-# readiness in between); the load runs from 10 s before the first restart until 10 s after the last.
+# readiness in between); the load runs from 5 s before the first restart until 5 s after the last.
 # Fails unless every request succeeded. Installs nginx and wrk with apt if missing.
 #   ./k8s/rehearse-rolling-update.sh [--no-build]   (--no-build: right after ./mvnw verify, as CI runs it)
 set -euo pipefail

@@ -49,7 +49,7 @@ public final class RollingUpdateRehearsal {
     private static final int CONNECTIONS = 8;
     private static final int PAUSE_MS = 400;
     /** The load runs from this long before the first restart until this long after the last. */
-    private static final long AROUND_MS = 10_000;
+    private static final long AROUND_MS = 5_000;
     /** wrk's duration, an upper bound: the load is stopped once the restarts are done. */
     private static final int MAX_SECONDS = 600;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

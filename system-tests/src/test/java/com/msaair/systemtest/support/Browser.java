@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,12 +96,26 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's text contains {@code text}; answers the whole text. */
     public String awaitText(By what, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
-        return driver.findElement(what).getText();
+        return awaitText(what, text, WAIT);
     }
 
+    /**
+     * The same, for as long as {@code timeout}. It polls through a page being replaced (a form's answer
+     * arriving): chromedriver may then report the element it found a moment before as "Node with given id
+     * does not belong to the document", a plain WebDriverException rather than a stale element (WebIT,
+     * CI of 2026-12-06): that poll only did not see the text yet.
+     */
     public String awaitText(By what, String text, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(ExpectedConditions.textToBePresentInElementLocated(what, text));
+        new WebDriverWait(driver, timeout).until(d -> {
+            try {
+                return ExpectedConditions.textToBePresentInElementLocated(what, text).apply(d);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return false;
+                }
+                throw e;
+            }
+        });
         return driver.findElement(what).getText();
     }
 
