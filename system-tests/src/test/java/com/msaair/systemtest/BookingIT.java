@@ -77,12 +77,7 @@ class BookingIT {
 
         JsonObject flight = Api.registerFlight(10, 500);
         assertThat(Api.cancelFlight((id(flight))).status()).isEqualTo(200);
-        // Booking answers from reservation's replica, which hears of the cancellation through ScheduleCancelled
-        // (a booking made before it does is cancelled with its flight: FaultToleranceIT).
-        Eventually.await("the cancellation in reservation's replica", () -> {
-            Http.Reply seats = Http.get(Api.url(Service.RESERVATION, "/api/flights/" + id(flight) + "/seats"));
-            return seats.status() == 200 ? seats.json().getString("status") : "not in the replica yet";
-        }, "CANCELLED"::equals);
+        Api.awaitCancelledInReservation(id(flight));
         Http.Reply cancelled = Api.book(customer, id(flight), 1);
         assertThat(cancelled.status()).isEqualTo(409);
         assertThat(cancelled.json().getString("type")).endsWith("flight-cancelled");

@@ -163,6 +163,7 @@ class GrpcBookingIT {
         assertThat(Api.book(customer, id(flight), 1, Map.of("Idempotency-Key", "grpc-" + customer)).header("Idempotent-Replayed")).contains("true");
 
         assertThat(Api.cancelFlight(id(flight)).status()).isEqualTo(200);
+        Api.awaitCancelledInReservation(id(flight));
         StatusRuntimeException cancelled = Grpc.refusal(() -> Grpc.as(bearer).book(Grpc.booking(id(flight), 1, Api.VISA)));
         assertThat(cancelled.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
         assertThat(Grpc.reason(cancelled)).contains("FLIGHT_CANCELLED");

@@ -239,6 +239,18 @@ public final class Api {
         return Http.delete(url(Service.SCHEDULE, "/api/schedules/" + scheduleId), manager());
     }
 
+    /**
+     * Waits until reservation's replica of the flight has heard of its cancellation (ScheduleCancelled):
+     * a booking answers from the replica, so one made before that is taken (and then cancelled with its
+     * flight: FaultToleranceIT).
+     */
+    public static void awaitCancelledInReservation(long scheduleId) {
+        Eventually.await("the cancellation in reservation's replica", () -> {
+            Http.Reply seats = Http.get(url(Service.RESERVATION, "/api/flights/" + scheduleId + "/seats"));
+            return seats.status() == 200 ? seats.json().getString("status") : "not in the replica yet";
+        }, "CANCELLED"::equals);
+    }
+
     public static JsonObject reservation(long reservationId) {
         return Http.get(url(Service.RESERVATION, "/api/reservations/" + reservationId), manager()).json();
     }

@@ -119,6 +119,8 @@ public final class SystemStack implements BeforeAllCallback {
         LocalStack stack = new LocalStack(layout, EnumSet.allOf(Service.class), offset, kafkaBrokers());
         DatabaseServer database;
         if (onPostgres()) {
+            // Nothing of the PostgreSQL run browses (WebIT is the Derby run's): one server fewer to start.
+            stack.withoutWeb();
             // Started and stopped by the stack, before and after the servers.
             database = stack.onPostgres().postgres().orElseThrow();
         } else {
