@@ -71,7 +71,8 @@ final class SurgeMode {
                 capacity / 2, BEFORE, capacity * 2, SURGE, rate.isPresent() ? "given" : "sustained", capacity, capacity / 2, AFTER));
 
         // A stack that sheds nothing holds every request until its 10-s timeout: room for all of them.
-        OpenLoop load = new OpenLoop(bench.url(Service.RESERVATION), customers, bench.flightIds, (int) Math.max(2000, capacity * 2 * 12));
+        // Through the gateway, as customers come: it is where a booking past capacity is refused (Gateway.BOOKINGS_IN_FLIGHT).
+        OpenLoop load = new OpenLoop(bench.stack.gatewayUri().toString(), customers, bench.flightIds, (int) Math.max(2000, capacity * 2 * 12));
         Map<String, Double> admissionBefore = admissionCounts();
         Instant loadStarted = Instant.now();
         ProcessSampler sampler = new ProcessSampler(bench.pids());

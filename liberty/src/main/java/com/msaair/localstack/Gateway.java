@@ -40,6 +40,14 @@ public final class Gateway {
      */
     public static final int RATE_PER_TOKEN = 20;
     public static final int RATE_PER_ADDRESS = 200;
+    /**
+     * Bookings reservation is given at once, whoever makes them (REST and gRPC together; the Kubernetes
+     * BackendTrafficPolicy's {@code maxParallelRequests} on the booking rule). One more is refused at
+     * once — 503 with {@code Retry-After} — instead of waiting: past capacity, a queue in front of the
+     * servers is where every booking's latency went (docs/architecture.md, "Shedding past capacity").
+     * At this many in flight a 2-core stack books as fast as it can (docs/benchmarks.md, --mode surge).
+     */
+    public static final int BOOKINGS_IN_FLIGHT = 8;
 
     /** Path prefix → the service that owns it (the HTTPRoutes say the same). */
     static final Map<String, Service> ROUTES = routes();
@@ -96,7 +104,20 @@ public final class Gateway {
                         "      proxy_pass http://127.0.0.1:" + (route.getValue().port() + portOffset) + ";",
                         "    }"))
                 .collect(Collectors.joining("\n"));
+        String booking = String.join("\n",
+                "    location = /api/reservations {",
+                "      limit_conn bookings " + BOOKINGS_IN_FLIGHT + ";",
+                "      proxy_pass http://127.0.0.1:" + (Service.RESERVATION.port() + portOffset) + ";",
+                "    }");
         return String.join("\n",
+                // A booking is a POST to one address (REST) or one method (gRPC); only those are counted, in one zone.
+                "  map $request_method$uri $booking {",
+                "    POST/api/reservations booking;",
+                "    POST/msaair.booking.v1.BookingService/Book booking;",
+                "    default \"\";",
+                "  }",
+                "  limit_conn_zone $booking zone=bookings:1m;",
+                "  limit_conn_status 503;",
                 // Every address, and every token besides (a request without one is counted by its address only).
                 "  limit_req_zone $binary_remote_addr zone=per_address:10m rate=" + RATE_PER_ADDRESS + "r/s;",
                 "  limit_req_zone $http_authorization zone=per_token:10m rate=" + RATE_PER_TOKEN + "r/s;",
@@ -122,6 +143,13 @@ public final class Gateway {
                 "    proxy_set_header X-Forwarded-For $remote_addr;",
                 "    proxy_connect_timeout 2s;",
                 "    proxy_read_timeout 30s;",
+                "    error_page 503 = @overloaded;",
+                "    location @overloaded {",
+                "      add_header Retry-After 1 always;",
+                "      default_type application/problem+json;",
+                "      return 503 '{\"type\":\"urn:problem:msaair:overloaded\",\"title\":\"Service Unavailable\",\"status\":503,"
+                        + "\"detail\":\"As many bookings as the service can make at once are being made; try again in a second\"}';",
+                "    }",
                 "    error_page 429 = @rate_limited;",
                 "    location @rate_limited {",
                 "      add_header Retry-After 1 always;",
@@ -137,6 +165,7 @@ public final class Gateway {
                 "      return 413 '{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413,"
                         + "\"detail\":\"The request body is too large\"}';",
                 "    }",
+                booking,
                 locations,
                 "    location /api/ {",
                 "      default_type application/problem+json;",
@@ -186,9 +215,18 @@ public final class Gateway {
                 "    location @too_large {",
                 grpcRefusal(8, "The request message is too large", null),
                 "    }",
-                "    error_page 502 503 504 = @unavailable;",
+                "    error_page 502 504 = @unavailable;",
                 "    location @unavailable {",
                 grpcRefusal(14, "The booking service is not answering; try again", null),
+                "    }",
+                // Only the gateway's own limit answers 503 (a service's 503 is passed on as it is, in gRPC's terms already).
+                "    error_page 503 = @overloaded;",
+                "    location @overloaded {",
+                grpcRefusal(14, "As many bookings as the service can make at once are being made; try again in a second", "1"),
+                "    }",
+                "    location = /msaair.booking.v1.BookingService/Book {",
+                "      limit_conn bookings " + BOOKINGS_IN_FLIGHT + ";",
+                "      grpc_pass " + upstream + ";",
                 "    }",
                 locations,
                 "    location = /msaair.booking.v1.BookingService/Watch {",
