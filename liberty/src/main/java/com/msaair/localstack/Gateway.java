@@ -44,7 +44,7 @@ public final class Gateway {
      * Bookings reservation is given at once, whoever makes them (REST and gRPC together; the Kubernetes
      * BackendTrafficPolicy's {@code maxParallelRequests} on the booking rule). One more is refused at
      * once — 503 with {@code Retry-After} — instead of waiting: past capacity, a queue in front of the
-     * servers is where every booking's latency went (docs/architecture.md, "Shedding past capacity").
+     * servers is where every booking's latency went (docs/architecture.md, "Past capacity: admission control").
      * At this many in flight a 2-core stack books as fast as it can (docs/benchmarks.md, --mode surge).
      */
     public static final int BOOKINGS_IN_FLIGHT = 8;
