@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The local stack's one entry point (nginx on {@value #PORT}): the same routes as the Kubernetes
  * HTTPRoutes (k8s/base/gateway.yaml) and the same rate limits as its BackendTrafficPolicy: per bearer
  * token and per address; over a limit the answer is 429 with {@code Retry-After} and a problem+json
- * body. Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay on each
+ * body. Bookings in flight to reservation are bounded too ({@link #BOOKINGS_IN_FLIGHT}; past it, 503
+ * with {@code Retry-After}). Operator endpoints (dead letters, refused outbox rows), health and OpenAPI stay on each
  * service's own port, as they stay off the public Gateway on Kubernetes. Payments are routed for
  * reading only: a customer reads their own here, and any other method is refused at the gateway
  * (405, problem+json) — the charge is reservation's alone, as itself, on payment's own port. Everything
