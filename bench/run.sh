@@ -10,9 +10,5 @@
 # Results: target/bench/result-<time>.json and a new section at the end of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk (the load generator) with apt..."
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
-fi
 ./mvnw -B -q install -DskipTests
 exec java -Xmx512m -Djava.awt.headless=true -Dmsaair.root="$PWD" -cp "bench/target/classes:$(cat bench/target/bench.classpath)" com.msaair.bench.Benchmark "$@"

@@ -2,18 +2,10 @@
 # Rehearses a zero-downtime rolling update locally: two reservation servers sharing one database
 # behind nginx, booked through continuously with wrk while each is restarted in turn (waiting for
 # readiness in between); the load runs from 5 s before the first restart until 5 s after the last.
-# Fails unless every request succeeded. Installs nginx and wrk with apt if missing.
+# Fails unless every request succeeded. Installs nginx and wrk with apt if missing (as the launcher does).
 #   ./k8s/rehearse-rolling-update.sh [--no-build]   (--no-build: right after ./mvnw verify, as CI runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-missing=()
-command -v nginx >/dev/null || missing+=(nginx)
-command -v wrk >/dev/null || missing+=(wrk)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]} with apt..."
-  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
 if [ "${1:-}" = "--no-build" ]; then
   [ -f bench/target/bench.classpath ] || { echo "Nothing built: run ./mvnw verify first, or leave out --no-build" >&2; exit 1; }
 else

@@ -1,5 +1,6 @@
 package com.msaair.bench;
 
+import com.msaair.localstack.DebianPackages;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -44,6 +45,7 @@ final class Wrk {
 
     /** Starts wrk against {@code url}; {@code script} is a resource under wrk/, with BENCH_* placeholders replaced. */
     static Wrk start(String name, String url, int threads, int connections, int seconds, String script, Map<String, String> values, Path workDir) {
+        DebianPackages.ensure("wrk", "wrk", "the benchmark's load generator");
         try {
             Files.createDirectories(workDir);
             String lua = resource("common.lua") + "\n" + resource(script);

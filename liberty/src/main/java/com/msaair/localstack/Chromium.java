@@ -1,6 +1,8 @@
 package com.msaair.localstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,13 +20,19 @@ public final class Chromium {
 
     private Chromium() {}
 
-    /** Installs chromium, chromium-driver and a Korean font with apt when missing. */
+    /** Installs chromium, chromium-driver and a Korean font with apt (one run) when missing. */
     public static void ensureInstalled() {
-        DebianPackages.ensure("chromium", "chromium", "the browser tests drive it");
-        DebianPackages.ensure("chromedriver", "chromium-driver", "the browser tests drive chromium through it");
-        if (!java.nio.file.Files.exists(KOREAN_FONT)) {
-            DebianPackages.install("fonts-nanum", "the Korean pages' screenshots need a Korean font");
+        List<String> missing = new ArrayList<>();
+        if (!DebianPackages.has("chromium")) {
+            missing.add("chromium");
         }
+        if (!DebianPackages.has("chromedriver")) {
+            missing.add("chromium-driver");
+        }
+        if (!Files.exists(KOREAN_FONT)) {
+            missing.add("fonts-nanum");
+        }
+        DebianPackages.install("the browser tests drive chromium through chromedriver; the Korean pages need a Korean font", missing);
     }
 
     /** The command-line flags of a headless browser with its own profile in {@code profile}, its window {@code width} x {@code height}. */

@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Debian packages the stack runs (nginx for the gateway, Prometheus when observing, PostgreSQL in
- * PostgreSQL mode): installed
- * with apt when missing (as root, or through sudo), as the project's scripts do for wrk.
+ * The Debian packages the stack, the tests and the benchmark run (nginx for the gateway, chromium for
+ * the browser tests, wrk for load, Prometheus when observing, PostgreSQL in PostgreSQL mode): installed
+ * with apt when missing (as root, or through sudo). The one place the project calls apt.
  */
 public final class DebianPackages {
+
+    private static final Path PACKAGE_LISTS = Path.of("/var/lib/apt/lists");
+    /**
+     * Package lists younger than this are not fetched again: one run of the suites installs packages
+     * at four moments, and each {@code apt-get update} costs seconds on a fresh machine.
+     */
+    private static final Duration LISTS_FRESH_FOR = Duration.ofHours(1);
 
     private DebianPackages() {}
 
@@ -29,29 +38,47 @@ public final class DebianPackages {
     /** Installs {@code debianPackage} unless {@code command} is already there. */
     public static void ensure(String command, String debianPackage, String why) {
         if (!has(command)) {
-            install(debianPackage, why);
+            install(why, List.of(debianPackage));
         }
     }
 
-    /** Installs {@code debianPackage} with apt-get. */
-    public static void install(String debianPackage, String why) {
-        System.out.println("Installing " + debianPackage + " with apt (" + why + ")...");
+    /** Installs {@code debianPackages} with one apt-get run. */
+    public static void install(String why, List<String> debianPackages) {
+        if (debianPackages.isEmpty()) {
+            return;
+        }
+        String names = String.join(" ", debianPackages);
+        System.out.println("Installing " + names + " with apt (" + why + ")...");
+        List<List<String>> steps = new ArrayList<>();
+        if (!listsAreFresh()) {
+            steps.add(List.of("apt-get", "update", "-qq"));
+        }
+        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
+        install.addAll(debianPackages);
+        steps.add(install);
         boolean root = "root".equals(System.getProperty("user.name"));
-        List<String> prefix = root ? List.of() : List.of("sudo", "-n");
         try {
-            for (List<String> step : List.of(List.of("apt-get", "update", "-qq"), List.of("apt-get", "install", "-y", "-qq", debianPackage))) {
-                List<String> apt = new ArrayList<>(prefix);
+            for (List<String> step : steps) {
+                List<String> apt = new ArrayList<>(root ? List.of() : List.of("sudo", "-n"));
                 apt.addAll(step);
                 Process process = new ProcessBuilder(apt).inheritIO().start();
                 if (process.waitFor() != 0) {
-                    throw new IllegalStateException("Could not install " + debianPackage + " (" + String.join(" ", apt) + " failed): install it and try again");
+                    throw new IllegalStateException("Could not install " + names + " (" + String.join(" ", apt) + " failed): install it and try again");
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not install " + debianPackage + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not install " + names + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean listsAreFresh() {
+        try {
+            return Files.getLastModifiedTime(PACKAGE_LISTS).toInstant().isAfter(Instant.now().minus(LISTS_FRESH_FOR));
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -176,7 +176,7 @@ public final class PostgresServer extends StackProcess implements DatabaseServer
     static Path binaries() {
         Optional<Path> installed = installedBinaries();
         if (installed.isEmpty()) {
-            DebianPackages.install("postgresql", "the stack's database server in PostgreSQL mode");
+            DebianPackages.install("the stack's database server in PostgreSQL mode", List.of("postgresql"));
             installed = installedBinaries();
         }
         return installed.orElseThrow(() -> new IllegalStateException("PostgreSQL is installed, but no /usr/lib/postgresql/<version>/bin/postgres was found"));

@@ -76,8 +76,8 @@ class AccessMatrixIT {
                 .allSatisfy(op -> assertThat(op.roles()).containsExactly(SERVICE));
         Fixture fixture = fixture();
 
-        String expired = Tokens.shortLived();
-        Eventually.await("the 10-second token expired", Duration.ofSeconds(40),
+        String expired = Tokens.expired();
+        Eventually.await("the 10-second token refused as expired", Duration.ofSeconds(40),
                 () -> Http.get(Api.url(Service.RESERVATION, "/api/reservations?customerId=" + fixture.a()), expired).status(), s -> s == 401);
 
         Map<String, Optional<String>> refusedTokens = new TreeMap<>();

@@ -83,8 +83,8 @@ class GrpcAccessMatrixIT {
         String b = Api.newCustomer();
         Fixture fixture = new Fixture(a, b, id(flight), id(Api.booked(a, id(flight), 1)), id(Api.booked(a, id(flight), 1)),
                 id(Api.booked(a, id(flight), 1)));
-        String expired = Tokens.shortLived();
-        Eventually.await("the 10-second token expired", Duration.ofSeconds(40),
+        String expired = Tokens.expired();
+        Eventually.await("the 10-second token refused as expired", Duration.ofSeconds(40),
                 () -> Grpc.code(() -> Grpc.as(expired).get(GetRequest.newBuilder().setId(fixture.reservation()).build())),
                 code -> code == Status.Code.UNAUTHENTICATED);
         Map<String, String> callers = new LinkedHashMap<>();

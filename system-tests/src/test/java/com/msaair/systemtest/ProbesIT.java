@@ -78,9 +78,10 @@ class ProbesIT {
         SystemStack.database().stop(); // mileage's database; its consumer will hold the booking's event and wait
         id(Api.booked(customer, flight, 1));
 
-        JsonObject stuck = Eventually.await("mileage's consumer reported stuck", Duration.ofSeconds(75),
+        JsonObject stuck = Eventually.await("mileage's consumer reported stuck, waiting for the database", Duration.ofSeconds(75),
                 () -> progressCheck(Http.get(Api.url(Service.MILEAGE, "/health/ready")).json()),
-                check -> check != null && check.getString("status").equals("DOWN"));
+                check -> check != null && check.getString("status").equals("DOWN")
+                        && check.getJsonObject("data").getString("reservation-events", "").contains("waiting for the database"));
         assertThat(stuck.getJsonObject("data").getString("reservation-events"))
                 .contains("no progress for").contains("reservation-events/").contains("waiting for the database");
         assertThat(SystemStack.server(Service.MILEAGE).healthStatus("/health/live")).as("waiting is no reason to restart").isEqualTo(200);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,12 +35,22 @@ public final class Browser implements AutoCloseable {
     public static final int[] DESKTOP = {1280, 1000};
     public static final int[] PHONE = {390, 844};
 
+    private static CompletableFuture<Void> installation;
+
     private final ChromeDriver driver;
     private final Path profile;
     private final URI base;
 
+    /** Installs chromium and its driver, when missing, on another thread; a browser opened meanwhile waits for it. */
+    public static synchronized CompletableFuture<Void> installInBackground() {
+        if (installation == null) {
+            installation = CompletableFuture.runAsync(Chromium::ensureInstalled);
+        }
+        return installation;
+    }
+
     public Browser(int[] size) {
-        Chromium.ensureInstalled();
+        installInBackground().join();
         try {
             profile = Files.createTempDirectory("msaair-browser");
         } catch (IOException e) {

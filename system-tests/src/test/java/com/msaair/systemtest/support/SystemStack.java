@@ -11,6 +11,7 @@ import com.msaair.localstack.StackLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -133,6 +134,12 @@ public final class SystemStack implements BeforeAllCallback {
         stack.configure(Service.RESERVATION, server -> server.env("MSAAIR_BOOKING_HOLD_SECONDS", String.valueOf(HOLD_SECONDS))
                 .env("MSAAIR_BOOKING_CAPTURE_MARGIN_SECONDS", "5")
                 .env("MSAAIR_ADMISSION_BOOKING_QUEUE", "1000").env("MSAAIR_ADMISSION_BOOKING_MAX_WAIT_MS", "120000"));
+        // Shorter than in production, so the tests that wait for them wait less: a consumer stuck on a message reports it
+        // after 10 s (30 s), and the consumer groups' backlog is read every 2 s (10 s) where the tests watch it.
+        stack.configure(Service.MILEAGE, server -> server.env("MSAAIR_CONSUMER_STALL_SECONDS", "10"));
+        for (Service watched : List.of(Service.RESERVATION, Service.MILEAGE)) {
+            stack.configure(watched, server -> server.env("MSAAIR_CONSUMER_LAG_INTERVAL_MS", "2000"));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The test JVM is going away without JUnit's clean-up (killed, say): leave no processes behind.
             stack.kill();
@@ -147,6 +154,12 @@ public final class SystemStack implements BeforeAllCallback {
         LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
         LOG.info(() -> "System under test (" + database.label() + ", Kafka " + stack.kafka().size() + " broker(s)) ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
         running = new Running(stack, database, watchdog, new Identities(stack.keycloak()));
+        // Made now, so it has long expired when the access matrices need an expired token.
+        Tokens.expired();
+        if (stack.web().isPresent()) {
+            // WebIT's browser, installed with apt while the other classes run (on a fresh machine: about 20 s).
+            Browser.installInBackground();
+        }
         return running;
     }
 }

@@ -74,6 +74,19 @@ public final class Tokens {
         return "Bearer " + SystemStack.identities().freshToken("sora", "dev-only-sora", "elsewhere");
     }
 
+    private static volatile String expiredToken;
+
+    /**
+     * A manager's token that has expired: a 10-second token made once per run, the first time it is asked
+     * for — the stack asks as it starts, so the tests find it long expired instead of waiting it out each.
+     */
+    public static synchronized String expired() {
+        if (expiredToken == null) {
+            expiredToken = shortLived();
+        }
+        return expiredToken;
+    }
+
     /** A 10-second token of the demo manager (client msaair-cli-short). */
     public static String shortLived() {
         return "Bearer " + SystemStack.identities().freshToken("sora", "dev-only-sora", "msaair-cli-short");
