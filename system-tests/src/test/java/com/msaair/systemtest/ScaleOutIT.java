@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two mileage servers in one consumer group, sharing one database (the Derby Network Server), share
- * the partitions of reservation-events; one is restarted half-way through 200 events. Every balance
- * is exact and no booking is in a ledger twice.
+ * the partitions of reservation-events; one is restarted half-way through 200 events, the bookings
+ * going on while it goes away and rejoins the group. Every balance is exact and no booking is in a
+ * ledger twice.
  */
 @Order(6)
 @ExtendWith(SystemStack.class)
@@ -39,6 +41,7 @@ class ScaleOutIT {
                         SystemStack.stack().layout().data().resolve("servers-2"))
                 .env(SystemStack.database().clientEnvironment("mileage"));
         second.start();
+        CompletableFuture<Void> restarting = null;
         try {
             second.awaitReady(SystemStack.START_TIMEOUT);
             Eventually.await("two members share the mileage group's partitions", Duration.ofMinutes(2), ScaleOutIT::mileageGroup,
@@ -53,6 +56,7 @@ class ScaleOutIT {
             Map<String, Integer> entries = new HashMap<>();
             List<JsonObject> booked = new ArrayList<>();
             int events = 0;
+            int duringRestart = 0;
             for (int i = 0; events < 200; i++) {
                 String customer = customers.get(i % customers.size());
                 JsonObject reservation = Api.booked(customer, flight, 1 + i % 2);
@@ -66,10 +70,16 @@ class ScaleOutIT {
                     entries.merge(customer(cancelled), 1, Integer::sum);
                     events++;
                 }
+                if (restarting != null && !restarting.isDone()) {
+                    duringRestart++;
+                }
                 if (events == 100) {
-                    second.restart(SystemStack.START_TIMEOUT); // half-way: one replica goes away and comes back
+                    // Half-way: one replica goes away and comes back, while the bookings go on.
+                    restarting = CompletableFuture.runAsync(() -> second.restart(SystemStack.START_TIMEOUT), ScaleOutIT::onItsOwnThread);
                 }
             }
+            restarting.join(); // back, and ready, before any balance is read
+            System.out.println("ScaleOutIT: " + duringRestart + " bookings and cancellations made while mileage-2 restarted");
 
             for (String customer : customers) {
                 long miles = expected.get(customer);
@@ -80,8 +90,17 @@ class ScaleOutIT {
                 assertThat(distinct).as("no booking accrued or reversed twice").hasSize(ledger.size());
             }
         } finally {
+            if (restarting != null) {
+                restarting.exceptionally(e -> null).join(); // a failure here is the test's own to report, not a stop racing a start
+            }
             second.stop();
         }
+    }
+
+    private static void onItsOwnThread(Runnable task) {
+        Thread thread = new Thread(task, "mileage-2 restart");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static String customer(JsonObject reservation) {

@@ -30,6 +30,8 @@ public final class BookingAudit {
     private final Set<Long> confirmedAtSomePoint = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Set<String> registrations = new HashSet<>();
     private Map<String, Set<String>> eventIdsByCustomer;
+    /** reservation-events as read once, after the load, for the customers' events and the cancellations' count. */
+    private List<Events.Event> reservationEvents;
     /** Every booking as it settled, by id (read by the audit of bookings, used by the audit of seats). */
     private final Map<Long, JsonObject> settled = new HashMap<>();
 
@@ -133,7 +135,7 @@ public final class BookingAudit {
         if (eventIdsByCustomer == null) {
             eventIdsByCustomer = new HashMap<>();
             for (String topic : List.of("reservation-events", "mileage-events", "payment-events")) {
-                for (Events.Event event : Events.on(topic)) {
+                for (Events.Event event : topic.equals("reservation-events") ? reservationEvents() : Events.on(topic)) {
                     JsonObject envelope = event.envelope();
                     if (KNOWN_TYPES.contains(event.type()) && envelope.get("customerId") instanceof jakarta.json.JsonString id) {
                         eventIdsByCustomer.computeIfAbsent(id.getString(), c -> new HashSet<>()).add(event.eventId());
@@ -145,6 +147,17 @@ public final class BookingAudit {
             }
         }
         return eventIdsByCustomer.getOrDefault(customer, Set.of());
+    }
+
+    /**
+     * reservation-events, read once: by the time the audit reads it (after every history and notification
+     * has arrived) the load is over, and nothing the audit does writes to it.
+     */
+    private List<Events.Event> reservationEvents() {
+        if (reservationEvents == null) {
+            reservationEvents = Events.on("reservation-events");
+        }
+        return reservationEvents;
     }
 
     /** The events that reach a customer's history and notifications (a hold and a capture do not; the confirmation does). */
@@ -212,7 +225,7 @@ public final class BookingAudit {
     private void cancellationsExactlyOnce() {
         Map<String, Set<String>> created = new HashMap<>();
         Map<String, Set<String>> cancelled = new HashMap<>();
-        for (Events.Event event : Events.on("reservation-events")) {
+        for (Events.Event event : reservationEvents()) {
             if (event.type().equals("ReservationCreated")) {
                 created.computeIfAbsent(event.correlationId(), c -> new HashSet<>()).add(event.eventId());
             } else if (event.type().equals("ReservationCancelled")) {
@@ -232,7 +245,9 @@ public final class BookingAudit {
         public static Parked now() {
             Map<String, Integer> topics = new HashMap<>();
             for (String topic : List.of("schedule-events", "reservation-events", "mileage-events", "payment-events")) {
-                topics.put(topic, KafkaProbe.readAll(topic + ".DLT").size());
+                // Counted, not read: a DLT is append-only (one partition, retention -1, no compaction, no
+                // transactions' markers), so its end offset less its beginning is the number of its records.
+                topics.put(topic, Math.toIntExact(KafkaProbe.count(topic + ".DLT")));
             }
             Map<Service, Long> letters = new HashMap<>();
             for (Service service : List.of(Service.RESERVATION, Service.MILEAGE, Service.NOTIFICATION, Service.HISTORY, Service.PAYMENT)) {

@@ -48,6 +48,21 @@ public final class KafkaProbe {
         }
     }
 
+    /**
+     * How many records are on {@code topic} now, all partitions, counted by offsets without reading them:
+     * end less beginning. For a topic nothing compacts, deletes from or writes transactions to, that is
+     * the number {@link #readAll} would return.
+     */
+    public static long count(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            return partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
+        }
+    }
+
     public static void produce(String topic, String key, String value, Map<String, String> headers) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.stack().kafka().bootstrapServers());

@@ -1,5 +1,7 @@
 package com.msaair.systemtest.support;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.msaair.localstack.DatabaseServer;
 import com.msaair.localstack.DerbyNetworkServer;
 import com.msaair.localstack.Identities;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The system under test, started once for the whole test run and stopped at its end (also when
- * tests fail): a real KRaft broker, Keycloak, the Liberty servers, the gateway (nginx) and a database
- * server, on ports offset by 10000, with their data in {@code system-tests/target/stack-data}.
+ * tests fail): a real KRaft broker, Keycloak, the Liberty servers, the gateway (nginx), a database
+ * server and, in this JVM, the mail server notification sends its e-mail to (GreenMail), on ports offset
+ * by 10000, with their data in {@code system-tests/target/stack-data}.
  * On Derby (the default) the database server is a Derby Network Server that keeps the mileage service's
  * data, so a second mileage replica can share it; the other services embed theirs. With
  * {@code -Dmsaair.test.database=postgresql} every service keeps its data in a PostgreSQL cluster of
@@ -40,12 +43,14 @@ public final class SystemStack implements BeforeAllCallback {
     private static volatile Running running;
 
     /** What the whole run shares. */
-    public record Running(LocalStack stack, DatabaseServer database, LivenessWatchdog watchdog, Identities identities) implements ExtensionContext.Store.CloseableResource {
+    public record Running(LocalStack stack, DatabaseServer database, LivenessWatchdog watchdog, Identities identities, GreenMail mail)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             LOG.info("Stopping the system under test");
             stack.close();
             database.stop();
+            mail.stop();
         }
     }
 
@@ -53,6 +58,9 @@ public final class SystemStack implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         if (running != null) {
             // Started already: by this run, or by the outer run of a test that runs tests (a nested engine has its own root).
+            // A class reads only the mail its own tests caused (MailDeliveryIT), so each starts with an empty mail server
+            // rather than the heap holding every notification of the run (a stopped one is started again).
+            running.mail().reset();
             return;
         }
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
@@ -72,6 +80,11 @@ public final class SystemStack implements BeforeAllCallback {
 
     public static LivenessWatchdog watchdog() {
         return running.watchdog();
+    }
+
+    /** The SMTP server notification mails to, in this JVM: what it received, and a mail server to stop and start again. */
+    public static GreenMail mail() {
+        return running.mail();
     }
 
     /** Mileage's database server on Derby; every service's on PostgreSQL. */
@@ -140,6 +153,17 @@ public final class SystemStack implements BeforeAllCallback {
         for (Service watched : List.of(Service.RESERVATION, Service.MILEAGE)) {
             stack.configure(watched, server -> server.env("MSAAIR_CONSUMER_LAG_INTERVAL_MS", "2000"));
         }
+        // Notifications are e-mail from the start, so MailDeliveryIT needs no restart of notification (13 s each way). Quicker
+        // than in production, so mail held back while a test stops the mail server goes out within seconds of its return:
+        // looked for every 300 ms (1 s), retried after 0.5 s and at most 2 s apart (2 s, 60 s), given up on after 1000 attempts (8).
+        ServerSetup smtp = new ServerSetup(3025 + offset, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail mail = new GreenMail(smtp);
+        stack.configure(Service.NOTIFICATION, server -> server.env("SMTP_HOST", smtp.getBindAddress())
+                .env("SMTP_PORT", String.valueOf(smtp.getPort()))
+                .env("MSAAIR_DELIVERY_POLL_INTERVAL_MS", "300")
+                .env("MSAAIR_DELIVERY_FIRST_RETRY_DELAY_MS", "500")
+                .env("MSAAIR_DELIVERY_MAX_RETRY_DELAY_MS", "2000")
+                .env("MSAAIR_DELIVERY_MAX_ATTEMPTS", "1000"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // The test JVM is going away without JUnit's clean-up (killed, say): leave no processes behind.
             stack.kill();
@@ -149,11 +173,12 @@ public final class SystemStack implements BeforeAllCallback {
         if (!onPostgres()) {
             database.start(Duration.ofSeconds(60));
         }
+        mail.start();
         stack.start(START_TIMEOUT);
         // Like the kubelet's liveness probe (10 s period, 3 failures): a server whose consumer channel died is restarted.
         LivenessWatchdog watchdog = stack.watchLiveness(Duration.ofSeconds(10), 3, message -> LOG.warning("[liveness] " + message));
         LOG.info(() -> "System under test (" + database.label() + ", Kafka " + stack.kafka().size() + " broker(s)) ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-        running = new Running(stack, database, watchdog, new Identities(stack.keycloak()));
+        running = new Running(stack, database, watchdog, new Identities(stack.keycloak()), mail);
         // Made now, so it has long expired when the access matrices need an expired token.
         Tokens.expired();
         if (stack.web().isPresent()) {
