@@ -42,8 +42,11 @@ public final class DebianPackages {
         }
     }
 
-    /** Installs {@code debianPackages} with one apt-get run. */
-    public static void install(String why, List<String> debianPackages) {
+    /**
+     * Installs {@code debianPackages} with one apt-get run. One install at a time in this JVM (the stack
+     * installs nginx while PostgreSQL may be installing), and another process's apt is waited for.
+     */
+    public static synchronized void install(String why, List<String> debianPackages) {
         if (debianPackages.isEmpty()) {
             return;
         }
@@ -51,9 +54,9 @@ public final class DebianPackages {
         System.out.println("Installing " + names + " with apt (" + why + ")...");
         List<List<String>> steps = new ArrayList<>();
         if (!listsAreFresh()) {
-            steps.add(List.of("apt-get", "update", "-qq"));
+            steps.add(List.of("apt-get", "-o", "DPkg::Lock::Timeout=300", "update", "-qq"));
         }
-        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
+        List<String> install = new ArrayList<>(List.of("apt-get", "-o", "DPkg::Lock::Timeout=300", "install", "-y", "-qq"));
         install.addAll(debianPackages);
         steps.add(install);
         boolean root = "root".equals(System.getProperty("user.name"));

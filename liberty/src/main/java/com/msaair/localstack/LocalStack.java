@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -233,6 +234,8 @@ public final class LocalStack implements AutoCloseable {
         if (!conflicts.isEmpty()) {
             throw new IllegalStateException(String.join(System.lineSeparator(), conflicts));
         }
+        // On a fresh machine nginx comes from apt: installed while the rest starts, not after it.
+        CompletableFuture<Void> nginxInstalled = CompletableFuture.runAsync(Nginx::ensureInstalled);
         try {
             // Keycloak takes longest and nothing waits for it to start: the services fetch its keys with the first token.
             keycloak.start();
@@ -262,7 +265,7 @@ public final class LocalStack implements AutoCloseable {
                     failures.add(e.getMessage());
                 }
             }
-            Nginx.ensureInstalled();
+            nginxInstalled.join();
             gateway = Gateway.start(layout.data().resolve("gateway"), gatewayPort, portOffset);
             try {
                 keycloak.awaitReady(timeout);

@@ -422,7 +422,7 @@ class DocumentationTest {
                 }
             }
         }
-        for (String script : List.of("msaair", "bench/run.sh", "k8s/rehearse-rolling-update.sh", ".ci/run")) {
+        for (String script : List.of("msaair", "bench/run.sh", ".ci/run")) {
             known.addAll(matches(Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]+)"), read(ROOT.resolve(script))));
         }
         // What carries each confidential client's secret into Keycloak's realm import.

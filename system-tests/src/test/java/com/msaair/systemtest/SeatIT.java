@@ -256,8 +256,7 @@ class SeatIT {
         LibertyServer second = SystemStack.stack().newServer(Service.RESERVATION, "reservation-2", 9193 + SystemStack.portOffset(),
                         SystemStack.stack().layout().data().resolve("servers-reservation-2"))
                 .env(SystemStack.database().clientEnvironment("reservation"))
-                .env("MSAAIR_BOOKING_HOLD_SECONDS", String.valueOf(SystemStack.HOLD_SECONDS))
-                .env("MSAAIR_BOOKING_CAPTURE_MARGIN_SECONDS", "5");
+                .env(SystemStack.RESERVATION_SETTINGS);
         second.start();
         try {
             second.awaitReady(SystemStack.START_TIMEOUT);

@@ -4,6 +4,7 @@ import com.msaair.localstack.Service;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class LoadDriver implements AutoCloseable {
     /** A request that failed before it got a definite answer (connection refused, 5xx), and when. */
     public record Failure(long atMillis, String what) {}
 
+    private final URI reservation;
     private final List<String> customers;
     private final List<Long> flights;
     private final List<Throwable> died = new CopyOnWriteArrayList<>();
@@ -56,7 +58,14 @@ public final class LoadDriver implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
+    /** Books and cancels at the stack's reservation server. */
     public LoadDriver(List<String> customers, List<Long> flights, int threads, Duration pause) {
+        this(SystemStack.server(Service.RESERVATION).uri(), customers, flights, threads, pause);
+    }
+
+    /** Books and cancels at {@code reservation} (a proxy in front of replicas, say). */
+    public LoadDriver(URI reservation, List<String> customers, List<Long> flights, int threads, Duration pause) {
+        this.reservation = reservation;
         this.customers = List.copyOf(customers);
         this.flights = new CopyOnWriteArrayList<>(flights);
         this.workers = Executors.newFixedThreadPool(threads);
@@ -101,7 +110,7 @@ public final class LoadDriver implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                Http.Reply reply = Http.post(Api.url(Service.RESERVATION, "/api/reservations"), body,
+                Http.Reply reply = Http.post(reservation.resolve("/api/reservations"), body,
                         Map.of("Idempotency-Key", key, "Authorization", Api.as(customer)));
                 if (reply.status() == 201 || reply.status() == 202) { // paid, or held while payment settles it in the background
                     JsonObject reservation = reply.json();
@@ -128,7 +137,7 @@ public final class LoadDriver implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                Http.Reply reply = Api.cancel(booking.reservationId);
+                Http.Reply reply = Http.delete(reservation.resolve("/api/reservations/" + booking.reservationId), Api.manager());
                 if (reply.status() == 200 || (reply.status() == 409 && reply.body().contains("reservation-cancelled"))) {
                     booking.cancelled = true; // a 409 after an unanswered attempt: that attempt did it
                     return;

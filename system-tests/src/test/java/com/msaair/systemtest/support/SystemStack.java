@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -39,6 +40,14 @@ public final class SystemStack implements BeforeAllCallback {
      * worker's lease (about 60 s on this machine's two cores) and still charge what it missed.
      */
     public static final int HOLD_SECONDS = 120;
+
+    /**
+     * Reservation's settings in the test stack, given to a replica a test makes too: holds of {@link #HOLD_SECONDS},
+     * and every booking admitted however long it waits — the suites test what bursts do to correctness (50 bookings at
+     * once of one flight), not capacity; shedding is measured by the benchmark (./bench/run.sh --mode surge).
+     */
+    public static final Map<String, String> RESERVATION_SETTINGS = Map.of("MSAAIR_BOOKING_HOLD_SECONDS", String.valueOf(HOLD_SECONDS),
+            "MSAAIR_BOOKING_CAPTURE_MARGIN_SECONDS", "5", "MSAAIR_ADMISSION_BOOKING_QUEUE", "1000", "MSAAIR_ADMISSION_BOOKING_MAX_WAIT_MS", "120000");
 
     private static volatile Running running;
 
@@ -142,11 +151,7 @@ public final class SystemStack implements BeforeAllCallback {
             stack.configure(Service.MILEAGE, server -> server.env(derby.clientEnvironment("mileage")));
             database = derby;
         }
-        // The suites test what bursts do to correctness (50 bookings at once of one flight), not capacity: every booking is
-        // admitted here, however long it waits. Shedding is measured by the benchmark (./bench/run.sh --mode surge).
-        stack.configure(Service.RESERVATION, server -> server.env("MSAAIR_BOOKING_HOLD_SECONDS", String.valueOf(HOLD_SECONDS))
-                .env("MSAAIR_BOOKING_CAPTURE_MARGIN_SECONDS", "5")
-                .env("MSAAIR_ADMISSION_BOOKING_QUEUE", "1000").env("MSAAIR_ADMISSION_BOOKING_MAX_WAIT_MS", "120000"));
+        stack.configure(Service.RESERVATION, server -> server.env(RESERVATION_SETTINGS));
         // Shorter than in production, so the tests that wait for them wait less: a consumer stuck on a message reports it
         // after 10 s (30 s), and the consumer groups' backlog is read every 2 s (10 s) where the tests watch it.
         stack.configure(Service.MILEAGE, server -> server.env("MSAAIR_CONSUMER_STALL_SECONDS", "10"));
