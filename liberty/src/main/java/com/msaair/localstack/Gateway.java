@@ -98,17 +98,22 @@ public final class Gateway {
         return rest(port, portOffset) + "\n" + grpc(GRPC_PORT + portOffset, portOffset);
     }
 
+    /** To the service that owns {@code path} in {@link #ROUTES}. */
+    private static String proxyPass(String path, int portOffset) {
+        return "      proxy_pass http://127.0.0.1:" + (ROUTES.get(path).port() + portOffset) + ";";
+    }
+
     private static String rest(int port, int portOffset) {
         String locations = ROUTES.entrySet().stream().map(route -> String.join("\n",
                         "    location " + route.getKey() + " {",
                         READ_ONLY.contains(route.getKey()) ? readOnly() : "",
-                        "      proxy_pass http://127.0.0.1:" + (route.getValue().port() + portOffset) + ";",
+                        proxyPass(route.getKey(), portOffset),
                         "    }"))
                 .collect(Collectors.joining("\n"));
         String booking = String.join("\n",
                 "    location = /api/reservations {",
                 "      limit_conn bookings " + BOOKINGS_IN_FLIGHT + ";",
-                "      proxy_pass http://127.0.0.1:" + (Service.RESERVATION.port() + portOffset) + ";",
+                proxyPass("/api/reservations", portOffset),
                 "    }");
         return String.join("\n",
                 // A booking is a POST to one address (REST) or one method (gRPC); only those are counted, in one zone.
