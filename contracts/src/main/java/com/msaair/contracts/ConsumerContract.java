@@ -1,6 +1,7 @@
 package com.msaair.contracts;
 
 import com.msaair.platform.event.EventEnvelope;
+import com.msaair.platform.inbox.EventConsumers;
 import com.msaair.platform.inbox.EventTypes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -82,7 +83,9 @@ public final class ConsumerContract {
      * The consumer knows every event type its publisher's contract names on {@code topic} — each is
      * handled or ignored — and no other: a type it did not declare would be parked as unknown.
      */
-    public static void knowsEveryType(String topic, EventTypes types) {
+    public static void knowsEveryType(Class<?> consumer) {
+        String topic = EventConsumers.channelOf(consumer);
+        EventTypes types = EventTypes.declaredBy(consumer);
         Set<String> declared = new TreeSet<>(types.handled());
         declared.addAll(types.ignored());
         Set<String> promised = new TreeSet<>(EventContracts.get().eventTypes(topic));

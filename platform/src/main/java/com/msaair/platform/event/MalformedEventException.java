@@ -11,8 +11,8 @@ public class MalformedEventException extends RuntimeException {
     }
 
     /** A type the consumer of {@code channel} declared it handles but has no reader for. */
-    public static MalformedEventException unknownType(String eventType, String channel) {
-        return new MalformedEventException("unknown event type " + eventType + " on " + channel);
+    public static MalformedEventException unknownType(String eventType) {
+        return new MalformedEventException("unknown event type " + eventType);
     }
 
     public MalformedEventException(List<FieldError> errors) {

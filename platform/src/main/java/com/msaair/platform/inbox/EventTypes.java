@@ -32,6 +32,12 @@ public record EventTypes(Set<String> handled, Set<String> ignored) {
         return new EventTypes(Set.of(types), Set.of());
     }
 
+    /** The types {@code consumer} declares in its {@link EventConsumer}. */
+    public static EventTypes declaredBy(Class<?> consumer) {
+        EventConsumer declared = EventConsumers.declaration(consumer);
+        return handling(declared.handles()).ignoring(declared.ignores());
+    }
+
     public EventTypes ignoring(String... types) {
         Set<String> more = new TreeSet<>(ignored);
         more.addAll(Arrays.asList(types));

@@ -100,7 +100,7 @@ public class Inbox {
     /**
      * Consumes {@code channel} (the topic of that name) with {@code handler}, which is given the events
      * of the types {@code types} handles; those it ignores are acknowledged without a transaction, and
-     * those it does not know are parked. Call once per channel, when the application starts.
+     * those it does not know are parked. {@link EventConsumers} calls it once per channel, as the application starts.
      */
     public void consume(String channel, EventTypes types, EventHandler handler) {
         Subscription subscription = new Subscription(channel, types, handler);

@@ -1,2 +1,5 @@
-/** Kafka adapter: consumes reservation-events and mileage-events through the platform inbox. */
+/**
+ * Kafka adapter: builds the timeline from reservation-events, mileage-events and payment-events, one
+ * consumer a topic, through the platform inbox: one entry per event that tells the customer something.
+ */
 package com.msaair.history.adapter.in.messaging;

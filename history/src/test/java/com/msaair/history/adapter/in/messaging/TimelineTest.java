@@ -25,11 +25,15 @@ class TimelineTest {
 
     private final InMemoryTimeline timeline = new InMemoryTimeline();
     private final HistoryService history = timeline.service();
-    private final HistoryConsumers consumers = new HistoryConsumers();
+    private final ReservationEventsConsumer reservations = new ReservationEventsConsumer();
+    private final MileageEventsConsumer mileage = new MileageEventsConsumer();
+    private final PaymentEventsConsumer payments = new PaymentEventsConsumer();
     private int minute;
 
     TimelineTest() {
-        consumers.history = history;
+        reservations.history = history;
+        mileage.history = history;
+        payments.history = history;
     }
 
     /** An event of {@code customer}, a minute after the one before. */
@@ -53,17 +57,17 @@ class TimelineTest {
     @Test
     void aCustomersStoryOneEntryPerEventNewestFirst() {
         EventEnvelope registered = happened(KIM, "CustomerRegistered", Json.createObjectBuilder().add("name", "Kim").add("email", "k@example.com"));
-        consumers.onMileageEvent(registered);
+        mileage.handle(registered);
         EventEnvelope booked = happened(KIM, "ReservationCreated", booking().add("departureTime", "2026-12-24T09:00:00Z")
                 .add("miles", 552).add("price", money(250_000, "KRW")));
-        consumers.onReservationEvent(booked);
-        consumers.onMileageEvent(happened(KIM, "MileageIncreased", miles(552, 552)));
-        consumers.onReservationEvent(happened(KIM, "ReservationCancelled", booking().add("reason", "CUSTOMER_REQUEST").add("miles", 552)));
-        consumers.onPaymentEvent(happened(KIM, "PaymentRefunded", Json.createObjectBuilder().add("reservationId", 1001)
+        reservations.handle(booked);
+        mileage.handle(happened(KIM, "MileageIncreased", miles(552, 552)));
+        reservations.handle(happened(KIM, "ReservationCancelled", booking().add("reason", "CUSTOMER_REQUEST").add("miles", 552)));
+        payments.handle(happened(KIM, "PaymentRefunded", Json.createObjectBuilder().add("reservationId", 1001)
                 .add("amount", money(200_000, "KRW"))));
-        consumers.onMileageEvent(happened(KIM, "MileageDecreased", miles(552, 0)));
-        consumers.onReservationEvent(happened(KIM, "ReservationReleased", booking().add("status", "EXPIRED").add("reason", "hold_expired")));
-        consumers.onReservationEvent(happened(KIM, "ReservationReleased", booking().add("status", "PAYMENT_FAILED")
+        mileage.handle(happened(KIM, "MileageDecreased", miles(552, 0)));
+        reservations.handle(happened(KIM, "ReservationReleased", booking().add("status", "EXPIRED").add("reason", "hold_expired")));
+        reservations.handle(happened(KIM, "ReservationReleased", booking().add("status", "PAYMENT_FAILED")
                 .add("reason", "card_declined")));
 
         assertThat(history.countOfCustomer(KIM)).isEqualTo(8);
@@ -92,11 +96,11 @@ class TimelineTest {
 
     @Test
     void eachEntryKeepsWhatItsEventToldAndNothingElse() {
-        consumers.onMileageEvent(happened(KIM, "MileageDecreased", miles(552, 1_448)));
-        consumers.onReservationEvent(happened(KIM, "ReservationCancelled", booking().add("reason", "FLIGHT_CANCELLED").add("miles", 552)));
-        consumers.onPaymentEvent(happened(KIM, "PaymentRefunded", Json.createObjectBuilder().add("reservationId", 1001)
+        mileage.handle(happened(KIM, "MileageDecreased", miles(552, 1_448)));
+        reservations.handle(happened(KIM, "ReservationCancelled", booking().add("reason", "FLIGHT_CANCELLED").add("miles", 552)));
+        payments.handle(happened(KIM, "PaymentRefunded", Json.createObjectBuilder().add("reservationId", 1001)
                 .add("amount", money(1250, "USD"))));
-        consumers.onReservationEvent(happened(KIM, "ReservationReleased", booking().add("status", "PAYMENT_FAILED")
+        reservations.handle(happened(KIM, "ReservationReleased", booking().add("status", "PAYMENT_FAILED")
                 .add("reason", "insufficient_funds")));
 
         var entries = history.ofCustomer(KIM, 0, 10);
@@ -122,9 +126,9 @@ class TimelineTest {
     @Test
     void aTimelineIsItsCustomersOwn() {
         String lee = "c-lee";
-        consumers.onMileageEvent(happened(KIM, "CustomerRegistered", Json.createObjectBuilder().add("name", "Kim").add("email", "k@example.com")));
-        consumers.onMileageEvent(happened(lee, "CustomerRegistered", Json.createObjectBuilder().add("name", "Lee").add("email", "l@example.com")));
-        consumers.onMileageEvent(happened(lee, "MileageIncreased", miles(100, 100)));
+        mileage.handle(happened(KIM, "CustomerRegistered", Json.createObjectBuilder().add("name", "Kim").add("email", "k@example.com")));
+        mileage.handle(happened(lee, "CustomerRegistered", Json.createObjectBuilder().add("name", "Lee").add("email", "l@example.com")));
+        mileage.handle(happened(lee, "MileageIncreased", miles(100, 100)));
 
         assertThat(history.ofCustomer(KIM, 0, 10)).extracting(TimelineEntry::customerId).containsExactly(KIM);
         assertThat(history.countOfCustomer(lee)).isEqualTo(2);

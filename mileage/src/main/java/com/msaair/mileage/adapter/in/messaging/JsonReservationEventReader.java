@@ -3,8 +3,8 @@ package com.msaair.mileage.adapter.in.messaging;
 import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION_CANCELLED;
 import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION_CREATED;
 
-import com.msaair.mileage.application.ReservationEvent;
 import com.msaair.mileage.application.ReservationEvent.Change;
+import com.msaair.mileage.application.ReservationEvent;
 import com.msaair.mileage.application.ReservationEventReader;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
@@ -24,7 +24,7 @@ public class JsonReservationEventReader implements ReservationEventReader {
         Change change = switch (event.eventType()) {
             case RESERVATION_CREATED -> Change.ACCRUE;
             case RESERVATION_CANCELLED -> Change.REVERSE;
-            default -> throw MalformedEventException.unknownType(event.eventType(), ReservationEventsConsumer.CHANNEL);
+            default -> throw MalformedEventException.unknownType(event.eventType());
         };
         return event.readData(data -> {
             long reservationId = data.requiredLong("reservationId", 1, Long.MAX_VALUE);

@@ -8,11 +8,9 @@ import static com.msaair.mileage.application.ReservationEventHandler.RESERVATION
 import com.msaair.mileage.application.ReservationEventHandler;
 import com.msaair.mileage.application.ReservationEventReader;
 import com.msaair.platform.event.EventEnvelope;
-import com.msaair.platform.inbox.EventTypes;
-import com.msaair.platform.inbox.Inbox;
+import com.msaair.platform.inbox.EventConsumer;
+import com.msaair.platform.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -21,14 +19,9 @@ import jakarta.inject.Inject;
  * nothing.
  */
 @ApplicationScoped
-public class ReservationEventsConsumer {
-
-    static final String CHANNEL = "reservation-events";
-    public static final EventTypes TYPES = EventTypes.handling(RESERVATION_CREATED, RESERVATION_CANCELLED)
-            .ignoring(RESERVATION_HELD, RESERVATION_RELEASED);
-
-    @Inject
-    Inbox inbox;
+@EventConsumer(channel = "reservation-events", handles = {RESERVATION_CREATED, RESERVATION_CANCELLED},
+        ignores = {RESERVATION_HELD, RESERVATION_RELEASED})
+public class ReservationEventsConsumer implements EventHandler {
 
     @Inject
     ReservationEventReader reader;
@@ -36,11 +29,8 @@ public class ReservationEventsConsumer {
     @Inject
     ReservationEventHandler handler;
 
-    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        inbox.consume(CHANNEL, TYPES, this::onReservationEvent);
-    }
-
-    void onReservationEvent(EventEnvelope event) {
+    @Override
+    public void handle(EventEnvelope event) {
         handler.applyOrPark(reader.read(event));
     }
 }

@@ -32,14 +32,14 @@ class ReservationEventsConsumerContractTest {
 
     @Test
     void reservationCreated() {
-        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CREATED, consumer::onReservationEvent))
+        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CREATED, consumer::handle))
                 .containsExactly("customerId", "miles", "reservationId");
         assertThat(applied).first().isEqualTo("credit 552 to 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70 for 1001");
     }
 
     @Test
     void reservationCancelled() {
-        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CANCELLED, consumer::onReservationEvent))
+        assertThat(ConsumerContract.verify(TOPIC, ReservationEventHandler.RESERVATION_CANCELLED, consumer::handle))
                 .containsExactly("customerId", "reservationId");
         assertThat(applied).first().isEqualTo("reverse 1001 of 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70");
     }
@@ -47,14 +47,14 @@ class ReservationEventsConsumerContractTest {
     @Test
     void holdsAndTheirReleaseEarnNothingAndAreIgnoredWithoutATransaction() {
         for (String type : List.of(ReservationEventHandler.RESERVATION_HELD, ReservationEventHandler.RESERVATION_RELEASED)) {
-            assertThat(ReservationEventsConsumer.TYPES.of(type)).as(type).isEqualTo(EventTypes.Disposition.IGNORED);
+            assertThat(EventTypes.declaredBy(ReservationEventsConsumer.class).of(type)).as(type).isEqualTo(EventTypes.Disposition.IGNORED);
         }
-        assertThat(ReservationEventsConsumer.TYPES.handled())
+        assertThat(EventTypes.declaredBy(ReservationEventsConsumer.class).handled())
                 .containsExactlyInAnyOrder(ReservationEventHandler.RESERVATION_CREATED, ReservationEventHandler.RESERVATION_CANCELLED);
     }
 
     @Test
     void knowsEveryReservationEventType() {
-        ConsumerContract.knowsEveryType(TOPIC, ReservationEventsConsumer.TYPES);
+        ConsumerContract.knowsEveryType(ReservationEventsConsumer.class);
     }
 }

@@ -6,12 +6,10 @@ import com.msaair.payment.domain.PaymentMethods;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
-import com.msaair.platform.inbox.EventTypes;
-import com.msaair.platform.inbox.Inbox;
+import com.msaair.platform.inbox.EventConsumer;
+import com.msaair.platform.inbox.EventHandler;
 import com.msaair.platform.security.CustomerIds;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 
@@ -23,23 +21,16 @@ import java.time.Instant;
  * record below, only the members payment needs (a tolerant reader).
  */
 @ApplicationScoped
-public class ReservationEventsConsumer {
+@EventConsumer(channel = "reservation-events", handles = {"ReservationHeld", "ReservationReleased", "ReservationCancelled"},
+        ignores = "ReservationCreated")
+public class ReservationEventsConsumer implements EventHandler {
 
-    static final String CHANNEL = "reservation-events";
-    static final EventTypes TYPES = EventTypes.handling("ReservationHeld", "ReservationReleased", "ReservationCancelled")
-            .ignoring("ReservationCreated");
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     BookingPayments bookings;
 
-    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        inbox.consume(CHANNEL, TYPES, this::apply);
-    }
-
-    void apply(EventEnvelope event) {
+    @Override
+    public void handle(EventEnvelope event) {
         switch (event.eventType()) {
             case "ReservationHeld" -> {
                 ReservationHeld held = ReservationHeld.read(event);
@@ -54,7 +45,7 @@ public class ReservationEventsConsumer {
                 ReservationCancelled cancelled = ReservationCancelled.read(event);
                 bookings.ended(cancelled.reservationId(), cancelled.refund());
             }
-            default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
+            default -> throw MalformedEventException.unknownType(event.eventType());
         }
     }
 

@@ -3,10 +3,10 @@ package com.msaair.payment.adapter.in.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.msaair.contracts.ConsumerContract;
-import com.msaair.platform.inbox.EventTypes;
 import com.msaair.payment.application.BookingPayments;
 import com.msaair.payment.application.PayReservation;
 import com.msaair.platform.domain.Money;
+import com.msaair.platform.inbox.EventTypes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,30 +35,30 @@ class ReservationEventsConsumerContractTest {
 
     @Test
     void aHeldBookingOpensItsPayment() {
-        assertThat(ConsumerContract.verify(TOPIC, "ReservationHeld", consumer::apply))
+        assertThat(ConsumerContract.verify(TOPIC, "ReservationHeld", consumer::handle))
                 .containsExactly("captureBefore", "customerId", "paymentMethod", "price", "reservationId");
         assertThat(done).first().isEqualTo("open 1001 250000 pm_card_visa until 2026-12-03T10:14:00Z");
     }
 
     @Test
     void aReleasedBookingGivesBackEverythingCaptured() {
-        assertThat(ConsumerContract.verify(TOPIC, "ReservationReleased", consumer::apply)).containsExactly("price", "reservationId");
+        assertThat(ConsumerContract.verify(TOPIC, "ReservationReleased", consumer::handle)).containsExactly("price", "reservationId");
         assertThat(done).first().isEqualTo("end 1003 refunding at most 125000");
     }
 
     @Test
     void aCancelledBookingGivesBackItsRefund() {
-        assertThat(ConsumerContract.verify(TOPIC, "ReservationCancelled", consumer::apply)).containsExactly("refund", "reservationId");
+        assertThat(ConsumerContract.verify(TOPIC, "ReservationCancelled", consumer::handle)).containsExactly("refund", "reservationId");
         assertThat(done).first().isEqualTo("end 1001 refunding at most 250000");
     }
 
     @Test
     void aConfirmationAsksNothingAndIsIgnored() {
-        assertThat(ReservationEventsConsumer.TYPES.of("ReservationCreated")).isEqualTo(EventTypes.Disposition.IGNORED);
+        assertThat(EventTypes.declaredBy(ReservationEventsConsumer.class).of("ReservationCreated")).isEqualTo(EventTypes.Disposition.IGNORED);
     }
 
     @Test
     void knowsEveryReservationEventType() {
-        ConsumerContract.knowsEveryType(TOPIC, ReservationEventsConsumer.TYPES);
+        ConsumerContract.knowsEveryType(ReservationEventsConsumer.class);
     }
 }

@@ -3,14 +3,12 @@ package com.msaair.reservation.adapter.in.messaging;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
-import com.msaair.platform.inbox.EventTypes;
-import com.msaair.platform.inbox.Inbox;
+import com.msaair.platform.inbox.EventConsumer;
+import com.msaair.platform.inbox.EventHandler;
 import com.msaair.platform.security.CustomerIds;
 import com.msaair.reservation.application.HoldSettlement;
 import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -22,22 +20,15 @@ import jakarta.inject.Inject;
  * members reservation needs (a tolerant reader).
  */
 @ApplicationScoped
-public class PaymentEventsConsumer {
+@EventConsumer(channel = "payment-events", handles = {"PaymentCaptured", "PaymentDeclined"}, ignores = "PaymentRefunded")
+public class PaymentEventsConsumer implements EventHandler {
 
-    static final String CHANNEL = "payment-events";
-    static final EventTypes TYPES = EventTypes.handling("PaymentCaptured", "PaymentDeclined").ignoring("PaymentRefunded");
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     HoldSettlement holds;
 
-    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        inbox.consume(CHANNEL, TYPES, this::apply);
-    }
-
-    void apply(EventEnvelope event) {
+    @Override
+    public void handle(EventEnvelope event) {
         switch (event.eventType()) {
             case "PaymentCaptured" -> {
                 PaymentCaptured captured = PaymentCaptured.read(event);
@@ -47,7 +38,7 @@ public class PaymentEventsConsumer {
                 PaymentDeclined declined = PaymentDeclined.read(event);
                 holds.release(declined.reservationId(), ReservationStatus.PAYMENT_FAILED, declined.reason(), event.eventId());
             }
-            default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
+            default -> throw MalformedEventException.unknownType(event.eventType());
         }
     }
 

@@ -3,8 +3,8 @@ package com.msaair.reservation.adapter.in.messaging;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
-import com.msaair.platform.inbox.EventTypes;
-import com.msaair.platform.inbox.Inbox;
+import com.msaair.platform.inbox.EventConsumer;
+import com.msaair.platform.inbox.EventHandler;
 import com.msaair.platform.json.JsonFields;
 import com.msaair.reservation.application.FlightReplicaService;
 import com.msaair.reservation.domain.FlightFacts;
@@ -12,8 +12,6 @@ import com.msaair.reservation.domain.FlightStatus;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.SeatLayout;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -27,27 +25,20 @@ import java.util.regex.Pattern;
  * only the members reservation needs (a tolerant reader).
  */
 @ApplicationScoped
-public class ScheduleEventsConsumer {
+@EventConsumer(channel = "schedule-events", handles = {"ScheduleCreated", "ScheduleCancelled"})
+public class ScheduleEventsConsumer implements EventHandler {
 
-    static final String CHANNEL = "schedule-events";
     private static final Pattern AISLE = Pattern.compile("[A-Z]\\|[A-Z]");
-    static final EventTypes TYPES = EventTypes.handling("ScheduleCreated", "ScheduleCancelled");
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     FlightReplicaService replica;
 
-    void consume(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        inbox.consume(CHANNEL, TYPES, this::apply);
-    }
-
-    void apply(EventEnvelope event) {
+    @Override
+    public void handle(EventEnvelope event) {
         switch (event.eventType()) {
             case "ScheduleCreated" -> replica.scheduleCreated(ScheduleCreated.read(event).facts());
             case "ScheduleCancelled" -> replica.scheduleCancelled(ScheduleCancelled.read(event).scheduleId(), event.eventId());
-            default -> throw MalformedEventException.unknownType(event.eventType(), CHANNEL);
+            default -> throw MalformedEventException.unknownType(event.eventType());
         }
     }
 

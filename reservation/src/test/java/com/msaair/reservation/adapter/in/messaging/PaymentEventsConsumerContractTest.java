@@ -3,8 +3,9 @@ package com.msaair.reservation.adapter.in.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.msaair.contracts.ConsumerContract;
-import com.msaair.platform.inbox.EventTypes;
 import com.msaair.platform.domain.Money;
+import com.msaair.platform.inbox.EventConsumers;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.reservation.application.HoldSettlement;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationStatus;
@@ -40,25 +41,25 @@ class PaymentEventsConsumerContractTest {
 
     @Test
     void aCaptureNamesWhatWasTakenAndFromWhom() {
-        assertThat(ConsumerContract.verify(PaymentEventsConsumer.CHANNEL, "PaymentCaptured", consumer::apply))
+        assertThat(ConsumerContract.verify(EventConsumers.channelOf(PaymentEventsConsumer.class), "PaymentCaptured", consumer::handle))
                 .containsExactly("amount", "customerId", "reservationId");
         assertThat(done).first().isEqualTo("captured 1001: 250000 KRW from 5f0c2d8e-7a41-4f0e-9c55-3b8e1d2f6a70");
     }
 
     @Test
     void aDeclineReleasesWithTheProcessorsReason() {
-        assertThat(ConsumerContract.verify(PaymentEventsConsumer.CHANNEL, "PaymentDeclined", consumer::apply))
+        assertThat(ConsumerContract.verify(EventConsumers.channelOf(PaymentEventsConsumer.class), "PaymentDeclined", consumer::handle))
                 .containsExactly("reason", "reservationId");
         assertThat(done).first().isEqualTo("release 1001 as PAYMENT_FAILED: insufficient_funds");
     }
 
     @Test
     void aRefundAsksNothingAndIsAcknowledgedWithoutATransaction() {
-        assertThat(PaymentEventsConsumer.TYPES.of("PaymentRefunded")).isEqualTo(EventTypes.Disposition.IGNORED);
+        assertThat(EventTypes.declaredBy(PaymentEventsConsumer.class).of("PaymentRefunded")).isEqualTo(EventTypes.Disposition.IGNORED);
     }
 
     @Test
     void knowsEveryPaymentEventType() {
-        ConsumerContract.knowsEveryType(PaymentEventsConsumer.CHANNEL, PaymentEventsConsumer.TYPES);
+        ConsumerContract.knowsEveryType(PaymentEventsConsumer.class);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.msaair.contracts.ConsumerContract;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
+import com.msaair.platform.inbox.EventConsumers;
+import com.msaair.platform.inbox.EventTypes;
 import com.msaair.reservation.application.FlightReplicaService;
 import com.msaair.reservation.domain.FlightFacts;
 import com.msaair.reservation.domain.SeatLayout;
@@ -37,7 +39,7 @@ class ScheduleEventsConsumerContractTest {
 
     @Test
     void scheduleCreated() {
-        assertThat(ConsumerContract.verify(ScheduleEventsConsumer.CHANNEL, "ScheduleCreated", consumer::apply)).containsExactly(
+        assertThat(ConsumerContract.verify(EventConsumers.channelOf(ScheduleEventsConsumer.class), "ScheduleCreated", consumer::handle)).containsExactly(
                 "arrivalTime", "departureTime", "destination", "fare", "flightNumber", "miles", "origin", "scheduleId", "seatCapacity");
         assertThat(applied).first().isEqualTo(new FlightFacts(41, "KE1234", "ICN", "CJU", java.time.Instant.parse("2026-12-24T09:00:00Z"),
                 java.time.Instant.parse("2026-12-24T10:10:00Z"), "A321", SeatLayout.of(30, "ABCDEF", List.of("C|D"), 180), 276,
@@ -46,7 +48,7 @@ class ScheduleEventsConsumerContractTest {
 
     @Test
     void aScheduleCreatedOfTheReleaseBeforeSeatMapsGetsTheGenericLayoutOfItsCapacity() {
-        consumer.apply(EventEnvelope.fromJson(created("\"seatCapacity\":10")));
+        consumer.handle(EventEnvelope.fromJson(created("\"seatCapacity\":10")));
         assertThat(applied).singleElement().satisfies(facts -> {
             assertThat(((FlightFacts) facts).aircraftType()).isEqualTo("GENERIC");
             assertThat(((FlightFacts) facts).seatLayout()).isEqualTo(SeatLayout.generic(10));
@@ -60,7 +62,7 @@ class ScheduleEventsConsumerContractTest {
                 "\"seatCapacity\":180,\"seatMap\":{\"rows\":30,\"letters\":\"abcdef\",\"aisles\":[]}",
                 "\"seatCapacity\":180,\"seatMap\":\"30x6\"",
                 "\"seatCapacity\":10000")) {
-            assertThatThrownBy(() -> consumer.apply(EventEnvelope.fromJson(created(seats)))).as(seats)
+            assertThatThrownBy(() -> consumer.handle(EventEnvelope.fromJson(created(seats)))).as(seats)
                     .isInstanceOf(MalformedEventException.class);
         }
         assertThat(applied).isEmpty();
@@ -75,18 +77,18 @@ class ScheduleEventsConsumerContractTest {
 
     @Test
     void scheduleCancelled() {
-        assertThat(ConsumerContract.verify(ScheduleEventsConsumer.CHANNEL, "ScheduleCancelled", consumer::apply)).containsExactly("scheduleId");
+        assertThat(ConsumerContract.verify(EventConsumers.channelOf(ScheduleEventsConsumer.class), "ScheduleCancelled", consumer::handle)).containsExactly("scheduleId");
         assertThat(applied).first().isEqualTo(41L);
     }
 
     @Test
     void knowsEveryScheduleEventType() {
-        ConsumerContract.knowsEveryType(ScheduleEventsConsumer.CHANNEL, ScheduleEventsConsumer.TYPES);
+        ConsumerContract.knowsEveryType(ScheduleEventsConsumer.class);
     }
 
     @Test
     void knowsEveryPaymentEventTypeAndIgnoresRefunds() {
-        ConsumerContract.knowsEveryType(PaymentEventsConsumer.CHANNEL, PaymentEventsConsumer.TYPES);
-        assertThat(PaymentEventsConsumer.TYPES.ignored()).containsExactly("PaymentRefunded");
+        ConsumerContract.knowsEveryType(PaymentEventsConsumer.class);
+        assertThat(EventTypes.declaredBy(PaymentEventsConsumer.class).ignored()).containsExactly("PaymentRefunded");
     }
 }

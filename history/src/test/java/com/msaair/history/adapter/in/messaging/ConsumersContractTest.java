@@ -12,23 +12,28 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** History reads reservation's and mileage's events as their contracts promise them (contracts/events). */
-class HistoryConsumersContractTest {
+class ConsumersContractTest {
 
     private final List<TimelineEntry> recorded = new ArrayList<>();
-    private final HistoryConsumers consumers = new HistoryConsumers();
+    private final ReservationEventsConsumer reservations = new ReservationEventsConsumer();
+    private final MileageEventsConsumer mileage = new MileageEventsConsumer();
+    private final PaymentEventsConsumer payments = new PaymentEventsConsumer();
 
     {
-        consumers.history = new HistoryService() {
+        HistoryService service = new HistoryService() {
             @Override
             public void record(TimelineEntry entry) {
                 recorded.add(entry);
             }
         };
+        reservations.history = service;
+        mileage.history = service;
+        payments.history = service;
     }
 
     @Test
     void reservationCreated() {
-        assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationCreated", consumers::onReservationEvent))
+        assertThat(ConsumerContract.verify("reservation-events", "ReservationCreated", reservations::handle))
                 .containsExactly("customerId", "departureTime", "flightNumber", "miles", "passengers", "price", "reservationId", "scheduleId");
         assertThat(recorded).first().extracting(TimelineEntry::kind).isEqualTo(EntryKind.BOOKED);
         assertThat(recorded).first().extracting(TimelineEntry::amount).isEqualTo(250_000L);
@@ -38,47 +43,47 @@ class HistoryConsumersContractTest {
 
     @Test
     void reservationCancelled() {
-        assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationCancelled", consumers::onReservationEvent))
+        assertThat(ConsumerContract.verify("reservation-events", "ReservationCancelled", reservations::handle))
                 .containsExactly("customerId", "flightNumber", "miles", "passengers", "reason", "reservationId", "scheduleId");
     }
 
     @Test
     void aHoldIsNotAnEntryButItsReleaseIs() {
-        assertThat(HistoryConsumers.RESERVATION_TYPES.of("ReservationHeld")).isEqualTo(EventTypes.Disposition.IGNORED);
-        assertThat(ConsumerContract.verify(HistoryConsumers.RESERVATION_EVENTS, "ReservationReleased", consumers::onReservationEvent))
+        assertThat(EventTypes.declaredBy(ReservationEventsConsumer.class).of("ReservationHeld")).isEqualTo(EventTypes.Disposition.IGNORED);
+        assertThat(ConsumerContract.verify("reservation-events", "ReservationReleased", reservations::handle))
                 .containsExactly("customerId", "flightNumber", "passengers", "reason", "reservationId", "scheduleId", "status");
         assertThat(recorded).extracting(TimelineEntry::kind).contains(EntryKind.PAYMENT_FAILED, EntryKind.HOLD_EXPIRED);
     }
 
     @Test
     void refunds() {
-        assertThat(ConsumerContract.verify(HistoryConsumers.PAYMENT_EVENTS, "PaymentRefunded", consumers::onPaymentEvent))
+        assertThat(ConsumerContract.verify("payment-events", "PaymentRefunded", payments::handle))
                 .containsExactly("amount", "customerId", "reservationId");
         assertThat(recorded).first().extracting(TimelineEntry::kind).isEqualTo(EntryKind.REFUNDED);
         for (String type : List.of("PaymentCaptured", "PaymentDeclined")) {
-            assertThat(HistoryConsumers.PAYMENT_TYPES.of(type)).as(type).isEqualTo(EventTypes.Disposition.IGNORED);
+            assertThat(EventTypes.declaredBy(PaymentEventsConsumer.class).of(type)).as(type).isEqualTo(EventTypes.Disposition.IGNORED);
         }
     }
 
     @Test
     void mileageChanged() {
         for (String type : List.of("MileageIncreased", "MileageDecreased")) {
-            assertThat(ConsumerContract.verify(HistoryConsumers.MILEAGE_EVENTS, type, consumers::onMileageEvent))
+            assertThat(ConsumerContract.verify("mileage-events", type, mileage::handle))
                     .containsExactly("balance", "customerId", "miles", "reservationId");
         }
     }
 
     @Test
     void customerRegistered() {
-        assertThat(ConsumerContract.verify(HistoryConsumers.MILEAGE_EVENTS, "CustomerRegistered", consumers::onMileageEvent))
+        assertThat(ConsumerContract.verify("mileage-events", "CustomerRegistered", mileage::handle))
                 .containsExactly("customerId");
         assertThat(recorded).first().extracting(TimelineEntry::kind).isEqualTo(EntryKind.REGISTERED);
     }
 
     @Test
     void knowsEveryEventTypeOfItsTopics() {
-        ConsumerContract.knowsEveryType(HistoryConsumers.RESERVATION_EVENTS, HistoryConsumers.RESERVATION_TYPES);
-        ConsumerContract.knowsEveryType(HistoryConsumers.MILEAGE_EVENTS, HistoryConsumers.MILEAGE_TYPES);
-        ConsumerContract.knowsEveryType(HistoryConsumers.PAYMENT_EVENTS, HistoryConsumers.PAYMENT_TYPES);
+        ConsumerContract.knowsEveryType(ReservationEventsConsumer.class);
+        ConsumerContract.knowsEveryType(MileageEventsConsumer.class);
+        ConsumerContract.knowsEveryType(PaymentEventsConsumer.class);
     }
 }
