@@ -52,10 +52,7 @@ public class KafkaSettings {
 
     /** A consumer's properties; {@code clientId} names it in the broker's logs and metrics. */
     public Properties consumer(String clientId) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        properties.putAll(under(CONSUMER_PREFIX));
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties properties = configured(clientId, CONSUMER_PREFIX);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -64,10 +61,7 @@ public class KafkaSettings {
 
     /** The outbox relay's producer properties. */
     public Properties producer(String clientId) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        properties.putAll(under(PRODUCER_PREFIX));
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties properties = configured(clientId, PRODUCER_PREFIX);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return properties;
@@ -80,6 +74,19 @@ public class KafkaSettings {
         properties.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         properties.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         properties.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        return properties;
+    }
+
+    /**
+     * A client's properties before what its code fixes: named {@code clientId} unless configured
+     * otherwise, everything configured under {@code prefix}, and the brokers, which only
+     * {@value #BOOTSTRAP_SERVERS} sets.
+     */
+    private Properties configured(String clientId, String prefix) {
+        Properties properties = new Properties();
+        properties.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        properties.putAll(under(prefix));
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return properties;
     }
 

@@ -53,7 +53,8 @@ class KafkaSettingsTest {
 
         Properties producer = settings.producer("outbox-relay");
 
-        assertThat(producer).containsEntry("acks", "all").containsEntry("max.block.ms", "5000")
+        assertThat(producer).containsEntry("bootstrap.servers", "kafka:9092").containsEntry("client.id", "outbox-relay")
+                .containsEntry("acks", "all").containsEntry("max.block.ms", "5000")
                 .containsEntry("value.serializer", "org.apache.kafka.common.serialization.StringSerializer")
                 .doesNotContainKey("session.timeout.ms");
     }
