@@ -3,7 +3,7 @@ package com.msaair.reservation.adapter.in.grpc;
 import com.google.protobuf.Message;
 import com.msaair.platform.json.FieldError;
 import com.msaair.platform.rest.InvalidRequestException;
-import io.grpc.Attributes;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
@@ -11,7 +11,6 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -163,64 +162,23 @@ final class StrictRequests {
         return request;
     }
 
-    /** The call as the service's own handler sees it: its typed descriptor; everything else is the call's. */
-    private static final class Typed<Q, R> extends ServerCall<Q, R> {
-        private final ServerCall<byte[], R> call;
+    /**
+     * The call as the service's own handler sees it: its typed descriptor; everything else is the call's.
+     * A call's request type shows in nothing but its descriptor, so the raw call forwards as the typed one.
+     */
+    private static final class Typed<Q, R> extends ForwardingServerCall<Q, R> {
+        private final ServerCall<Q, R> call;
         private final MethodDescriptor<Q, R> method;
 
+        @SuppressWarnings("unchecked")
         Typed(ServerCall<byte[], R> call, MethodDescriptor<Q, R> method) {
-            this.call = call;
+            this.call = (ServerCall<Q, R>) (ServerCall<?, R>) call;
             this.method = method;
         }
 
         @Override
-        public void request(int numMessages) {
-            call.request(numMessages);
-        }
-
-        @Override
-        public void sendHeaders(Metadata headers) {
-            call.sendHeaders(headers);
-        }
-
-        @Override
-        public void sendMessage(R message) {
-            call.sendMessage(message);
-        }
-
-        @Override
-        public boolean isReady() {
-            return call.isReady();
-        }
-
-        @Override
-        public void close(Status status, Metadata trailers) {
-            call.close(status, trailers);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return call.isCancelled();
-        }
-
-        @Override
-        public void setMessageCompression(boolean enabled) {
-            call.setMessageCompression(enabled);
-        }
-
-        @Override
-        public void setCompression(String compressor) {
-            call.setCompression(compressor);
-        }
-
-        @Override
-        public Attributes getAttributes() {
-            return call.getAttributes();
-        }
-
-        @Override
-        public String getAuthority() {
-            return call.getAuthority();
+        protected ServerCall<Q, R> delegate() {
+            return call;
         }
 
         @Override
