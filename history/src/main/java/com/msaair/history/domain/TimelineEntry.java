@@ -30,108 +30,74 @@ public class TimelineEntry {
     private Instant occurredAt;
 
     protected TimelineEntry() {
-        // for the persistence adapter
-    }
-
-    private TimelineEntry(Builder b) {
-        this.customerId = b.customerId;
-        this.eventId = b.eventId;
-        this.eventType = b.eventType;
-        this.kind = b.kind;
-        this.correlationId = b.correlationId;
-        this.reservationId = b.reservationId;
-        this.scheduleId = b.scheduleId;
-        this.flightNumber = b.flightNumber;
-        this.departureTime = b.departureTime;
-        this.passengers = b.passengers;
-        this.seats = b.seats;
-        this.miles = b.miles;
-        this.balanceAfter = b.balanceAfter;
-        this.reason = b.reason;
-        this.amount = b.amount;
-        this.currency = b.currency;
-        this.occurredAt = b.occurredAt;
+        // for the persistence adapter and the builder
     }
 
     public static Builder builder(String customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
-        return new Builder(customerId, eventId, eventType, kind, correlationId, occurredAt);
+        TimelineEntry entry = new TimelineEntry();
+        entry.customerId = customerId;
+        entry.eventId = eventId;
+        entry.eventType = eventType;
+        entry.kind = kind;
+        entry.correlationId = correlationId;
+        entry.occurredAt = occurredAt;
+        return new Builder(entry);
     }
 
-    /** Optional details of an entry, by name rather than by position. */
+    /** Optional details of an entry, by name rather than by position; it fills in the entry it will give. */
     public static final class Builder {
-        private final String customerId;
-        private final String eventId;
-        private final String eventType;
-        private final EntryKind kind;
-        private final String correlationId;
-        private final Instant occurredAt;
-        private Long reservationId;
-        private Long scheduleId;
-        private String flightNumber;
-        private Instant departureTime;
-        private Integer passengers;
-        private String seats;
-        private Long miles;
-        private Long balanceAfter;
-        private String reason;
-        private Long amount;
-        private String currency;
+        private final TimelineEntry entry;
 
-        private Builder(String customerId, String eventId, String eventType, EntryKind kind, String correlationId, Instant occurredAt) {
-            this.customerId = customerId;
-            this.eventId = eventId;
-            this.eventType = eventType;
-            this.kind = kind;
-            this.correlationId = correlationId;
-            this.occurredAt = occurredAt;
+        private Builder(TimelineEntry entry) {
+            this.entry = entry;
         }
 
         public Builder booking(long reservationId, long scheduleId, String flightNumber) {
-            this.reservationId = reservationId;
-            this.scheduleId = scheduleId;
-            this.flightNumber = flightNumber;
+            entry.reservationId = reservationId;
+            entry.scheduleId = scheduleId;
+            entry.flightNumber = flightNumber;
             return this;
         }
 
         public Builder reservation(long reservationId) {
-            this.reservationId = reservationId;
+            entry.reservationId = reservationId;
             return this;
         }
 
         public Builder departure(Instant departureTime) {
-            this.departureTime = departureTime;
+            entry.departureTime = departureTime;
             return this;
         }
 
         public Builder passengers(int passengers) {
-            this.passengers = passengers;
+            entry.passengers = passengers;
             return this;
         }
 
         public Builder seats(java.util.List<String> seats) {
-            this.seats = seats.isEmpty() ? null : String.join(" ", seats);
+            entry.seats = seats.isEmpty() ? null : String.join(" ", seats);
             return this;
         }
 
         public Builder miles(long miles, Long balanceAfter) {
-            this.miles = miles;
-            this.balanceAfter = balanceAfter;
+            entry.miles = miles;
+            entry.balanceAfter = balanceAfter;
             return this;
         }
 
         public Builder amount(long amount, String currency) {
-            this.amount = amount;
-            this.currency = currency;
+            entry.amount = amount;
+            entry.currency = currency;
             return this;
         }
 
         public Builder reason(String reason) {
-            this.reason = reason;
+            entry.reason = reason;
             return this;
         }
 
         public TimelineEntry build() {
-            return new TimelineEntry(this);
+            return entry;
         }
     }
 

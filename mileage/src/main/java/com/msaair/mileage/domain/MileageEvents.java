@@ -37,33 +37,16 @@ public final class MileageEvents {
     }
 
     /** {@code miles} added for a booking and the balance after; in the booking's flow. */
-    public record MileageIncreased(String customerId, long reservationId, long miles, long balance) implements Event, BookingEvent {
-
-        @Override
-        public String type() {
-            return MILEAGE_INCREASED;
-        }
-    }
+    public record MileageIncreased(String customerId, long reservationId, long miles, long balance) implements Event, BookingEvent {}
 
     /** {@code miles} of a booking taken back (always positive here) and the balance after; in the booking's flow. */
-    public record MileageDecreased(String customerId, long reservationId, long miles, long balance) implements Event, BookingEvent {
-
-        @Override
-        public String type() {
-            return MILEAGE_DECREASED;
-        }
-    }
+    public record MileageDecreased(String customerId, long reservationId, long miles, long balance) implements Event, BookingEvent {}
 
     /** Lets other services (notification) know how to reach the customer; in the customer's own flow. */
     public record CustomerRegistered(String customerId, String name, String email) implements Event {
 
         public static CustomerRegistered of(Customer customer) {
             return new CustomerRegistered(customer.id(), customer.name(), customer.email().value());
-        }
-
-        @Override
-        public String type() {
-            return CUSTOMER_REGISTERED;
         }
 
         @Override

@@ -29,11 +29,6 @@ public final class PaymentEvents {
 
     public record PaymentCaptured(long paymentId, long reservationId, String customerId, Money amount, Instant capturedAt) implements Event {
 
-        @Override
-        public String type() {
-            return PAYMENT_CAPTURED;
-        }
-
         public static PaymentCaptured of(Payment p, Instant at) {
             return new PaymentCaptured(p.id(), p.reservationId(), p.customerId(), p.capturedAmount(), at);
         }
@@ -42,22 +37,12 @@ public final class PaymentEvents {
     /** {@code reason} is the processor's, e.g. {@code card_declined}, {@code insufficient_funds}. */
     public record PaymentDeclined(long paymentId, long reservationId, String customerId, Money amount, String reason, Instant declinedAt) implements Event {
 
-        @Override
-        public String type() {
-            return PAYMENT_DECLINED;
-        }
-
         public static PaymentDeclined of(Payment p, Instant at) {
             return new PaymentDeclined(p.id(), p.reservationId(), p.customerId(), p.amount(), p.declineReason(), at);
         }
     }
 
     public record PaymentRefunded(long paymentId, long reservationId, String customerId, Money amount, Instant refundedAt) implements Event {
-
-        @Override
-        public String type() {
-            return PAYMENT_REFUNDED;
-        }
 
         public static PaymentRefunded of(Payment p, LedgerEntry refund) {
             return new PaymentRefunded(p.id(), p.reservationId(), p.customerId(), refund.amount(), refund.recordedAt());

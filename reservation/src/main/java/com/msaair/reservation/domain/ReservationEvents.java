@@ -42,11 +42,6 @@ public final class ReservationEvents {
             int passengers, List<String> seats, Money price, String paymentMethod, Instant holdExpiresAt, Instant captureBefore,
             String status) implements Event {
 
-        @Override
-        public String type() {
-            return RESERVATION_HELD;
-        }
-
         public static ReservationHeld of(Reservation r, Instant captureBefore) {
             return new ReservationHeld(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(), r.passengers(),
                     seatsOf(r), r.price(), r.paymentMethod(), r.holdExpiresAt(), captureBefore, r.status().name());
@@ -56,11 +51,6 @@ public final class ReservationEvents {
     /** A held booking ended unpaid: {@code status} PAYMENT_FAILED (reason: the processor's) or EXPIRED (reason hold_expired). */
     public record ReservationReleased(long reservationId, String customerId, long scheduleId, String flightNumber, int passengers,
             List<String> seats, Money price, String reason, Instant releasedAt, String status) implements Event {
-
-        @Override
-        public String type() {
-            return RESERVATION_RELEASED;
-        }
 
         public static ReservationReleased of(Reservation r) {
             return new ReservationReleased(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), seatsOf(r), r.price(),
@@ -72,11 +62,6 @@ public final class ReservationEvents {
     public record ReservationCreated(long reservationId, String customerId, long scheduleId, String flightNumber,
             Instant departureTime, int passengers, List<String> seats, int miles, Money price, boolean customerVerified, String status)
             implements Event {
-
-        @Override
-        public String type() {
-            return RESERVATION_CREATED;
-        }
 
         public static ReservationCreated of(Reservation r) {
             return new ReservationCreated(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.departureTime(),
@@ -91,11 +76,6 @@ public final class ReservationEvents {
     public record ReservationCancelled(long reservationId, String customerId, long scheduleId, String flightNumber,
             int passengers, List<String> seats, int miles, Money price, Money refund, String reason, Instant cancelledAt, String status)
             implements Event {
-
-        @Override
-        public String type() {
-            return RESERVATION_CANCELLED;
-        }
 
         public static ReservationCancelled of(Reservation r) {
             return new ReservationCancelled(r.id(), r.customerId(), r.scheduleId(), r.flightNumber(), r.passengers(), seatsOf(r),

@@ -46,11 +46,6 @@ public final class ScheduleEvents {
             Instant departureTime, Instant arrivalTime, int seatCapacity, String aircraftType, SeatMap seatMap, int miles, Fare fare,
             String status) implements Event {
 
-        @Override
-        public String type() {
-            return SCHEDULE_CREATED;
-        }
-
         public static ScheduleCreated of(Schedule s) {
             return new ScheduleCreated(s.id(), s.flightNumber().value(), s.origin().code(), s.destination().code(),
                     s.departureTime(), s.arrivalTime(), s.seatCapacity(), s.aircraftType(), s.seatMap(), s.miles(), s.fare(), s.status().name());
@@ -58,11 +53,6 @@ public final class ScheduleEvents {
     }
 
     public record ScheduleCancelled(long scheduleId, String flightNumber, Instant departureTime, Instant cancelledAt) implements Event {
-
-        @Override
-        public String type() {
-            return SCHEDULE_CANCELLED;
-        }
 
         public static ScheduleCancelled of(Schedule s) {
             return new ScheduleCancelled(s.id(), s.flightNumber().value(), s.departureTime(), s.cancelledAt());

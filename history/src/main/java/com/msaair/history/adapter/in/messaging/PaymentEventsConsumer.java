@@ -4,7 +4,6 @@ import com.msaair.history.application.HistoryService;
 import com.msaair.history.domain.EntryKind;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
-import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventConsumer;
 import com.msaair.platform.inbox.EventHandler;
 import com.msaair.platform.security.CustomerIds;
@@ -21,14 +20,10 @@ public class PaymentEventsConsumer implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        switch (event.eventType()) {
-            case "PaymentRefunded" -> {
-                PaymentRefunded refunded = PaymentRefunded.read(event);
-                history.record(TimelineEntries.of(event, refunded.customerId(), EntryKind.REFUNDED).reservation(refunded.reservationId())
-                        .amount(refunded.amount().amount(), refunded.amount().currency()).build());
-            }
-            default -> throw MalformedEventException.unknownType(event.eventType());
-        }
+        // The inbox hands it PaymentRefunded only: the one type it handles.
+        PaymentRefunded refunded = PaymentRefunded.read(event);
+        history.record(TimelineEntries.of(event, refunded.customerId(), EntryKind.REFUNDED).reservation(refunded.reservationId())
+                .amount(refunded.amount().amount(), refunded.amount().currency()).build());
     }
 
     record PaymentRefunded(String customerId, long reservationId, Money amount) {

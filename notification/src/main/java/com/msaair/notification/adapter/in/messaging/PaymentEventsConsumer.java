@@ -4,7 +4,6 @@ import com.msaair.notification.application.NotificationService;
 import com.msaair.notification.domain.Messages;
 import com.msaair.platform.domain.Money;
 import com.msaair.platform.event.EventEnvelope;
-import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventConsumer;
 import com.msaair.platform.inbox.EventHandler;
 import com.msaair.platform.security.CustomerIds;
@@ -21,13 +20,9 @@ public class PaymentEventsConsumer implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        switch (event.eventType()) {
-            case "PaymentRefunded" -> {
-                PaymentRefunded refunded = PaymentRefunded.read(event);
-                notifications.notify(event, refunded.customerId(), Messages.refunded(refunded.reservationId(), refunded.amount()));
-            }
-            default -> throw MalformedEventException.unknownType(event.eventType());
-        }
+        // The inbox hands it PaymentRefunded only: the one type it handles.
+        PaymentRefunded refunded = PaymentRefunded.read(event);
+        notifications.notify(event, refunded.customerId(), Messages.refunded(refunded.reservationId(), refunded.amount()));
     }
 
     record PaymentRefunded(String customerId, long reservationId, Money amount) {
