@@ -54,7 +54,7 @@ public class DeadLetterResource {
         PageRequest paging = PageRequest.of(page, size);
         Optional<DeadLetter.Reason> r = option("reason", reason, DeadLetter.Reason.class);
         Optional<DeadLetter.State> s = option("state", state, DeadLetter.State.class);
-        return Page.of(letters.list(r, s, paging.offset(), paging.size()), paging, letters.count(r, s));
+        return paging.read((offset, limit) -> letters.list(r, s, offset, limit), () -> letters.count(r, s));
     }
 
     @GET

@@ -31,7 +31,6 @@ public class RefusedOutboxResource {
     @GET
     @Operation(summary = "Refused outbox rows, newest first, each with the broker's reason")
     public Page<RefusedOutboxMessage.View> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.of(page, size);
-        return Page.of(refusals.list(paging.offset(), paging.size()), paging, refusals.count());
+        return PageRequest.of(page, size).read(refusals::list, refusals::count);
     }
 }

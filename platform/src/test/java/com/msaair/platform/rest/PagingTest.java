@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.msaair.platform.json.FieldError;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PagingTest {
@@ -32,6 +34,29 @@ class PagingTest {
         assertThat(page.totalPages()).isEqualTo(3);
         assertThat(page.map(String::toUpperCase).items()).containsExactly("A", "B");
         assertThat(Page.of(List.of(), new PageRequest(0, 20), 0).totalPages()).isZero();
+    }
+
+    @Test
+    void aPageIsReadAtItsOffsetThenCounted() {
+        List<String> calls = new ArrayList<>();
+        Page<String> page = new PageRequest(2, 3).read((offset, limit) -> {
+            calls.add("items " + offset + "+" + limit);
+            return List.of("g", "h");
+        }, () -> {
+            calls.add("count");
+            return 8;
+        });
+        assertThat(calls).containsExactly("items 6+3", "count");
+        assertThat(page).isEqualTo(new Page<>(List.of("g", "h"), 2, 3, 8, 3));
+    }
+
+    @Test
+    void aKeyedListIsReadAndCountedForItsKey() {
+        Map<String, List<String>> byCustomer = Map.of("7", List.of("a", "b", "c"), "8", List.of("x"));
+        Page<String> page = new PageRequest(1, 2).read("7",
+                (customer, offset, limit) -> byCustomer.get(customer).subList(offset, Math.min(offset + limit, byCustomer.get(customer).size())),
+                customer -> byCustomer.get(customer).size());
+        assertThat(page).isEqualTo(new Page<>(List.of("c"), 1, 2, 3, 2));
     }
 
     @Test

@@ -59,8 +59,6 @@ public class HistoryResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         // A customer reads their own timeline only: the rule of this service, from the token alone.
         String customer = caller.customerParam(customerId);
-        PageRequest paging = PageRequest.of(page, size);
-        List<EntryView> items = history.ofCustomer(customer, paging.offset(), paging.size()).stream().map(EntryView::of).toList();
-        return Page.of(items, paging, history.countOfCustomer(customer));
+        return PageRequest.of(page, size).read(customer, history::ofCustomer, history::countOfCustomer).map(EntryView::of);
     }
 }

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -103,9 +102,8 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public MileageView mileage(@PathParam("id") String id, @QueryParam("page") String page, @QueryParam("size") String size) {
         Customer customer = visible(id);
-        PageRequest paging = PageRequest.of(page, size);
-        List<EntryView> entries = customers.ledger(customer.id(), paging.offset(), paging.size()).stream().map(EntryView::of).toList();
-        return new MileageView(customer.id(), customer.balance(), Page.of(entries, paging, customers.ledgerSize(customer.id())));
+        Page<EntryView> ledger = PageRequest.of(page, size).read(customer.id(), customers::ledger, customers::ledgerSize).map(EntryView::of);
+        return new MileageView(customer.id(), customer.balance(), ledger);
     }
 
     /** The customer {@code id}, if this caller may see them (themselves, or anyone with {@code seeingAnyone}); else 404. */

@@ -38,8 +38,7 @@ public class ParkedEventResource {
     @GET
     @Operation(summary = "Unresolved parked reservation events, oldest first, each with its reason")
     public Page<Parked> unresolved(@QueryParam("page") String page, @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.of(page, size);
-        return Page.of(parked.unresolved(paging.offset(), paging.size()), paging, parked.countUnresolved());
+        return PageRequest.of(page, size).read(parked::unresolved, parked::countUnresolved);
     }
 
     @POST

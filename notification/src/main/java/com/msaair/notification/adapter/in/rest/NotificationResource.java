@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -55,9 +54,6 @@ public class NotificationResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         // A customer reads their own notifications only: the rule of this service, from the token alone.
         String customer = caller.customerParam(customerId);
-        PageRequest paging = PageRequest.of(page, size);
-        List<NotificationView> items = notifications.ofCustomer(customer, paging.offset(), paging.size()).stream()
-                .map(NotificationView::of).toList();
-        return Page.of(items, paging, notifications.countOfCustomer(customer));
+        return PageRequest.of(page, size).read(customer, notifications::ofCustomer, notifications::countOfCustomer).map(NotificationView::of);
     }
 }

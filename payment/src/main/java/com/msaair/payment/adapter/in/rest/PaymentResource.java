@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,8 +88,6 @@ public class PaymentResource {
     public Page<PaymentView> ofCustomer(@Parameter(description = "Staff: the customer. A customer: leave it out (their own)") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         String customer = caller.customerParam(customerId, Roles.MANAGER);
-        PageRequest paging = PageRequest.of(page, size);
-        List<PaymentView> items = payments.ofCustomer(customer, paging.offset(), paging.size()).stream().map(PaymentView::of).toList();
-        return Page.of(items, paging, payments.countOfCustomer(customer));
+        return PageRequest.of(page, size).read(customer, payments::ofCustomer, payments::countOfCustomer).map(PaymentView::of);
     }
 }

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -118,9 +117,7 @@ public class ReservationResource {
     public Page<ReservationView> ofCustomer(@Parameter(description = "Staff: the customer. A customer: leave it out (their own)") @QueryParam("customerId") String customerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         String customer = caller.customerParam(customerId, Roles.MANAGER);
-        PageRequest paging = PageRequest.of(page, size);
-        List<ReservationView> items = bookings.ofCustomer(customer, paging.offset(), paging.size()).stream().map(ReservationView::of).toList();
-        return Page.of(items, paging, bookings.countOfCustomer(customer));
+        return PageRequest.of(page, size).read(customer, bookings::ofCustomer, bookings::countOfCustomer).map(ReservationView::of);
     }
 
     @DELETE

@@ -80,8 +80,7 @@ public class ScheduleResource {
             @QueryParam("size") String size) {
         PageRequest paging = PageRequest.of(page, size);
         ScheduleSearch search = searchOf(origin, destination, date);
-        List<ScheduleView> items = service.search(search, paging.offset(), paging.size()).stream().map(ScheduleView::of).toList();
-        return Page.of(items, paging, service.count(search));
+        return paging.read(search, service::search, service::count).map(ScheduleView::of);
     }
 
     @GET
