@@ -46,11 +46,7 @@ public class FlightPage extends Page {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
-        if (path.length != 2 || !path[1].equals("book")) {
-            throw new NotFound();
-        }
-        long flight = id(path[0]);
+        long flight = actionOn(request, "book");
         Set<String> seats = new LinkedHashSet<>();
         String[] chosen = request.getParameterValues("seat");
         if (chosen != null) {

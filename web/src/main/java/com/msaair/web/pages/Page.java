@@ -126,6 +126,15 @@ public abstract class Page extends HttpServlet {
         throw new NotFound();
     }
 
+    /** The id a form posts {@code action} to, as {@code /<id>/<action>} below this page; any other path is a page that does not exist. */
+    protected static long actionOn(HttpServletRequest request, String action) {
+        String[] path = segments(request);
+        if (path.length != 2 || !path[1].equals(action)) {
+            throw new NotFound();
+        }
+        return id(path[0]);
+    }
+
     /** The path below the servlet's, split: /trips/12/cancel is ["12", "cancel"]. */
     protected static String[] segments(HttpServletRequest request) {
         String info = request.getPathInfo();

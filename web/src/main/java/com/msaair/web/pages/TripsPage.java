@@ -38,11 +38,7 @@ public class TripsPage extends Page {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
-        if (path.length != 2 || !path[1].equals("cancel")) {
-            throw new NotFound();
-        }
-        long id = id(path[0]);
+        long id = actionOn(request, "cancel");
         Reply cancelled = api.cancelReservation(id, viewer.accessToken());
         if (cancelled.ok()) {
             Trip trip = Trip.of(cancelled.json());

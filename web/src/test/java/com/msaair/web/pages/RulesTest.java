@@ -1,10 +1,13 @@
 package com.msaair.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -90,6 +93,19 @@ class RulesTest {
         assertThat(LanguageSwitch.localPath("/\\evil.example/")).isEqualTo("/");
         assertThat(LanguageSwitch.localPath("/x\r\nSet-Cookie: a=b")).isEqualTo("/");
         assertThat(LanguageSwitch.localPath(null)).isEqualTo("/");
+    }
+
+    @Test
+    void aFormPostsToOneActionOnOneId() {
+        assertThat(Page.actionOn(posted("/12/cancel"), "cancel")).isEqualTo(12);
+        for (String path : new String[] {"/12/book", "/12", "/12/cancel/again", "/abc/cancel", "/0/cancel", ""}) {
+            assertThatThrownBy(() -> Page.actionOn(posted(path), "cancel")).as(path).isInstanceOf(Page.NotFound.class);
+        }
+    }
+
+    private static HttpServletRequest posted(String pathInfo) {
+        return (HttpServletRequest) Proxy.newProxyInstance(RulesTest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> method.getName().equals("getPathInfo") ? pathInfo : null);
     }
 
     @Test
