@@ -6,35 +6,28 @@ import com.msaair.mileage.domain.Email;
 import com.msaair.mileage.domain.EntryKind;
 import com.msaair.mileage.domain.MileageEntry;
 import com.msaair.platform.persistence.CustomerRows;
+import com.msaair.platform.persistence.JpaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
 /** Customers and ledger entries in the service's own database, mapped in {@code META-INF/orm.xml}. */
 @ApplicationScoped
-public class JpaCustomerRepository implements CustomerRepository {
-
-    @PersistenceContext
-    EntityManager em;
+public class JpaCustomerRepository extends JpaRepository<Customer> implements CustomerRepository {
 
     @Override
     public Customer add(Customer customer) {
-        em.persist(customer);
-        em.flush(); // the id goes into the CustomerRegistered event
-        return customer;
+        return insert(customer);
     }
 
     @Override
     public Optional<Customer> find(String id) {
-        return Optional.ofNullable(em.find(Customer.class, id));
+        return row(id);
     }
 
     @Override
     public Optional<Customer> findForUpdate(String id) {
-        return Optional.ofNullable(em.find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return rowForUpdate(id);
     }
 
     @Override

@@ -4,29 +4,19 @@ import com.msaair.notification.domain.Contact;
 import com.msaair.notification.domain.DeliveryStatus;
 import com.msaair.notification.domain.Notification;
 import com.msaair.notification.domain.NotificationRepository;
-import com.msaair.platform.persistence.CustomerRows;
+import com.msaair.platform.persistence.CustomerOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Notifications and contacts in the service's own database, mapped in {@code META-INF/orm.xml}. */
 @ApplicationScoped
-public class JpaNotificationRepository implements NotificationRepository {
-
-    @PersistenceContext
-    EntityManager em;
+public class JpaNotificationRepository extends CustomerOwnedRepository<Notification> implements NotificationRepository {
 
     @Override
     public void add(Notification notification) {
         em.persist(notification);
-    }
-
-    @Override
-    public Optional<Notification> find(long id) {
-        return Optional.ofNullable(em.find(Notification.class, id));
     }
 
     @Override
@@ -36,16 +26,6 @@ public class JpaNotificationRepository implements NotificationRepository {
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
-    }
-
-    @Override
-    public List<Notification> ofCustomer(String customerId, int offset, int limit) {
-        return CustomerRows.page(em, Notification.class, customerId, "e.id DESC", offset, limit);
-    }
-
-    @Override
-    public long countOfCustomer(String customerId) {
-        return CustomerRows.count(em, Notification.class, customerId);
     }
 
     @Override

@@ -4,37 +4,21 @@ import com.msaair.payment.domain.LedgerEntry;
 import com.msaair.payment.domain.Payment;
 import com.msaair.payment.domain.PaymentRepository;
 import com.msaair.payment.domain.PaymentStatus;
-import com.msaair.platform.persistence.CustomerRows;
+import com.msaair.platform.persistence.CustomerOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Payments and the ledger in the service's own database, mapped in {@code META-INF/orm.xml}. */
 @ApplicationScoped
-public class JpaPaymentRepository implements PaymentRepository {
-
-    @PersistenceContext
-    EntityManager em;
+public class JpaPaymentRepository extends CustomerOwnedRepository<Payment> implements PaymentRepository {
 
     /** A concurrent insert of the same reservation's payment fails on UQ_PAYMENT_RESERVATION, and the caller reads the winner's. */
     @Override
     public Payment addIfAbsent(Payment payment) {
-        Optional<Payment> existing = ofReservation(payment.reservationId());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        em.persist(payment);
-        em.flush(); // the id goes into the events written in the same transaction
-        return payment;
-    }
-
-    @Override
-    public Optional<Payment> find(long id) {
-        return Optional.ofNullable(em.find(Payment.class, id));
+        return ofReservation(payment.reservationId()).orElseGet(() -> insert(payment));
     }
 
     @Override
@@ -50,16 +34,6 @@ public class JpaPaymentRepository implements PaymentRepository {
                 .setParameter("reservation", reservationId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
-    }
-
-    @Override
-    public List<Payment> ofCustomer(String customerId, int offset, int limit) {
-        return CustomerRows.page(em, Payment.class, customerId, "e.id DESC", offset, limit);
-    }
-
-    @Override
-    public long countOfCustomer(String customerId) {
-        return CustomerRows.count(em, Payment.class, customerId);
     }
 
     @Override

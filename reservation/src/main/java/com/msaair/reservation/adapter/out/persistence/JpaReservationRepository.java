@@ -1,38 +1,20 @@
 package com.msaair.reservation.adapter.out.persistence;
 
-import com.msaair.platform.persistence.CustomerRows;
+import com.msaair.platform.persistence.CustomerOwnedRepository;
 import com.msaair.reservation.domain.Reservation;
 import com.msaair.reservation.domain.ReservationRepository;
 import com.msaair.reservation.domain.ReservationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.Optional;
 
 /** Reservations in the service's own database, mapped in {@code META-INF/orm.xml}. */
 @ApplicationScoped
-public class JpaReservationRepository implements ReservationRepository {
-
-    @PersistenceContext
-    EntityManager em;
+public class JpaReservationRepository extends CustomerOwnedRepository<Reservation> implements ReservationRepository {
 
     @Override
     public Reservation add(Reservation reservation) {
-        em.persist(reservation);
-        em.flush(); // the id goes into the event written in the same transaction
-        return reservation;
-    }
-
-    @Override
-    public Optional<Reservation> find(long id) {
-        return Optional.ofNullable(em.find(Reservation.class, id));
-    }
-
-    @Override
-    public Optional<Reservation> findForUpdate(long id) {
-        return Optional.ofNullable(em.find(Reservation.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return insert(reservation);
     }
 
     /**
@@ -53,16 +35,6 @@ public class JpaReservationRepository implements ReservationRepository {
                 // statement for Derby to compile on every call, where a bound one is prepared once.
                 .setHint("eclipselink.jdbc.bind-parameters", "True")
                 .executeUpdate() == 1;
-    }
-
-    @Override
-    public List<Reservation> ofCustomer(String customerId, int offset, int limit) {
-        return CustomerRows.page(em, Reservation.class, customerId, "e.id DESC", offset, limit);
-    }
-
-    @Override
-    public long countOfCustomer(String customerId) {
-        return CustomerRows.count(em, Reservation.class, customerId);
     }
 
     /** Derby allows no ORDER BY with FOR UPDATE; callers needing an order sort the list themselves. */

@@ -1,41 +1,23 @@
 package com.msaair.schedule.adapter.out.persistence;
 
+import com.msaair.platform.persistence.NumberedRepository;
 import com.msaair.schedule.domain.Airport;
 import com.msaair.schedule.domain.FlightNumber;
 import com.msaair.schedule.domain.Schedule;
 import com.msaair.schedule.domain.ScheduleRepository;
 import com.msaair.schedule.domain.ScheduleSearch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Schedules in the service's own database, mapped in {@code META-INF/orm.xml} so the domain stays plain Java. */
 @ApplicationScoped
-public class JpaScheduleRepository implements ScheduleRepository {
-
-    @PersistenceContext
-    EntityManager em;
+public class JpaScheduleRepository extends NumberedRepository<Schedule> implements ScheduleRepository {
 
     @Override
     public Schedule add(Schedule schedule) {
-        em.persist(schedule);
-        em.flush(); // the id is needed for the event written in the same transaction
-        return schedule;
-    }
-
-    @Override
-    public Optional<Schedule> find(long id) {
-        return Optional.ofNullable(em.find(Schedule.class, id));
-    }
-
-    @Override
-    public Optional<Schedule> findForUpdate(long id) {
-        return Optional.ofNullable(em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return insert(schedule);
     }
 
     @Override
