@@ -7,6 +7,7 @@ import com.msaair.payment.domain.PaymentStatus;
 import com.msaair.platform.persistence.CustomerOwnedRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,17 +24,17 @@ public class JpaPaymentRepository extends CustomerOwnedRepository<Payment> imple
 
     @Override
     public Optional<Payment> ofReservation(long reservationId) {
-        return em.createQuery("SELECT p FROM Payment p WHERE p.reservationId = :reservation", Payment.class)
-                .setParameter("reservation", reservationId)
-                .getResultStream().findFirst();
+        return byReservation(reservationId).getResultStream().findFirst();
     }
 
     @Override
     public Optional<Payment> ofReservationForUpdate(long reservationId) {
+        return byReservation(reservationId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private TypedQuery<Payment> byReservation(long reservationId) {
         return em.createQuery("SELECT p FROM Payment p WHERE p.reservationId = :reservation", Payment.class)
-                .setParameter("reservation", reservationId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .setParameter("reservation", reservationId);
     }
 
     @Override
