@@ -80,9 +80,8 @@ public class BookingEndpoint implements BookingServiceGrpc.AsyncService, Bindabl
         answer(reply, () -> {
             String customer = caller.requireCustomer();
             PageRequest paging = PageRequest.of(String.valueOf(request.getPage()), request.getSize() == 0 ? null : String.valueOf(request.getSize()));
-            Page<com.msaair.booking.v1.Reservation> page = Page.of(
-                    reservations.ofCustomer(customer, paging.offset(), paging.size()).stream().map(BookingMessages::reservation).toList(),
-                    paging, reservations.countOfCustomer(customer));
+            Page<com.msaair.booking.v1.Reservation> page = paging.read(customer, reservations::ofCustomer, reservations::countOfCustomer)
+                    .map(BookingMessages::reservation);
             return ListMineReply.newBuilder().addAllReservations(page.items()).setPage(page.page()).setSize(page.size())
                     .setTotalItems(page.totalItems()).setTotalPages(page.totalPages()).build();
         });
