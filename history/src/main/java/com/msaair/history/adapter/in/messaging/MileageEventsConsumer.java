@@ -2,6 +2,7 @@ package com.msaair.history.adapter.in.messaging;
 
 import com.msaair.history.application.HistoryService;
 import com.msaair.history.domain.EntryKind;
+import com.msaair.history.domain.TimelineEntry;
 import com.msaair.platform.event.EventEnvelope;
 import com.msaair.platform.event.MalformedEventException;
 import com.msaair.platform.inbox.EventConsumer;
@@ -20,19 +21,11 @@ public class MileageEventsConsumer implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        switch (event.eventType()) {
-            case "MileageIncreased", "MileageDecreased" -> {
-                MileageChanged changed = MileageChanged.read(event);
-                EntryKind kind = event.eventType().equals("MileageIncreased") ? EntryKind.MILES_ADDED : EntryKind.MILES_REMOVED;
-                history.record(TimelineEntries.of(event, changed.customerId(), kind).reservation(changed.reservationId())
-                        .miles(changed.miles(), changed.balance()).build());
-            }
-            case "CustomerRegistered" -> {
-                CustomerRegistered registered = CustomerRegistered.read(event);
-                history.record(TimelineEntries.of(event, registered.customerId(), EntryKind.REGISTERED).build());
-            }
+        history.record(switch (event.eventType()) {
+            case "MileageIncreased", "MileageDecreased" -> MileageChanged.read(event).entry(event);
+            case "CustomerRegistered" -> TimelineEntries.of(event, CustomerRegistered.read(event).customerId(), EntryKind.REGISTERED).build();
             default -> throw MalformedEventException.unknownType(event.eventType());
-        }
+        });
     }
 
     /** A MileageIncreased or MileageDecreased: the booking's {@code miles} added or removed, and the balance after. */
@@ -42,6 +35,11 @@ public class MileageEventsConsumer implements EventHandler {
             return event.readData(data -> new MileageChanged(data.requiredString("customerId", CustomerIds.FORMAT, CustomerIds.EXPECTED),
                     data.requiredLong("reservationId", 1, Long.MAX_VALUE), data.requiredLong("miles", 0, Long.MAX_VALUE),
                     data.requiredLong("balance", Long.MIN_VALUE, Long.MAX_VALUE)));
+        }
+
+        TimelineEntry entry(EventEnvelope event) {
+            EntryKind kind = event.eventType().equals("MileageIncreased") ? EntryKind.MILES_ADDED : EntryKind.MILES_REMOVED;
+            return TimelineEntries.of(event, customerId, kind).reservation(reservationId).miles(miles, balance).build();
         }
     }
 

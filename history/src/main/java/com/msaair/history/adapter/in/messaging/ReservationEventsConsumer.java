@@ -33,24 +33,12 @@ public class ReservationEventsConsumer implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        switch (event.eventType()) {
-            case "ReservationCreated" -> {
-                ReservationCreated created = ReservationCreated.read(event);
-                history.record(created.booking().entry(event, EntryKind.BOOKED).departure(created.departureTime()).miles(created.miles(), null)
-                        .amount(created.price().amount(), created.price().currency()).build());
-            }
-            case "ReservationCancelled" -> {
-                ReservationCancelled cancelled = ReservationCancelled.read(event);
-                history.record(cancelled.booking().entry(event, EntryKind.CANCELLED).reason(cancelled.reason())
-                        .miles(cancelled.miles(), null).build());
-            }
-            case "ReservationReleased" -> {
-                ReservationReleased released = ReservationReleased.read(event);
-                EntryKind kind = "EXPIRED".equals(released.status()) ? EntryKind.HOLD_EXPIRED : EntryKind.PAYMENT_FAILED;
-                history.record(released.booking().entry(event, kind).reason(released.reason()).build());
-            }
+        history.record(switch (event.eventType()) {
+            case "ReservationCreated" -> ReservationCreated.read(event).entry(event);
+            case "ReservationCancelled" -> ReservationCancelled.read(event).entry(event);
+            case "ReservationReleased" -> ReservationReleased.read(event).entry(event);
             default -> throw MalformedEventException.unknownType(event.eventType());
-        }
+        });
     }
 
     /** What every reservation event tells about its booking; an event from before seats has none and still applies. */
@@ -78,6 +66,11 @@ public class ReservationEventsConsumer implements EventHandler {
             return event.readData(data -> new ReservationCreated(Booking.read(data), data.requiredInstant("departureTime"),
                     data.requiredLong("miles", 0, Long.MAX_VALUE), data.requiredMoney("price", 0)));
         }
+
+        TimelineEntry entry(EventEnvelope event) {
+            return booking.entry(event, EntryKind.BOOKED).departure(departureTime).miles(miles, null).amount(price.amount(), price.currency())
+                    .build();
+        }
     }
 
     record ReservationCancelled(Booking booking, String reason, long miles) {
@@ -85,6 +78,10 @@ public class ReservationEventsConsumer implements EventHandler {
         static ReservationCancelled read(EventEnvelope event) {
             return event.readData(data -> new ReservationCancelled(Booking.read(data), data.requiredString("reason", 40),
                     data.requiredLong("miles", 0, Long.MAX_VALUE)));
+        }
+
+        TimelineEntry entry(EventEnvelope event) {
+            return booking.entry(event, EntryKind.CANCELLED).reason(reason).miles(miles, null).build();
         }
     }
 
@@ -94,6 +91,10 @@ public class ReservationEventsConsumer implements EventHandler {
         static ReservationReleased read(EventEnvelope event) {
             return event.readData(data -> new ReservationReleased(Booking.read(data), data.requiredString("reason", 64),
                     data.requiredString("status", 20)));
+        }
+
+        TimelineEntry entry(EventEnvelope event) {
+            return booking.entry(event, "EXPIRED".equals(status) ? EntryKind.HOLD_EXPIRED : EntryKind.PAYMENT_FAILED).reason(reason).build();
         }
     }
 }

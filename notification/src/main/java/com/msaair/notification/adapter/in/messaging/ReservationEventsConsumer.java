@@ -31,28 +31,21 @@ public class ReservationEventsConsumer implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event) {
-        switch (event.eventType()) {
-            case "ReservationCreated" -> {
-                ReservationCreated created = ReservationCreated.read(event);
-                Booking b = created.booking();
-                notifications.notify(event, b.customerId(), Messages.reservationConfirmed(b.reservationId(), b.flightNumber(),
-                        created.departureTime(), created.passengers(), b.seats(), created.price()));
-            }
-            case "ReservationReleased" -> {
-                ReservationReleased released = ReservationReleased.read(event);
-                Booking b = released.booking();
-                notifications.notify(event, b.customerId(), "EXPIRED".equals(released.status())
-                        ? Messages.holdExpired(b.reservationId(), b.flightNumber(), b.seats())
-                        : Messages.paymentFailed(b.reservationId(), b.flightNumber(), released.reason(), b.seats()));
-            }
-            case "ReservationCancelled" -> {
-                ReservationCancelled cancelled = ReservationCancelled.read(event);
-                Booking b = cancelled.booking();
-                notifications.notify(event, b.customerId(),
-                        Messages.reservationCancelled(b.reservationId(), b.flightNumber(), cancelled.reason(), b.seats()));
-            }
+        Told told = switch (event.eventType()) {
+            case "ReservationCreated" -> ReservationCreated.read(event);
+            case "ReservationReleased" -> ReservationReleased.read(event);
+            case "ReservationCancelled" -> ReservationCancelled.read(event);
             default -> throw MalformedEventException.unknownType(event.eventType());
-        }
+        };
+        notifications.notify(event, told.booking().customerId(), told.message());
+    }
+
+    /** A reservation event as its customer is told it. */
+    sealed interface Told permits ReservationCreated, ReservationReleased, ReservationCancelled {
+
+        Booking booking();
+
+        String message();
     }
 
     /** What every reservation event tells about its booking; an event from before seats has none and is still told. */
@@ -67,27 +60,44 @@ public class ReservationEventsConsumer implements EventHandler {
         }
     }
 
-    record ReservationCreated(Booking booking, Instant departureTime, int passengers, Money price) {
+    record ReservationCreated(Booking booking, Instant departureTime, int passengers, Money price) implements Told {
 
         static ReservationCreated read(EventEnvelope event) {
             return event.readData(data -> new ReservationCreated(Booking.read(data), data.requiredInstant("departureTime"),
                     data.requiredInt("passengers", 1, 1000), data.requiredMoney("price", 0)));
         }
+
+        @Override
+        public String message() {
+            return Messages.reservationConfirmed(booking.reservationId(), booking.flightNumber(), departureTime, passengers, booking.seats(), price);
+        }
     }
 
     /** {@code status} EXPIRED (the hold ran out) or PAYMENT_FAILED ({@code reason}: the processor's). */
-    record ReservationReleased(Booking booking, String reason, String status) {
+    record ReservationReleased(Booking booking, String reason, String status) implements Told {
 
         static ReservationReleased read(EventEnvelope event) {
             return event.readData(data -> new ReservationReleased(Booking.read(data), data.requiredString("reason", 64),
                     data.requiredString("status", 20)));
         }
+
+        @Override
+        public String message() {
+            return "EXPIRED".equals(status)
+                    ? Messages.holdExpired(booking.reservationId(), booking.flightNumber(), booking.seats())
+                    : Messages.paymentFailed(booking.reservationId(), booking.flightNumber(), reason, booking.seats());
+        }
     }
 
-    record ReservationCancelled(Booking booking, String reason) {
+    record ReservationCancelled(Booking booking, String reason) implements Told {
 
         static ReservationCancelled read(EventEnvelope event) {
             return event.readData(data -> new ReservationCancelled(Booking.read(data), data.requiredString("reason", 40)));
+        }
+
+        @Override
+        public String message() {
+            return Messages.reservationCancelled(booking.reservationId(), booking.flightNumber(), reason, booking.seats());
         }
     }
 }
