@@ -10,6 +10,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
@@ -58,13 +59,15 @@ public class DeliveryService {
      * slow mail server a round can outlast the lease, and the rest then waits for the next round rather
      * than being sent alongside the replica that holds the lease by then.
      */
-    void round(BooleanSupplier mayGoOn) {
-        for (long id : attempts.due(settings.batchSize())) {
+    boolean round(BooleanSupplier mayGoOn) {
+        List<Long> due = attempts.due(settings.batchSize());
+        for (long id : due) {
             if (!mayGoOn.getAsBoolean()) {
-                return;
+                break;
             }
             deliver(id);
         }
+        return !due.isEmpty();
     }
 
     private void deliver(long id) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,19 +46,22 @@ public class PaymentWorker {
         rounds.job(LEASE, LEASE_TERM, PER_UNIT, this::round, LOG).start(settings.pollInterval());
     }
 
-    void round(BooleanSupplier mayGoOn) {
-        for (long reservationId : settlement.dueForCharge(settings.batchSize())) {
+    boolean round(BooleanSupplier mayGoOn) {
+        List<Long> due = settlement.dueForCharge(settings.batchSize());
+        for (long reservationId : due) {
             if (!mayGoOn.getAsBoolean()) {
-                return;
+                return true;
             }
             each("charge", reservationId, () -> payments.chargeDue(reservationId));
         }
-        for (long reservationId : settlement.owingRefunds(settings.batchSize())) {
+        List<Long> owed = settlement.owingRefunds(settings.batchSize());
+        for (long reservationId : owed) {
             if (!mayGoOn.getAsBoolean()) {
-                return;
+                return true;
             }
             each("refund", reservationId, () -> payments.refundOwed(reservationId));
         }
+        return !due.isEmpty() || !owed.isEmpty();
     }
 
     private static void each(String what, long reservationId, Runnable work) {

@@ -33,7 +33,7 @@ class PaymentWorkerTest {
         app.bookings.ended(4, PRICE);
         app.clock.advance(Duration.ofSeconds(10));
 
-        app.worker.round(() -> true);
+        assertThat(app.worker.round(() -> true)).as("work found").isTrue();
 
         assertThat(app.payments.ofReservation(1).orElseThrow().status()).as("tried again later").isEqualTo(PaymentStatus.PENDING);
         assertThat(app.payments.ofReservation(1).orElseThrow().attempts()).isEqualTo(1);
@@ -42,6 +42,7 @@ class PaymentWorkerTest {
                 .isEqualTo(PaymentStatus.CAPTURED);
         assertThat(app.processor.refunds).containsOnlyKeys("refund-4");
         assertThat(app.payments.ofReservation(4).orElseThrow().refundedAmount()).isEqualTo(PRICE);
+        assertThat(app.worker.round(() -> true)).as("only the failed charge is left, due later: nothing to do now").isFalse();
     }
 
     @Test

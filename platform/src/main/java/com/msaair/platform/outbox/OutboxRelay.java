@@ -5,6 +5,7 @@ import com.msaair.platform.lease.Leases;
 import com.msaair.platform.tracing.MessageTracing;
 import com.msaair.platform.worker.Backoff;
 import com.msaair.platform.worker.HeldLease;
+import com.msaair.platform.worker.Poller;
 import io.opentelemetry.api.trace.Span;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +49,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * acknowledged it. It runs on a managed executor, never on a request thread: while Kafka is down a
  * send blocks its caller, and bookings must go on at normal speed meanwhile (their events wait
  * in the table). A commit that wrote to the outbox wakes it at once; a poll catches the rest
- * (rows written by another replica, rows left by a failed attempt).
+ * (rows written by another replica, rows left by a failed attempt), less often while it finds none
+ * ({@link Poller}: at most four poll intervals after a quiet time).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -90,29 +91,37 @@ public class OutboxRelay {
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    /** Whether a drain found rows since the poller last looked: the poller keeps its pace while there are. */
+    private final AtomicBoolean foundRows = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private int consecutiveFailures;
     private HeldLease lease;
-    private ScheduledFuture<?> poller;
+    private Poller poller;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         refusals.registerMetrics();
         metrics.register();
-        long pollMs = settings.pollInterval().toMillis();
-        poller = executor.scheduleWithFixedDelay(this::requestDrain, pollMs, pollMs, TimeUnit.MILLISECONDS);
+        poller = new Poller(executor, settings.pollInterval(), this::poll);
+        poller.start();
     }
 
     @PreDestroy
     void stop() {
         stopping = true;
         if (poller != null) {
-            poller.cancel(false);
+            poller.stop();
         }
     }
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
         requestDrain();
+    }
+
+    /** The poller's look: a drain, and whether rows are waiting (the drains since the last look found some, or a failure paused it). */
+    private boolean poll() {
+        requestDrain();
+        return foundRows.getAndSet(false) || clock.instant().isBefore(pausedUntil);
     }
 
     /** Asks for a drain; concurrent requests coalesce into the one running. */
@@ -157,6 +166,7 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return;
             }
+            foundRows.set(true);
             published = publish(batch);
             if (published.size() < batch.size()) {
                 break; // publish() recorded the failure and paused the relay

@@ -9,18 +9,17 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A background job done in rounds, every {@code period}, by the one replica holding the job's lease
- * (charging held bookings, giving back expired holds, delivering mail). A round is handed a check to
- * call before each unit of work: it says whether this replica still holds the lease with a unit's time
- * left, so a slow round stops rather than run on beside the replica that took the lease over. A failed
- * round is logged and the next one comes a period later.
+ * A background job done in rounds by the one replica holding the job's lease (charging held bookings,
+ * giving back expired holds, delivering mail): every {@code period} while rounds find work, less often
+ * while they find none ({@link Poller}). A round is handed a check to call before each unit of work: it
+ * says whether this replica still holds the lease with a unit's time left, so a slow round stops rather
+ * than run on beside the replica that took the lease over. A failed round is logged and the next one
+ * comes a period later.
  *
  * <p>The one idiom of a leased worker: inject it, name the job when the application starts and start
  * it; it stops with the bean it was injected into.
@@ -36,10 +35,10 @@ import java.util.logging.Logger;
 @Dependent
 public class LeasedRounds {
 
-    /** One round; {@code mayGoOn} is asked before each unit of work. */
+    /** One round; {@code mayGoOn} is asked before each unit of work. It answers whether there was any work. */
     @FunctionalInterface
     public interface Round {
-        void run(BooleanSupplier mayGoOn);
+        boolean run(BooleanSupplier mayGoOn);
     }
 
     private final Leases leases;
@@ -53,7 +52,7 @@ public class LeasedRounds {
     private Round round;
     private Logger log;
     private String name;
-    private ScheduledFuture<?> poller;
+    private Poller poller;
 
     /** Also for unit tests, which run rounds by hand ({@link #runRound}). */
     @Inject
@@ -76,26 +75,30 @@ public class LeasedRounds {
         return this;
     }
 
-    /** Runs a round every {@code period}, the first a period from now, until the owner goes. */
+    /** Runs rounds every {@code period} while they find work, less often while not, the first a period from now, until the owner goes. */
     public void start(Duration period) {
-        poller = executor.scheduleWithFixedDelay(this::runRound, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        poller = new Poller(executor, period, this::runRound);
+        poller.start();
     }
 
     @PreDestroy
     void stop() {
         if (poller != null) {
-            poller.cancel(false);
+            poller.stop();
         }
     }
 
-    /** One round now, as the schedule runs it: only while this replica holds the lease, and never throwing. */
-    public void runRound() {
+    /**
+     * One round now, as the schedule runs it: only while this replica holds the lease, and never
+     * throwing. Answers whether it found work; a failed round counts as having found some, so the next
+     * comes a period later.
+     */
+    public boolean runRound() {
         try {
-            if (lease.holdFor(perUnit)) {
-                round.run(() -> lease.holdFor(perUnit));
-            }
+            return lease.holdFor(perUnit) && round.run(() -> lease.holdFor(perUnit));
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "A round of " + name + " failed; the next one follows", e);
+            return true;
         }
     }
 

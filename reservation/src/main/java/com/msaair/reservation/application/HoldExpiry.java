@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
@@ -35,12 +36,14 @@ public class HoldExpiry {
         rounds.job(LEASE, Duration.ofSeconds(15), Duration.ofSeconds(2), this::round, LOG).start(terms.expiryPoll());
     }
 
-    void round(BooleanSupplier mayGoOn) {
-        for (long reservationId : holds.heldExpired(100)) {
+    boolean round(BooleanSupplier mayGoOn) {
+        List<Long> expired = holds.heldExpired(100);
+        for (long reservationId : expired) {
             if (!mayGoOn.getAsBoolean()) {
-                return;
+                break;
             }
             holds.release(reservationId, ReservationStatus.EXPIRED, REASON, null);
         }
+        return !expired.isEmpty();
     }
 }
