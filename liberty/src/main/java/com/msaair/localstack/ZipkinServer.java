@@ -43,7 +43,7 @@ public final class ZipkinServer extends StackProcess {
 
     @Override
     protected List<String> commandLine() {
-        return List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        return List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-jar", layout.zipkinJar().toString(),
                 // One HTTP port, on the loopback interface only (by default Zipkin listens on every interface).
                 "--armeria.ports[0].port=" + port(), "--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].protocols[0]=http");
