@@ -121,8 +121,8 @@ public final class Benchmark {
         } else if (!database.equals("derby")) {
             throw new IllegalArgumentException("--database derby|postgresql, not " + database);
         }
-        // The full JIT, as in production: the local stack's C1-only default would measure start-up speed instead.
-        // BENCH_JVM_ARGS adds options to every server, e.g. -Dmsaair.admission.booking.concurrency=6 to tune admission control.
+        // The servers' JVM options as configured (jvm.options: C1 only on HotSpot); BENCH_JVM_ARGS adds options to every
+        // server, e.g. -XX:TieredStopAtLevel=4 for the full JIT, or -Dmsaair.admission.booking.concurrency=6 to tune admission control.
         String jvmArgs = System.getenv().getOrDefault("BENCH_JVM_ARGS", "");
         stack.services().forEach(s -> stack.server(s).env("JVM_ARGS", jvmArgs));
         this.work = layout.root().resolve("target/bench");
@@ -172,7 +172,7 @@ public final class Benchmark {
     }
 
     private void run(String arguments) throws Exception {
-        log("Starting the stack (Kafka, six Liberty servers, full JIT) on ports " + (9081 + PORT_OFFSET) + "-" + (9086 + PORT_OFFSET)
+        log("Starting the stack (Kafka, six Liberty servers) on ports " + (9081 + PORT_OFFSET) + "-" + (9086 + PORT_OFFSET)
                 + "; mode " + mode.name().toLowerCase(Locale.ROOT));
         long started = System.nanoTime();
         stack.start(Duration.ofMinutes(5));
