@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Exponential backoff: the wait after the n-th failure in a row is {@code first} doubled n-1 times,
- * never more than {@code max}. The relay, the inbox and the mail delivery all wait this way.
+ * never more than {@code max}. The relay, the inbox and the mail delivery wait this way after failures,
+ * and a {@link Poller} after looks that found no work.
  */
 public record Backoff(Duration first, Duration max) {
 
@@ -18,7 +19,7 @@ public record Backoff(Duration first, Duration max) {
         return new Backoff(Duration.ofMillis(firstMillis), Duration.ofMillis(maxMillis));
     }
 
-    /** The wait after {@code failures} failures in a row (1 or more). */
+    /** The wait after {@code failures} failures in a row (0 waits as long as 1). */
     public Duration after(int failures) {
         int doublings = Math.max(0, Math.min(failures - 1, 30));
         Duration delay = first.multipliedBy(1L << doublings);
