@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -91,5 +92,14 @@ public class Caller {
             }
         }
         return customerId().map(self -> self.equals(owner)).orElse(false);
+    }
+
+    /**
+     * {@code found} if this caller {@link #maySee may see} it — {@code owner} says whose it is — else empty:
+     * the one "look it up, then not found unless it is the caller's" rule. Callers answer empty with the
+     * same "not found" as for an id nobody has, so another customer's ids tell nothing.
+     */
+    public <T> Optional<T> visible(T found, Function<? super T, String> owner, String... seeingAnyone) {
+        return Optional.of(found).filter(it -> maySee(owner.apply(it), seeingAnyone));
     }
 }

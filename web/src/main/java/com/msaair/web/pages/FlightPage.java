@@ -129,9 +129,6 @@ public class FlightPage extends Page {
     private void show(HttpServletRequest request, HttpServletResponse response, long id, Set<String> selected, int passengers, String method,
             Outcome outcome, int status) throws IOException {
         Reply schedule = api.flight(id);
-        if (schedule.status() == 404) {
-            throw new NotFound();
-        }
         if (!schedule.ok()) {
             throw new ApiException("GET /api/schedules/{id}", schedule);
         }

@@ -106,9 +106,6 @@ public class TripsPage extends Page {
 
     private Trip trip(long id) {
         Reply reservation = api.reservation(id, viewer.accessToken());
-        if (reservation.status() == 404) {
-            throw new NotFound();
-        }
         if (!reservation.ok()) {
             throw new ApiException("GET /api/reservations/{id}", reservation);
         }

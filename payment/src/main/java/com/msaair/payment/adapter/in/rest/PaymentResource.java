@@ -72,11 +72,9 @@ public class PaymentResource {
     @APIResponse(responseCode = "404", description = "No such payment", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public PaymentView get(@PathParam("id") String id) {
         long paymentId = RequestParams.requiredId("id", id);
-        Payment payment = payments.get(paymentId);
-        if (!caller.maySee(payment.customerId(), Roles.MANAGER)) {
-            throw PaymentException.notFound(paymentId);
-        }
-        return PaymentView.of(payment);
+        return caller.visible(payments.get(paymentId), Payment::customerId, Roles.MANAGER)
+                .map(PaymentView::of)
+                .orElseThrow(() -> PaymentException.notFound(paymentId));
     }
 
     @GET

@@ -106,11 +106,8 @@ public class BookingEndpoint implements BookingServiceGrpc.AsyncService, Bindabl
      */
     private Reservation visible(long id) {
         long reservationId = BookingMessages.id(id);
-        Reservation reservation = reservations.get(reservationId);
-        if (!caller.maySee(reservation.customerId(), Roles.MANAGER)) {
-            throw ReservationException.notFound(reservationId);
-        }
-        return reservation;
+        return caller.visible(reservations.get(reservationId), Reservation::customerId, Roles.MANAGER)
+                .orElseThrow(() -> ReservationException.notFound(reservationId));
     }
 
     /**

@@ -138,10 +138,7 @@ public class ReservationResource {
      */
     private Reservation visible(String id) {
         long reservationId = RequestParams.requiredId("id", id);
-        Reservation reservation = bookings.get(reservationId);
-        if (!caller.maySee(reservation.customerId(), Roles.MANAGER)) {
-            throw ReservationException.notFound(reservationId);
-        }
-        return reservation;
+        return caller.visible(bookings.get(reservationId), Reservation::customerId, Roles.MANAGER)
+                .orElseThrow(() -> ReservationException.notFound(reservationId));
     }
 }
