@@ -64,7 +64,9 @@ public final class KafkaBroker extends StackProcess {
 
     @Override
     protected List<String> commandLine() {
+        // C1 only, as the Liberty servers: at idle C2 kept recompiling the broker's polling paths (a quarter of its CPU).
         return List.of(java(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + log4jConfig().toUri(),
                 "-cp", layout.kafkaLibs().resolve("*").toString(),
                 "kafka.Kafka", config().toString());
