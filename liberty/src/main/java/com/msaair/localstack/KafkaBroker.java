@@ -64,9 +64,9 @@ public final class KafkaBroker extends StackProcess {
 
     @Override
     protected List<String> commandLine() {
-        // C1 only, as the Liberty servers: at idle C2 kept recompiling the broker's polling paths (a quarter of its CPU).
+        // The full JIT, unlike the Liberty servers: C1 alone saved 0.2 % of a core at idle and cost the broker
+        // 5-9 % of a core under the benchmark's load (docs/benchmarks.md, 2026-12-07 09:28-09:53 UTC).
         return List.of(java(), "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                "-XX:TieredStopAtLevel=1",
                 "-Dlog4j2.configurationFile=" + log4jConfig().toUri(),
                 "-cp", layout.kafkaLibs().resolve("*").toString(),
                 "kafka.Kafka", config().toString());
