@@ -17,9 +17,9 @@ import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
- * Runs a {@link ConsumerLoop} for each channel this service consumes, on a thread of Liberty's
+ * Runs the {@link ConsumerLoop} of the channels this service consumes, on a thread of Liberty's
  * {@code ManagedThreadFactory} (so it has the application's context: CDI, transactions, JNDI), and
- * stops them with the application, each committing what its inbox finished.
+ * stops it with the application, committing what its inbox finished.
  */
 @ApplicationScoped
 public class ConsumerLoops {
@@ -49,22 +49,23 @@ public class ConsumerLoops {
     private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
     private final Map<ConsumerLoop, Thread> running = new ConcurrentHashMap<>();
 
-    /** Starts consuming {@code subscription}'s channel into {@code inbox}. */
-    void start(Subscription subscription, Inbox inbox) {
-        String channel = subscription.channel();
+    /** Starts consuming the channels of {@code subscriptions} into {@code inbox}, with one consumer. */
+    void start(List<Subscription> subscriptions, Inbox inbox) {
         String group = kafka.groupId();
-        String clientId = settings.name() + "-" + channel;
+        String clientId = settings.name();
         ConsumerLoop.Tuning tuning = new ConsumerLoop.Tuning(settings.maxBatch(), settings.commitInterval(), Duration.ofSeconds(1),
                 Backoff.of(1_000, 30_000), settings.failuresBeforeDown(), Duration.ofMinutes(1));
-        ConsumerLoop loop = new ConsumerLoop(subscription, () -> new KafkaConsumer<>(kafka.consumer(clientId)), inbox, channels, clock, tuning);
-        channels.consuming(channel);
-        lag.watch(group, channel);
+        ConsumerLoop loop = new ConsumerLoop(subscriptions, () -> new KafkaConsumer<>(kafka.consumer(clientId)), inbox, channels, clock, tuning);
+        loop.channels().forEach(channel -> {
+            channels.consuming(channel);
+            lag.watch(group, channel);
+        });
         Thread thread = threads.newThread(loop);
-        thread.setName("consumer-" + channel);
+        thread.setName("consumer-" + clientId);
         loops.add(loop);
         running.put(loop, thread);
         thread.start();
-        LOG.info(() -> "Consuming " + channel + " as group " + group);
+        LOG.info(() -> "Consuming " + String.join(", ", loop.channels()) + " as group " + group);
     }
 
     @PreDestroy
