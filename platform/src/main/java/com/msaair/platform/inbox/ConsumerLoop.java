@@ -6,12 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,16 +22,8 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * A service's consumer: one plain Kafka consumer, on a thread of its own, for all the channels the
- * service consumes, polling, handing what it got to the inbox (each record to its channel's subscription) and
- * committing the offsets of what the inbox has finished, and nothing else.
- *
- * <p>Why one for all channels, not one per channel: a consumer costs its heartbeats, its fetches and two
- * threads whether or not anything happens, and under load each commits its own offsets. One consumer
- * subscribed to every topic (the group, and so the committed offsets, are the same) halves that for
- * notification and history, which consume three channels, and its commits serve all of them. What it
- * gives up: one channel's batch waits for another's to be applied — on this service's own cores and
- * database, which the channels shared anyway.
+ * One channel's consumer: a plain Kafka consumer on a thread of its own, polling, handing what it
+ * got to the inbox and committing the offsets of what the inbox has finished, and nothing else.
  *
  * <p>Why not Liberty's connector: with it, a broker that went away while offset commits were
  * pending killed the channel for good (docs/architecture.md), and only a restart of the JVM brought it
@@ -64,10 +53,7 @@ final class ConsumerLoop implements Runnable {
     record Tuning(int maxBatch, Duration commitInterval, Duration pollTimeout, Backoff restartBackoff, int failuresBeforeDown,
             Duration healthyAfter) {}
 
-    /** The subscriptions by channel (the topic of that name). */
-    private final Map<String, Subscription> subscriptions;
-    /** The channels, for logs: "a, b". */
-    private final String name;
+    private final Subscription subscription;
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final Inbox inbox;
     private final ConsumerChannels channels;
@@ -80,12 +66,9 @@ final class ConsumerLoop implements Runnable {
     private volatile Consumer<byte[], byte[]> current;
     private volatile boolean stopping;
 
-    ConsumerLoop(List<Subscription> subscriptions, Supplier<Consumer<byte[], byte[]>> consumers, Inbox inbox, ConsumerChannels channels,
-            Clock clock, Tuning tuning) {
-        Map<String, Subscription> byChannel = new LinkedHashMap<>();
-        subscriptions.forEach(subscription -> byChannel.put(subscription.channel(), subscription));
-        this.subscriptions = Collections.unmodifiableMap(byChannel);
-        this.name = String.join(", ", byChannel.keySet());
+    ConsumerLoop(Subscription subscription, Supplier<Consumer<byte[], byte[]>> consumers, Inbox inbox, ConsumerChannels channels, Clock clock,
+            Tuning tuning) {
+        this.subscription = subscription;
         this.consumers = consumers;
         this.inbox = inbox;
         this.channels = channels;
@@ -93,9 +76,8 @@ final class ConsumerLoop implements Runnable {
         this.tuning = tuning;
     }
 
-    /** The channels it consumes. */
-    Set<String> channels() {
-        return subscriptions.keySet();
+    String channel() {
+        return subscription.channel();
     }
 
     /** Asks the loop to finish: it commits what is finished and closes its consumer. */
@@ -109,6 +91,7 @@ final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
+        String channel = channel();
         String ended = "stopped with the application";
         int failures = 0;
         try {
@@ -122,22 +105,21 @@ final class ConsumerLoop implements Runnable {
                 Duration wait = tuning.restartBackoff().after(failures);
                 String reason = "consumer failed " + failures + " time(s) in a row, restarting it in " + wait.toMillis() + " ms: " + failure;
                 if (failures >= tuning.failuresBeforeDown()) {
-                    LOG.log(Level.SEVERE, "Channels " + name + ": " + reason + "; reporting them as not consuming", failure);
-                    channels().forEach(channel -> this.channels.stopped(channel, reason));
+                    LOG.log(Level.SEVERE, "Channel " + channel + ": " + reason + "; reporting it as not consuming", failure);
+                    channels.stopped(channel, reason);
                 } else {
-                    LOG.log(Level.WARNING, "Channels " + name + ": " + reason, failure);
-                    channels().forEach(channel -> this.channels.recovering(channel, reason));
+                    LOG.log(Level.WARNING, "Channel " + channel + ": " + reason, failure);
+                    channels.recovering(channel, reason);
                 }
                 pause(wait);
             }
         } catch (RuntimeException | Error e) {
             ended = "its thread ended: " + e;
-            LOG.log(Level.SEVERE, "Channels " + name + " stopped: their thread ended", e);
+            LOG.log(Level.SEVERE, "Channel " + channel + " stopped: its thread ended", e);
             throw e;
         } finally {
             if (!stopping) {
-                String why = ended;
-                channels().forEach(channel -> channels.stopped(channel, why));
+                channels.stopped(channel, ended);
             }
         }
     }
@@ -156,13 +138,13 @@ final class ConsumerLoop implements Runnable {
             if (stopping) {
                 return null;
             }
-            consumer.subscribe(List.copyOf(channels()), new Rebalance(consumer));
+            consumer.subscribe(List.of(subscription.channel()), new Rebalance(consumer));
             boolean polled = false;
             while (!stopping) {
                 commitIfDue(consumer);
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(tuning.pollTimeout());
                 if (!polled) {
-                    channels().forEach(channels::consuming); // a restarted consumer that polls is healed
+                    channels.consuming(channel()); // a restarted consumer that polls is healed
                     polled = true;
                 }
                 if (!records.isEmpty() && !handOver(records)) {
@@ -190,23 +172,21 @@ final class ConsumerLoop implements Runnable {
     }
 
     /**
-     * Gives a poll's records to the inbox, partition after partition, in batches, each to its channel's
-     * subscription; records what each finished batch lets be committed. Returns false when the server is stopping.
+     * Gives a poll's records to the inbox, partition after partition, in batches; records what each
+     * finished batch lets be committed. Returns false when the server is stopping.
      */
     private boolean handOver(ConsumerRecords<byte[], byte[]> records) {
         for (TopicPartition partition : records.partitions()) {
-            Subscription subscription = subscriptions.get(partition.topic());
-            String channel = subscription.channel();
             List<ConsumerRecord<byte[], byte[]>> all = records.records(partition);
             for (int from = 0; from < all.size(); from += tuning.maxBatch()) {
                 List<ConsumerRecord<byte[], byte[]>> batch = all.subList(from, Math.min(all.size(), from + tuning.maxBatch()));
                 List<ReceivedMessage> received = new ArrayList<>(batch.size());
                 batch.forEach(record -> received.add(ReceivedMessage.of(record)));
-                channels.working(channel, received.get(0).coordinates(), clock.instant());
+                channels.working(channel(), received.get(0).coordinates(), clock.instant());
                 if (!inbox.receiveAll(subscription, received)) {
                     return false;
                 }
-                channels.done(channel);
+                channels.done(channel());
                 finished.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
             }
         }
@@ -230,10 +210,10 @@ final class ConsumerLoop implements Runnable {
             try {
                 commit(consumer, Map.copyOf(finished));
             } catch (RuntimeException again) {
-                LOG.log(Level.FINE, "Channels " + name + ": finished offsets not committed on the way out", again);
+                LOG.log(Level.FINE, "Channel " + channel() + ": finished offsets not committed on the way out", again);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Channels " + name + ": finished offsets not committed on the way out", e);
+            LOG.log(Level.FINE, "Channel " + channel() + ": finished offsets not committed on the way out", e);
         }
     }
 
@@ -251,7 +231,7 @@ final class ConsumerLoop implements Runnable {
         } catch (WakeupException | InterruptException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Channels " + name + ": could not commit " + offsets + " now; will try again", e);
+            LOG.log(Level.FINE, "Channel " + channel() + ": could not commit " + offsets + " now; will try again", e);
         }
     }
 
@@ -291,7 +271,7 @@ final class ConsumerLoop implements Runnable {
         try {
             consumer.close(CLOSE_TIMEOUT);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Channels " + name + ": closing the consumer failed", e);
+            LOG.log(Level.FINE, "Channel " + channel() + ": closing the consumer failed", e);
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
- * Runs the {@link ConsumerLoop} of the channels this service consumes, on a thread of Liberty's
+ * Runs a {@link ConsumerLoop} for each channel this service consumes, on a thread of Liberty's
  * {@code ManagedThreadFactory} (so it has the application's context: CDI, transactions, JNDI), and
- * stops it with the application, committing what its inbox finished.
+ * stops them with the application, each committing what its inbox finished.
  */
 @ApplicationScoped
 public class ConsumerLoops {
@@ -49,23 +49,22 @@ public class ConsumerLoops {
     private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
     private final Map<ConsumerLoop, Thread> running = new ConcurrentHashMap<>();
 
-    /** Starts consuming the channels of {@code subscriptions} into {@code inbox}, with one consumer. */
-    void start(List<Subscription> subscriptions, Inbox inbox) {
+    /** Starts consuming {@code subscription}'s channel into {@code inbox}. */
+    void start(Subscription subscription, Inbox inbox) {
+        String channel = subscription.channel();
         String group = kafka.groupId();
-        String clientId = settings.name();
+        String clientId = settings.name() + "-" + channel;
         ConsumerLoop.Tuning tuning = new ConsumerLoop.Tuning(settings.maxBatch(), settings.commitInterval(), Duration.ofSeconds(1),
                 Backoff.of(1_000, 30_000), settings.failuresBeforeDown(), Duration.ofMinutes(1));
-        ConsumerLoop loop = new ConsumerLoop(subscriptions, () -> new KafkaConsumer<>(kafka.consumer(clientId)), inbox, channels, clock, tuning);
-        loop.channels().forEach(channel -> {
-            channels.consuming(channel);
-            lag.watch(group, channel);
-        });
+        ConsumerLoop loop = new ConsumerLoop(subscription, () -> new KafkaConsumer<>(kafka.consumer(clientId)), inbox, channels, clock, tuning);
+        channels.consuming(channel);
+        lag.watch(group, channel);
         Thread thread = threads.newThread(loop);
-        thread.setName("consumer-" + clientId);
+        thread.setName("consumer-" + channel);
         loops.add(loop);
         running.put(loop, thread);
         thread.start();
-        LOG.info(() -> "Consuming " + String.join(", ", loop.channels()) + " as group " + group);
+        LOG.info(() -> "Consuming " + channel + " as group " + group);
     }
 
     @PreDestroy

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Subscribes the service's {@link EventConsumer event consumers} to the {@link Inbox} when the application starts. */
 @ApplicationScoped
@@ -14,12 +12,10 @@ public class EventConsumers {
 
     void subscribe(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted, Inbox inbox,
             @Any Instance<EventHandler> handlers) {
-        List<Subscription> subscriptions = new ArrayList<>();
         for (Instance.Handle<EventHandler> handler : handlers.handles()) {
             Class<?> consumer = handler.getBean().getBeanClass();
-            subscriptions.add(new Subscription(channelOf(consumer), EventTypes.declaredBy(consumer), handler.get()));
+            inbox.consume(channelOf(consumer), EventTypes.declaredBy(consumer), handler.get());
         }
-        inbox.consume(subscriptions);
     }
 
     /** The channel {@code consumer} declares; an event handler that declares none is a mistake, found at startup. */

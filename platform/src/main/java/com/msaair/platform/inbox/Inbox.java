@@ -98,21 +98,17 @@ public class Inbox {
     }
 
     /**
-     * Consumes each subscription's channel (the topic of that name) with its handler, which is given the
-     * events of the types the subscription handles; those it ignores are acknowledged without a
-     * transaction, and those it does not know are parked. {@link EventConsumers} calls it once, as the
-     * application starts, with every consumer of the service: they share one Kafka consumer.
+     * Consumes {@code channel} (the topic of that name) with {@code handler}, which is given the events
+     * of the types {@code types} handles; those it ignores are acknowledged without a transaction, and
+     * those it does not know are parked. {@link EventConsumers} calls it once per channel, as the application starts.
      */
-    public void consume(List<Subscription> consumed) {
-        for (Subscription subscription : consumed) {
-            if (subscriptions.putIfAbsent(subscription.channel(), subscription) != null) {
-                throw new IllegalStateException("channel " + subscription.channel() + " is consumed already");
-            }
-            metrics.register(subscription.channel());
+    public void consume(String channel, EventTypes types, EventHandler handler) {
+        Subscription subscription = new Subscription(channel, types, handler);
+        if (subscriptions.putIfAbsent(channel, subscription) != null) {
+            throw new IllegalStateException("channel " + channel + " is consumed already");
         }
-        if (!consumed.isEmpty()) {
-            loops.start(List.copyOf(consumed), this);
-        }
+        metrics.register(channel);
+        loops.start(subscription, this);
     }
 
     /** The consumer of {@code channel} in this service, for a replay. */

@@ -28,23 +28,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a service's consumer loop drives batching, routing to channels, offsets and its own healing,
- * against Kafka's MockConsumer (the inbox itself is a fake that records what it was given).
+ * How a channel's consumer loop drives batching, offsets and its own healing, against Kafka's
+ * MockConsumer (the inbox itself is a fake that records what it was given).
  */
 class ConsumerLoopTest {
 
     private static final String TOPIC = "orders";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
-    /** A second channel the same loop consumes. */
-    private static final String OTHER = "payments";
-    private static final TopicPartition Q0 = new TopicPartition(OTHER, 0);
     private static final int MAX_BATCH = 3;
 
     private final ConsumerChannels channels = new ConsumerChannels();
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
-    /** Per batch: the subscription's channel and the topic of the batch's messages. */
-    private final List<String> routed = new CopyOnWriteArrayList<>();
     private final List<TestConsumer> made = new CopyOnWriteArrayList<>();
     private final AtomicInteger failingConsumers = new AtomicInteger();
     private volatile boolean handled = true;
@@ -61,7 +56,6 @@ class ConsumerLoopTest {
                 Thread.currentThread().interrupt();
             }
             batches.add(messages.stream().map(m -> m.partition() + ":" + m.text().orElseThrow()).toList());
-            messages.forEach(m -> routed.add(subscription.channel() + "<-" + m.topic()));
             return handled;
         }
     };
@@ -134,7 +128,7 @@ class ConsumerLoopTest {
 
         void add(TopicPartition partition, long firstOffset, String... texts) {
             for (int i = 0; i < texts.length; i++) {
-                addRecord(new ConsumerRecord<>(partition.topic(), partition.partition(), firstOffset + i, null, texts[i].getBytes(StandardCharsets.UTF_8)));
+                addRecord(new ConsumerRecord<>(TOPIC, partition.partition(), firstOffset + i, null, texts[i].getBytes(StandardCharsets.UTF_8)));
             }
         }
     }
@@ -148,9 +142,7 @@ class ConsumerLoopTest {
         TestConsumer first = new TestConsumer();
         made.add(first);
         java.util.concurrent.atomic.AtomicBoolean firstTaken = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Subscription> subscriptions = List.of(new Subscription(TOPIC, EventTypes.handling("Booked"), event -> {}),
-                new Subscription(OTHER, EventTypes.handling("Paid"), event -> {}));
-        loop = new ConsumerLoop(subscriptions, () -> {
+        loop = new ConsumerLoop(new Subscription(TOPIC, EventTypes.handling("Booked"), event -> {}), () -> {
             if (firstTaken.compareAndSet(false, true)) {
                 return first;
             }
@@ -192,22 +184,6 @@ class ConsumerLoopTest {
         assertThat(batches).anySatisfy(batch -> assertThat(batch).hasSize(MAX_BATCH));
         assertThat(batches).noneSatisfy(batch -> assertThat(batch).anyMatch(m -> m.startsWith("0:")).anyMatch(m -> m.startsWith("1:")));
         assertThat(channels.states()).containsEntry(TOPIC, "consuming");
-    }
-
-    @Test
-    void eachRecordGoesToItsChannelsSubscriptionAndOneCommitCarriesEveryChannelsOffsets() {
-        TestConsumer consumer = start();
-        consumer.assign(P0, Q0);
-        consumer.schedulePollTask(() -> {
-            consumer.add(P0, 0, "a0", "a1");
-            consumer.add(Q0, 0, "p0");
-        });
-
-        await(() -> consumer.committed(P0) == 2 && consumer.committed(Q0) == 1);
-        assertThat(consumer.subscription()).containsExactlyInAnyOrder(TOPIC, OTHER);
-        assertThat(routed).containsOnly(TOPIC + "<-" + TOPIC, OTHER + "<-" + OTHER).contains(OTHER + "<-" + OTHER);
-        assertThat(consumer.commits).anySatisfy(commit -> assertThat(commit).containsOnlyKeys(P0, Q0));
-        assertThat(channels.states()).containsEntry(TOPIC, "consuming").containsEntry(OTHER, "consuming");
     }
 
     @Test
@@ -293,10 +269,9 @@ class ConsumerLoopTest {
 
         await(() -> !channels.allConsuming());
         assertThat(channels.states().get(TOPIC)).contains("failed 3 time(s) in a row").contains("broken consumer");
-        assertThat(channels.states().get(OTHER)).as("every channel of the loop").contains("failed 3 time(s) in a row");
 
         await(() -> made.size() >= 5 && channels.allConsuming());
-        assertThat(channels.states()).containsEntry(TOPIC, "consuming").containsEntry(OTHER, "consuming");
+        assertThat(channels.states()).containsEntry(TOPIC, "consuming");
     }
 
     @Test

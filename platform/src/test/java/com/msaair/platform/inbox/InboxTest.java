@@ -43,7 +43,7 @@ class InboxTest {
         inbox.tracing = com.msaair.platform.tracing.MessageTracing.off();
         inbox.loops = new ConsumerLoops() {
             @Override
-            void start(List<Subscription> subscriptions, Inbox into) {}
+            void start(Subscription subscription, Inbox into) {}
         };
         inbox.metrics = new ConsumerMetrics() {
             @Override
@@ -257,7 +257,7 @@ class InboxTest {
             }
             applied.add(event);
         };
-        inbox.consume(List.of(orders(handler)));
+        inbox.consume("orders", TYPES, handler);
         Subscription orders = inbox.subscriptionOf("orders").orElseThrow();
         inbox.receive(orders, message(envelope(id, "Booked")));
         long letter = db.committedLetters.get(0).id();
