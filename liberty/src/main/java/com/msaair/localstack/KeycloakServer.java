@@ -111,7 +111,8 @@ public final class KeycloakServer extends StackProcess {
     protected Map<String, String> environment() {
         Map<String, String> environment = new java.util.LinkedHashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + System.getenv().getOrDefault("MSAAIR_KEYCLOAK_HEAP", "512m"),
-                // Its transaction log beside its database, not in the shared distribution; no hsperfdata and C1 only (as every JVM of the stack).
+                // Its transaction log beside its database, not in the shared distribution; no hsperfdata (as every JVM of the stack) and
+                // C1 only, as the Liberty servers: it does next to nothing under load (the broker, which works, keeps the full JIT).
                 "JAVA_OPTS_APPEND", "-XX:-UsePerfData -XX:TieredStopAtLevel=1 -Dquarkus.transaction-manager.object-store.directory=" + folder().resolve("transactions"),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword()));
